@@ -1,0 +1,73 @@
+/**
+ * The per-item loop every node runs: each input item yields its output items, or (with Continue On
+ * Fail) one error item, and every output item points back at its input item through pairedItem.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** What an operation returns for one item: plain JSON, or items that may carry binary data. */
+export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
+
+export type ItemHandler = (itemIndex: number, item: INodeExecutionData) => Promise<ItemResult>;
+
+export function isExecutionDataArray(result: ItemResult): result is INodeExecutionData[] {
+	return (
+		Array.isArray(result) &&
+		result.length > 0 &&
+		result.every((entry) => typeof entry === 'object' && entry !== null && 'json' in entry)
+	);
+}
+
+/** Output items for one input item, each paired with it. */
+export function pairWithItem(result: ItemResult, itemIndex: number): INodeExecutionData[] {
+	const items: INodeExecutionData[] = isExecutionDataArray(result)
+		? result
+		: (Array.isArray(result) ? result : [result]).map((json) => ({ json }));
+	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+}
+
+/**
+ * The error item Continue On Fail emits in place of the failed item. The `error` field makes n8n
+ * route it to the error output when the node is set to "Continue (using error output)".
+ */
+export function errorItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData {
+	const nodeError = asNodeError(ctx, error, itemIndex);
+	const json: IDataObject = { error: nodeError.message };
+	if (nodeError.description) json.description = nodeError.description;
+	if (nodeError instanceof NodeApiError && nodeError.httpCode) json.httpCode = nodeError.httpCode;
+	json.itemIndex = itemIndex;
+	return { json, error: nodeError, pairedItem: { item: itemIndex } };
+}
+
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+export async function forEachItem(
+	ctx: IExecuteFunctions,
+	handle: ItemHandler,
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push(...pairWithItem(await handle(itemIndex, items[itemIndex]), itemIndex));
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
+			output.push(errorItem(ctx, error, itemIndex));
+		}
+	}
+	return output;
+}

@@ -1,0 +1,49 @@
+/**
+ * The contract between a node's router and its operation files. An operation either handles one
+ * item at a time (most do), or takes all items at once when it can serve them in fewer requests
+ * (Infinigate's SKU look-ups); either way every input item is accounted for.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemResult } from './items';
+import { forEachItem } from './items';
+
+export interface PerItemOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<ItemResult>;
+}
+
+export interface AllItemsOperation {
+	description: INodeProperties[];
+	/** Must return, for every input item, its output items or (with Continue On Fail) an error item. */
+	executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+}
+
+export type Operation = PerItemOperation | AllItemsOperation;
+
+export type OperationsByResource = Record<string, Record<string, Operation>>;
+
+export async function routeOperation(
+	ctx: IExecuteFunctions,
+	operations: OperationsByResource,
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operationName = ctx.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operationName}" of resource "${resource}" is not supported`,
+		);
+	}
+	if ('executeAll' in operation) return [await operation.executeAll.call(ctx)];
+	return [await forEachItem(ctx, (itemIndex, item) => operation.execute.call(ctx, itemIndex, item))];
+}
+
+/** Collects the fields of every operation, for the node's `properties`. */
+export function operationFields(operations: OperationsByResource): INodeProperties[] {
+	return Object.values(operations).flatMap((byName) =>
+		Object.values(byName).flatMap((operation) => operation.description),
+	);
+}
