@@ -4,12 +4,13 @@
  */
 import { SandboxServer } from './core/server';
 import { cegidLoopService } from './cegid-loop/service';
+import { infinigateService } from './infinigate/service';
 import type { SandboxOptions, SandboxService } from './core/service';
 
 export type { SandboxOptions, SandboxService } from './core/service';
 export { SandboxServer } from './core/server';
 
-export const SANDBOX_SERVICES: SandboxService[] = [cegidLoopService];
+export const SANDBOX_SERVICES: SandboxService[] = [cegidLoopService, infinigateService];
 
 export interface Sandbox {
 	server: SandboxServer;

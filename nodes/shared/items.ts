@@ -27,8 +27,10 @@ export function pairWithItem(result: ItemResult, itemIndex: number): INodeExecut
 }
 
 /**
- * The error item Continue On Fail emits in place of the failed item. The `error` field makes n8n
- * route it to the error output when the node is set to "Continue (using error output)".
+ * The error item Continue On Fail emits in place of the failed item. Its JSON holds only `error` and
+ * `details`, the shape n8n recognises as an error: it routes such items to the error output when the
+ * node is set to "Continue (using error output)". (An item-level `error` field would make n8n cut the
+ * JSON down to the message and lose the status and the description.)
  */
 export function errorItem(
 	ctx: IExecuteFunctions,
@@ -36,11 +38,10 @@ export function errorItem(
 	itemIndex: number,
 ): INodeExecutionData {
 	const nodeError = asNodeError(ctx, error, itemIndex);
-	const json: IDataObject = { error: nodeError.message };
-	if (nodeError.description) json.description = nodeError.description;
-	if (nodeError instanceof NodeApiError && nodeError.httpCode) json.httpCode = nodeError.httpCode;
-	json.itemIndex = itemIndex;
-	return { json, error: nodeError, pairedItem: { item: itemIndex } };
+	const details: IDataObject = { itemIndex };
+	if (nodeError.description) details.description = nodeError.description;
+	if (nodeError instanceof NodeApiError && nodeError.httpCode) details.httpCode = nodeError.httpCode;
+	return { json: { error: nodeError.message, details }, pairedItem: { item: itemIndex } };
 }
 
 export function asNodeError(

@@ -68,6 +68,8 @@ export async function fetchClientCredentialsToken(
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
+		// preAuthentication runs without a node to name; n8n wraps what it throws in a NodeApiError.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw new Error(redact(`Could not reach the token endpoint ${request.url}: ${reason}`, request.secrets));
 	}
 	const body = parseMaybeJson(response.body) as IDataObject;

@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resources, router } from './actions/router';
+
+export class CegidLoop implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cegid Loop',
+		name: 'cegidLoop',
+		icon: { light: 'file:cegidLoop.svg', dark: 'file:cegidLoop.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop",
+		defaults: { name: 'Cegid Loop' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cegidLoopApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Client', value: 'client', description: 'A contact of a folder and its client user' },
+					{ name: 'Collaborative Offer', value: 'collaborativeOffer' },
+					{ name: 'Company', value: 'company', description: 'The database and document store of a folder' },
+					{ name: 'Folder', value: 'folder', description: 'Client folders in LoopHub' },
+				],
+				default: 'company',
+			},
+			...resources.company.description,
+			...resources.collaborativeOffer.description,
+			...resources.client.description,
+			...resources.folder.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

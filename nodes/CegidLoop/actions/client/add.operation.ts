@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { cegidPost } from '../../transport';
+import { contactBody, contactFields, profileAndSocialFields } from './contact';
+
+export const description: INodeProperties[] = showOnlyFor('client', 'add', [
+	...contactFields(true),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: profileAndSocialFields,
+	},
+	{
+		displayName:
+			'The contact must first be invited to your tenant in Teams, or Loop refuses to offer them a service.',
+		name: 'addClientTenantNotice',
+		type: 'notice',
+		default: '',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	return await cegidPost(this, '/provisionningCollab/addClient', contactBody(this, itemIndex, true), itemIndex);
+}

@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { cegidPost } from '../../transport';
+import { folderCodeField, offerField, readFolderCode, readOffer } from '../fields';
+
+export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'remove', [
+	folderCodeField,
+	offerField,
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const body = { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) };
+	return await cegidPost(this, '/collaborativeOffer/removeOffer', body, itemIndex);
+}

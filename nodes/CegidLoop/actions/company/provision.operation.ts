@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { cegidPost } from '../../transport';
+import { folderCodeField, readFolderCode } from '../fields';
+
+export const description: INodeProperties[] = showOnlyFor('company', 'provision', [
+	{
+		...folderCodeField,
+		placeholder: 'MANON004',
+		description: 'The code of a client folder in the state "A préparer"; it becomes "Opérationnel"',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const codeDossier = readFolderCode(this, itemIndex);
+	const answer = await cegidPost(this, '/companyProvisioning/provisionCompany', { codeDossier }, itemIndex);
+	// The service answers 200 with little or nothing; say what happened and to which folder.
+	if (!Array.isArray(answer) && Object.keys(answer).every((key) => answer[key] === '' || answer[key] === undefined)) {
+		return { codeDossier, provisioned: true };
+	}
+	return { codeDossier, provisioned: true, ...(Array.isArray(answer) ? { result: answer } : answer) };
+}

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { inputError } from '../../../shared/validation';
+import { LOOPHUB_FOLDERS_PATH } from '../../guesses';
+import { cegidPost } from '../../transport';
+
+export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
+	{
+		displayName:
+			'The LoopHub path is not documented publicly; this node uses a best guess that may need correcting for your gateway.',
+		name: 'loopHubGuessNotice',
+		type: 'notice',
+		default: '',
+	},
+	...returnAllAndLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Domain',
+				name: 'domain',
+				type: 'string',
+				default: '',
+				placeholder: 'TESTRDDCABINET',
+				description: "The firm's domain; by default the one of the credential",
+			},
+		],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const credentials = await this.getCredentials('cegidLoopApi', itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { domain?: string };
+	const domain = (options.domain ?? '').trim() || String(credentials.domain ?? '').trim();
+	if (domain === '') {
+		throw inputError(this, itemIndex, 'Domain', 'must not be empty', 'Set it in the credential or in Options › Domain.');
+	}
+	// LoopHub answers with every folder of the key at once: Limit is applied here.
+	const folders = await cegidPost(this, LOOPHUB_FOLDERS_PATH, { apiKey: credentials.applicationKey, domain }, itemIndex);
+	const list: IDataObject[] = Array.isArray(folders) ? folders : [folders];
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return list;
+	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+}

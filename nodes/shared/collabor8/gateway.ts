@@ -1,0 +1,104 @@
+/**
+ * The Collabor8 API gateway that EqHub, Virtual Inventory and Loop share (seed: both getting-started
+ * guides), and the credential fields the three credentials have in common. Each service still has
+ * its own credential: the guide's account lifecycle issues a separate client per product and
+ * environment, and an account unused for a year is suspended on its own.
+ */
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+
+import { joinUrl } from '../path';
+import { TOKEN_FIELDS } from '../token';
+
+export type Collabor8Environment = 'test' | 'production' | 'custom';
+
+/** The gateway roots of the guide (seed). */
+export const GATEWAY_URLS: Record<Exclude<Collabor8Environment, 'custom'>, string> = {
+	test: 'https://apis-test-vi.collabor8.no',
+	production: 'https://apis-vi.collabor8.no',
+};
+
+export function environmentOf(credentials: ICredentialDataDecryptedObject): Collabor8Environment {
+	const environment = String(credentials.environment ?? 'test');
+	if (environment === 'production' || environment === 'custom') return environment;
+	return 'test';
+}
+
+/** A URL field of a `custom` credential; an empty one would send requests nowhere sensible. */
+export function customUrl(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
+	const value = String(credentials[field] ?? '').trim();
+	if (value === '') {
+		throw new Error(`The credential's environment is "Custom" but its ${label} is empty`);
+	}
+	return value.replace(/\/+$/, '');
+}
+
+/** The gateway root under which `/eqhub-m2m/…` and `/loop-m2m/…` live. */
+export function gatewayRoot(credentials: ICredentialDataDecryptedObject): string {
+	const environment = environmentOf(credentials);
+	if (environment === 'custom') return customUrl(credentials, 'baseUrl', 'Base URL');
+	return GATEWAY_URLS[environment];
+}
+
+export function gatewayUrl(credentials: ICredentialDataDecryptedObject, path: string): string {
+	return joinUrl(gatewayRoot(credentials), path);
+}
+
+/**
+ * The same root as an n8n expression, for a credential's `test` request (which n8n resolves
+ * itself, without running our code).
+ */
+export const GATEWAY_ROOT_EXPRESSION =
+	'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ' +
+	`($credentials.environment === "production" ? "${GATEWAY_URLS.production}" : "${GATEWAY_URLS.test}") }}`;
+
+export const environmentField: INodeProperties = {
+	displayName: 'Environment',
+	name: 'environment',
+	type: 'options',
+	options: [
+		{ name: 'Test', value: 'test', description: GATEWAY_URLS.test },
+		{ name: 'Production', value: 'production', description: GATEWAY_URLS.production },
+		{ name: 'Custom', value: 'custom', description: 'Another address, e.g. a proxy or a local sandbox' },
+	],
+	default: 'test',
+	description: 'Test and production accounts are separate: use the client ID and secret issued for this environment',
+};
+
+export function clientFields(service: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: `The client ID that Collabor8 support issued for your ${service} API account in this environment`,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The client secret issued with that client ID',
+		},
+	];
+}
+
+/** The token fetched by preAuthentication and when to renew it (see nodes/shared/token.ts). */
+export const tokenFields: INodeProperties[] = [
+	{
+		displayName: 'Access Token',
+		name: TOKEN_FIELDS.accessToken,
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	},
+	{
+		displayName: 'Token Renew At',
+		name: TOKEN_FIELDS.renewAt,
+		type: 'hidden',
+		default: '',
+	},
+];

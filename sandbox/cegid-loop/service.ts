@@ -1,0 +1,276 @@
+/**
+ * Cegid Loop's "cabinet" APIs as the guide shows them: Azure API Management in front (subscription
+ * key), an application key and secret (x-apikey), JSON bodies, answers and errors in French.
+ * Stateful: folders move from "A préparer" to "Opérationnel", offers and contacts are remembered.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { BodyError, readJson } from '../core/body';
+import type { SandboxRequest, SandboxResponse, SandboxServer } from '../core/server';
+import type { SandboxService } from '../core/service';
+import { LOOPHUB_FOLDERS_PATH } from '../../nodes/CegidLoop/guesses';
+import { CEGID_CREDENTIALS, initialFolders, TENANT_EMAIL_DOMAINS, TENANT_MEMBERS } from './data';
+import type { Folder } from './data';
+
+const SERVICE = 'cegidLoop';
+const PREFIX = 'cegid/loop-api-publiques';
+const OFFERS = new Set(['start', 'co-production', 'consultation']);
+
+interface Contact {
+	objectId: string;
+	userObjectId: string;
+	revision: number;
+	email: string;
+	codeDossier: string;
+	nom: string;
+	prenom: string;
+	telephone: string;
+	profile: string;
+	social: boolean;
+	actif: boolean;
+	defaultIssuer: boolean;
+	applications: Set<string>;
+}
+
+class CegidLoopState {
+	folders = new Map<string, Folder>();
+
+	contacts = new Map<string, Contact>();
+
+	private revision = 0x6b3b7;
+
+	constructor() {
+		this.reset();
+	}
+
+	reset(): void {
+		this.folders = new Map(initialFolders().map((folder) => [folder.codeIbs, folder]));
+		this.contacts = new Map();
+	}
+
+	nextRevision(): string {
+		this.revision += 0x25;
+		return `0x${this.revision.toString(16).toUpperCase().padStart(16, '0')}`;
+	}
+}
+
+const json = (status: number, body: unknown): SandboxResponse => ({ status, body });
+const french = (message: string): SandboxResponse => json(400, { message });
+
+/** Azure API Management and Loop refuse a call before looking at it when a key is wrong. */
+function checkKeys(request: SandboxRequest): SandboxResponse | undefined {
+	const subscriptionKey = request.headers['ocp-apim-subscription-key'];
+	if (subscriptionKey === undefined) {
+		return json(401, {
+			statusCode: 401,
+			message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+		});
+	}
+	if (subscriptionKey !== CEGID_CREDENTIALS.subscriptionKey) {
+		return json(401, {
+			statusCode: 401,
+			message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+		});
+	}
+	const expected = `${CEGID_CREDENTIALS.applicationKey}:${CEGID_CREDENTIALS.applicationSecret}`;
+	if (request.headers['x-apikey'] !== expected) {
+		return json(401, { statusCode: 401, message: 'Accès refusé : x-apikey invalide ou absente' });
+	}
+	return undefined;
+}
+
+type BodyHandler = (body: Record<string, unknown>, request: SandboxRequest) => SandboxResponse;
+
+/** Keys first, then a JSON body, then the operation. */
+function guarded(handler: BodyHandler) {
+	return (request: SandboxRequest): SandboxResponse => {
+		const refused = checkKeys(request);
+		if (refused) return refused;
+		let body: unknown;
+		try {
+			body = readJson(request.headers, request.body);
+		} catch (error) {
+			if (error instanceof BodyError) return json(400, { message: error.message });
+			throw error;
+		}
+		if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+			return json(400, { message: 'The request body must be a JSON object' });
+		}
+		return handler(body as Record<string, unknown>, request);
+	};
+}
+
+function text(body: Record<string, unknown>, field: string): string {
+	const value = body[field];
+	return typeof value === 'string' ? value : '';
+}
+
+function isTenantMember(email: string): boolean {
+	const lower = email.toLowerCase();
+	return TENANT_MEMBERS.includes(lower) || TENANT_EMAIL_DOMAINS.some((domain) => lower.endsWith(`@${domain}`));
+}
+
+function contactRecord(state: CegidLoopState, contact: Contact, className: 'interlocuteur' | 'utilisateurClient') {
+	return {
+		module: 'cabinet',
+		className,
+		data: {
+			objectId: className === 'interlocuteur' ? contact.objectId : contact.userObjectId,
+			$status: 'none',
+			revisionId: state.nextRevision(),
+		},
+	};
+}
+
+function install(server: SandboxServer): void {
+	const state = new CegidLoopState();
+	server.mount(SERVICE, PREFIX, () => state.reset());
+
+	const folderOf = (body: Record<string, unknown>): Folder | SandboxResponse => {
+		const code = text(body, 'codeDossier');
+		if (code === '') return french('Le champ codeDossier est obligatoire');
+		return state.folders.get(code) ?? french(`Le dossier ${code} n'existe pas`);
+	};
+	const offerOf = (body: Record<string, unknown>): string | SandboxResponse => {
+		const offer = text(body, 'offre');
+		return OFFERS.has(offer) ? offer : french(`L'offre ${offer} n'existe pas`);
+	};
+	const isResponse = (value: unknown): value is SandboxResponse =>
+		typeof value === 'object' && value !== null && typeof (value as SandboxResponse).status === 'number';
+
+	server.route(SERVICE, 'POST', '/collaborativeOffer/addOffer', guarded((body) => {
+		const folder = folderOf(body);
+		if (isResponse(folder)) return folder;
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		folder.offers.add(offer);
+		return json(200, { message: `L'offre ${offer} a été ajoutée au dossier client ${folder.codeIbs}` });
+	}));
+
+	server.route(SERVICE, 'POST', '/collaborativeOffer/removeOffer', guarded((body) => {
+		const folder = folderOf(body);
+		if (isResponse(folder)) return folder;
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		folder.offers.delete(offer);
+		return json(200, { message: `L'offre ${offer} a été retirée du dossier client ${folder.codeIbs}` });
+	}));
+
+	server.route(SERVICE, 'POST', '/companyProvisioning/provisionCompany', guarded((body) => {
+		const folder = folderOf(body);
+		if (isResponse(folder)) return folder;
+		folder.status = 'Opérationnel';
+		return { status: 200 };
+	}));
+
+	server.route(SERVICE, 'POST', LOOPHUB_FOLDERS_PATH, guarded((body) => {
+		if (text(body, 'apiKey') !== CEGID_CREDENTIALS.applicationKey) {
+			return json(401, { statusCode: 401, message: "Clé d'application inconnue" });
+		}
+		if (text(body, 'domain').toUpperCase() !== CEGID_CREDENTIALS.domain) {
+			return french(`Le domaine ${text(body, 'domain')} n'est pas associé à cette clé`);
+		}
+		return json(
+			200,
+			[...state.folders.values()].map((folder) => ({
+				objectId: folder.objectId,
+				codeIbs: folder.codeIbs,
+				nom: '',
+				prenom: '',
+				nomUsuel: folder.codeIbs,
+				raisonSociale: folder.raisonSociale,
+				maitreDossier: folder.maitreDossier,
+				maitreDossierId: folder.maitreDossierId,
+				engagementManager: folder.maitreDossier,
+				engagementManagerId: folder.maitreDossierId,
+			})),
+		);
+	}));
+
+	server.route(SERVICE, 'POST', '/provisionningCollab/addClient', guarded((body) => {
+		const folder = folderOf(body);
+		if (isResponse(folder)) return folder;
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		const email = text(body, 'email').toLowerCase();
+		if (state.contacts.has(email)) {
+			return french("L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur");
+		}
+		if (!isTenantMember(email)) {
+			return french("Pour proposer un service à un interlocuteur vous devez d'abord l'inviter sur votre tenant");
+		}
+		const contact: Contact = {
+			objectId: randomUUID(),
+			userObjectId: randomUUID(),
+			revision: 0,
+			email,
+			codeDossier: folder.codeIbs,
+			nom: text(body, 'nom'),
+			prenom: text(body, 'prenom'),
+			telephone: text(body, 'telephone'),
+			profile: text(body, 'profile') || '2.0',
+			social: body.social !== false,
+			actif: true,
+			defaultIssuer: false,
+			applications: new Set([offer]),
+		};
+		state.contacts.set(email, contact);
+		return json(200, { interloc: contactRecord(state, contact, 'interlocuteur') });
+	}));
+
+	server.route(SERVICE, 'POST', '/provisionningCollab/updateClient', guarded((body) => {
+		const contact = state.contacts.get(text(body, 'email').toLowerCase());
+		if (!contact) return french("interlocuteur n'existe pas");
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		if (!isTenantMember(contact.email)) {
+			return french("Pour proposer un service à un interlocuteur vous devez d'abord l'inviter sur votre tenant");
+		}
+		for (const field of ['nom', 'prenom', 'telephone', 'profile'] as const) {
+			if (typeof body[field] === 'string') contact[field] = body[field] as string;
+		}
+		for (const field of ['social', 'actif', 'defaultIssuer'] as const) {
+			if (typeof body[field] === 'boolean') contact[field] = body[field] as boolean;
+		}
+		if (contact.applications.has(offer)) {
+			// The guide shows this answer as plain text, not JSON.
+			return { status: 200, body: "L'application est déjà affectée à l'interlocuteur." };
+		}
+		contact.applications.add(offer);
+		return json(200, { interloc: contactRecord(state, contact, 'interlocuteur') });
+	}));
+
+	server.route(SERVICE, 'POST', '/provisionningCollab/removeApplication', guarded((body) => {
+		const contact = state.contacts.get(text(body, 'email').toLowerCase());
+		if (!contact) return french("interlocuteur n'existe pas");
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		contact.applications.delete(offer);
+		return json(200, {
+			interloc: contactRecord(state, contact, 'interlocuteur'),
+			user: contactRecord(state, contact, 'utilisateurClient'),
+		});
+	}));
+
+	// Read access for tests and the demo: the state of a folder as Loop's UI would show it.
+	server.route(SERVICE, 'GET', '/__state/folders/:code', (request) => {
+		const folder = state.folders.get(request.params.code);
+		return folder
+			? json(200, { ...folder, offers: [...folder.offers] })
+			: json(404, { message: 'unknown folder' });
+	});
+	server.route(SERVICE, 'GET', '/__state/contacts/:email', (request) => {
+		const contact = state.contacts.get(request.params.email.toLowerCase());
+		return contact
+			? json(200, { ...contact, applications: [...contact.applications] })
+			: json(404, { message: 'unknown contact' });
+	});
+}
+
+export const cegidLoopService: SandboxService = {
+	name: SERVICE,
+	install,
+	credentials: (server) => ({
+		cegidLoopApi: { ...CEGID_CREDENTIALS, baseUrl: server.baseUrl(SERVICE) },
+	}),
+};

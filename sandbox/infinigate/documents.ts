@@ -1,0 +1,211 @@
+/**
+ * Deterministic purchase invoices, credit memos and quotes. Every third invoice is an MSP invoice
+ * whose usage detail lives in `mspDetailInformation`; each document starts with a heading line
+ * (`lineType: "Text"`) as Infinigate's do.
+ */
+import { createHash } from 'node:crypto';
+
+export type Json = Record<string, unknown>;
+
+export interface SandboxDocument {
+	header: Json;
+	lines: Json[];
+	mspDetailInformation: Json[];
+}
+
+export interface SandboxQuote {
+	header: Json;
+	lines: Json[];
+}
+
+/** A GUID derived from a name, so that the same document keeps the same GUID on every start. */
+export function guidOf(name: string): string {
+	const hex = createHash('sha1').update(name).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function addDays(isoDate: string, days: number): string {
+	const date = new Date(`${isoDate}T00:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 10);
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+const CUSTOMERS = ['Alpenblick GmbH', 'Brunnhofer KG', 'Café Seeblick', 'Dachser Praxis', 'Elbe Logistik AG'];
+const ITEMS = [
+	{ itemNumber: 'U8JN1E', vendorItemNumber: 'NWN-SWI00001', itemDescription: 'Northwind Networks Switch 24-Port', price: 389.0 },
+	{ itemNumber: 'U8JM6E', vendorItemNumber: 'FBX-FIR00002', itemDescription: 'Firebox Security Firewall Appliance', price: 1249.0 },
+	{ itemNumber: 'K2PQ7Z', vendorItemNumber: 'CLDS-BAC00003', itemDescription: 'Cloudshelf Backup Suite', price: 95.5 },
+	{ itemNumber: 'M4TR2B', vendorItemNumber: 'LUMA-ACC00004', itemDescription: 'Lumaport Access Point', price: 179.9 },
+];
+const MSP_PRODUCTS = [
+	{ itemSku: 'MSP-M365-BP', itemDescription: 'Microsoft 365 Business Premium (monthly)', price: 18.6 },
+	{ itemSku: 'MSP-BCK-1TB', itemDescription: 'Cloudshelf Managed Backup 1 TB', price: 24.0 },
+	{ itemSku: 'MSP-FW-CLOUD', itemDescription: 'Firebox Cloud Firewall per user', price: 3.2 },
+];
+
+function buildDocument(kind: 'invoice' | 'creditMemo', index: number, postingDate: string): SandboxDocument {
+	const prefix = kind === 'invoice' ? 'VR24' : 'GS24';
+	const documentNumber = `${prefix}-${String(100001 + index)}`;
+	const sign = kind === 'invoice' ? 1 : -1;
+	const isMsp = index % 3 === 0;
+	const lines: Json[] = [
+		{ lineNumber: 10000, lineType: 'Text', itemDescription: isMsp ? `MSP usage ${postingDate.slice(0, 7)}` : `Order PO-${1000 + (index % 20)}` },
+	];
+	const mspDetailInformation: Json[] = [];
+	if (isMsp) {
+		for (let entry = 0; entry < 2 + (index % 4); entry++) {
+			const product = MSP_PRODUCTS[(index + entry) % MSP_PRODUCTS.length];
+			const quantity = 5 + ((index * 7 + entry * 3) % 40);
+			mspDetailInformation.push({
+				itemSku: product.itemSku,
+				itemDescription: product.itemDescription,
+				quantity,
+				price: round2(sign * product.price * quantity),
+				endCustomer: CUSTOMERS[(index + entry) % CUSTOMERS.length],
+				reseller: 'Sandbox Reseller GmbH',
+				contractInformation: `CTR-${String(5000 + index * 10 + entry)}`,
+				additionalInfos: [{ description: 'Billing period', value: postingDate.slice(0, 7) }],
+			});
+		}
+		const total = round2(mspDetailInformation.reduce((sum, entry) => sum + Number(entry.price), 0));
+		lines.push({
+			lineNumber: 20000,
+			lineType: 'Item',
+			itemNumber: 'MSP-USAGE',
+			vendorItemNumber: null,
+			itemDescription: 'MSP usage, see details',
+			itemDescription2: '',
+			fullDescription: 'MSP usage, see details',
+			quantity: 1,
+			netUnitPrice: total,
+			grossExtendedPrice: round2(total * 1.19),
+			vatRate: 19,
+			additionalInfos: [],
+			endCustomerDto: null,
+			contractInformationDto: null,
+		});
+	} else {
+		for (let line = 0; line < 1 + (index % 4); line++) {
+			const item = ITEMS[(index + line) % ITEMS.length];
+			const quantity = 1 + ((index + line) % 5);
+			lines.push({
+				lineNumber: 20000 + line * 10000,
+				lineType: 'Item',
+				itemNumber: item.itemNumber,
+				vendorItemNumber: item.vendorItemNumber,
+				itemDescription: item.itemDescription,
+				itemDescription2: '',
+				fullDescription: item.itemDescription,
+				quantity: sign * quantity,
+				netUnitPrice: item.price,
+				grossExtendedPrice: round2(sign * item.price * quantity * 1.19),
+				vatRate: 19,
+				additionalInfos: [{ description: 'Serial numbers', value: `SN${index}${line}000` }],
+				endCustomerDto: { name: CUSTOMERS[index % CUSTOMERS.length] },
+				contractInformationDto: null,
+			});
+		}
+	}
+	const totalGrossAmount = round2(
+		lines.reduce((sum, line) => sum + (typeof line.grossExtendedPrice === 'number' ? line.grossExtendedPrice : 0), 0),
+	);
+	return {
+		header: {
+			documentGuid: guidOf(`${kind}-${index}`),
+			documentNumber,
+			postingDate,
+			dueDate: addDays(postingDate, 30),
+			currencyCode: 'EUR',
+			buyerReference: `PO-${1000 + (index % 20)}`,
+			externalDocumentNumber: `EXT-${kind === 'invoice' ? 'I' : 'C'}${String(index).padStart(4, '0')}`,
+			totalNetAmount: round2(totalGrossAmount / 1.19),
+			totalGrossAmount,
+			isMsp,
+		},
+		lines,
+		mspDetailInformation,
+	};
+}
+
+export const INVOICE_COUNT = 60;
+export const CREDIT_MEMO_COUNT = 12;
+
+export function generateInvoices(): SandboxDocument[] {
+	return Array.from({ length: INVOICE_COUNT }, (_, index) => buildDocument('invoice', index, addDays('2024-01-02', index * 6)));
+}
+
+export function generateCreditMemos(): SandboxDocument[] {
+	return Array.from({ length: CREDIT_MEMO_COUNT }, (_, index) =>
+		buildDocument('creditMemo', index, addDays('2024-01-15', index * 30)),
+	);
+}
+
+/** What the list endpoints return per document: no lines. */
+export function overviewOf(document: SandboxDocument): Json {
+	const header = document.header;
+	return {
+		documentGuid: header.documentGuid,
+		documentNumber: header.documentNumber,
+		postingDate: header.postingDate,
+		dueDate: header.dueDate,
+		buyerReference: header.buyerReference,
+		externalDocumentNumber: header.externalDocumentNumber,
+		totalGrossAmount: header.totalGrossAmount,
+		currencyCode: header.currencyCode,
+		pdfDocumentGuid: guidOf(`pdf-${String(header.documentNumber)}`),
+		mimeType: 'application/pdf',
+	};
+}
+
+export function generateQuotes(): SandboxQuote[] {
+	return Array.from({ length: 8 }, (_, index) => {
+		const item = ITEMS[index % ITEMS.length];
+		const quantity = 2 + index;
+		const expired = index === 7;
+		return {
+			header: {
+				documentGuid: guidOf(`quote-${index}`),
+				documentNumber: `AN24-${String(200001 + index)}`,
+				documentRevision: index % 3 === 1 ? 2 : 1,
+				documentDate: addDays('2024-11-04', index * 3),
+				validUntil: addDays('2024-11-04', index * 3 + 30),
+				status: expired ? 'Expired' : 'Open',
+				canBeAccepted: !expired,
+				buyerReference: `PO-${2000 + index}`,
+				externalDocumentNumber: `EXT-Q${String(index).padStart(4, '0')}`,
+				currencyCode: 'EUR',
+				totalNetAmount: round2(item.price * quantity),
+			},
+			lines: [
+				{
+					lineNumber: 10000,
+					lineType: 'Item',
+					itemNumber: item.itemNumber,
+					vendorItemNumber: item.vendorItemNumber,
+					itemDescription: item.itemDescription,
+					quantity,
+					netUnitPrice: item.price,
+				},
+			],
+		};
+	});
+}
+
+export function quoteOverviewOf(quote: SandboxQuote): Json {
+	const { header } = quote;
+	return {
+		documentGuid: header.documentGuid,
+		documentNumber: header.documentNumber,
+		documentRevision: header.documentRevision,
+		documentDate: header.documentDate,
+		validUntil: header.validUntil,
+		status: header.status,
+		canBeAccepted: header.canBeAccepted,
+		buyerReference: header.buyerReference,
+		externalDocumentNumber: header.externalDocumentNumber,
+		totalNetAmount: header.totalNetAmount,
+		currencyCode: header.currencyCode,
+	};
+}

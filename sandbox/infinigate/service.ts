@@ -1,0 +1,387 @@
+/**
+ * The Infinigate Reseller API as the node meets it: Azure API Management in front (checks the
+ * `API-KEY` header, then the bearer token), a Keycloak token endpoint (form body, client
+ * credentials), and ASP.NET behind (query names bound case-insensitively, problem details on bad
+ * input, IIS's limit on the query string). See ../../../shared/api-contracts.md, section 2.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+import { BodyError, readForm, readJson } from '../core/body';
+import type { Handler, SandboxRequest, SandboxResponse, SandboxServer } from '../core/server';
+import type { SandboxOptions, SandboxService } from '../core/service';
+import type { Json, SandboxDocument, SandboxQuote } from './documents';
+import { generateCreditMemos, generateInvoices, generateQuotes, overviewOf, quoteOverviewOf } from './documents';
+import type { StoredProduct } from './priceList';
+import { END_USER_TYPES, generatePriceList } from './priceList';
+
+export const SERVICE = 'infinigate';
+
+export const SANDBOX_API_KEY = 'sandbox-portal-key-7f3a';
+export const SANDBOX_CLIENT_ID = 'sandbox-reseller';
+export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret-91c2';
+
+/** IIS's default `maxQueryString`: longer query strings are refused before the API sees them. */
+export const MAX_QUERY_STRING = 2048;
+
+export interface InfinigateSandboxState {
+	tokenLifetimeSeconds: number;
+	/** Larger Take values are capped to these, as many ASP.NET list endpoints do. */
+	maxPriceListTake: number;
+	maxDocumentTake: number;
+	tokens: Map<string, number>;
+	products: StoredProduct[];
+	invoices: SandboxDocument[];
+	creditMemos: SandboxDocument[];
+	quotes: SandboxQuote[];
+}
+
+const states = new WeakMap<SandboxServer, InfinigateSandboxState>();
+
+/** For tests: the live state of the Infinigate sandbox on a server (token lifetime, page caps, data). */
+export function infinigateSandbox(server: SandboxServer): InfinigateSandboxState {
+	const state = states.get(server);
+	if (!state) throw new Error('The Infinigate sandbox is not installed on this server');
+	return state;
+}
+
+const PRODUCTS = generatePriceList();
+
+function freshState(options: SandboxOptions): InfinigateSandboxState {
+	return {
+		tokenLifetimeSeconds: options.tokenLifetimeSeconds?.infinigate ?? 300,
+		maxPriceListTake: 500,
+		maxDocumentTake: 100,
+		tokens: new Map(),
+		products: PRODUCTS,
+		invoices: generateInvoices(),
+		creditMemos: generateCreditMemos(),
+		quotes: generateQuotes(),
+	};
+}
+
+// ---- answers as the real layers give them ----
+
+function apimRefusal(message: string): SandboxResponse {
+	return { status: 401, body: { statusCode: 401, message } };
+}
+
+function problem(status: number, title: string, extra: Json = {}): SandboxResponse {
+	return {
+		status,
+		headers: { 'Content-Type': 'application/problem+json; charset=utf-8' },
+		body: { type: `https://tools.ietf.org/html/rfc9110#section-15.5.${status === 404 ? 5 : 1}`, title, status, ...extra },
+	};
+}
+
+function validationProblem(errors: Record<string, string[]>): SandboxResponse {
+	return problem(400, 'One or more validation errors occurred.', { errors });
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** ASP.NET binds query names case-insensitively; `PeriodStart` and `periodStart` are the same. */
+function queryValues(request: SandboxRequest, name: string): string[] {
+	const values: string[] = [];
+	for (const [key, value] of request.query) if (key.toLowerCase() === name.toLowerCase()) values.push(value);
+	return values;
+}
+
+function queryValue(request: SandboxRequest, name: string): string | undefined {
+	return queryValues(request, name)[0];
+}
+
+/** Take/Skip: integers; Take capped to the endpoint's maximum. */
+function paging(request: SandboxRequest, maxTake: number): { take: number; skip: number } | SandboxResponse {
+	const errors: Record<string, string[]> = {};
+	const read = (name: string, fallback: number): number => {
+		const raw = queryValue(request, name);
+		if (raw === undefined || raw === '') return fallback;
+		if (!/^\d+$/.test(raw)) {
+			errors[name] = [`The value '${raw}' is not valid for ${name}.`];
+			return fallback;
+		}
+		return Number(raw);
+	};
+	const take = read('Take', maxTake);
+	const skip = read('Skip', 0);
+	if (Object.keys(errors).length > 0) return validationProblem(errors);
+	return { take: Math.min(take, maxTake), skip };
+}
+
+function isResponse(value: unknown): value is SandboxResponse {
+	return typeof value === 'object' && value !== null && 'status' in value && typeof (value as SandboxResponse).status === 'number';
+}
+
+// ---- the gateway: API key, query length, bearer token ----
+
+function gateway(state: InfinigateSandboxState, handler: Handler): Handler {
+	return (request) => {
+		const key = header(request.headers, 'API-KEY');
+		if (key === undefined || key === '') {
+			return apimRefusal('Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.');
+		}
+		if (key !== SANDBOX_API_KEY) {
+			return apimRefusal('Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.');
+		}
+		const authorization = header(request.headers, 'Authorization') ?? '';
+		const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+		const expiresAt = token === undefined ? undefined : state.tokens.get(token);
+		if (expiresAt === undefined || expiresAt <= Date.now()) {
+			return apimRefusal('Unauthorized. Access token is missing or invalid.');
+		}
+		if (request.query.toString().length > MAX_QUERY_STRING) {
+			return { status: 414, body: 'The request URL is too long.' };
+		}
+		return handler(request);
+	};
+}
+
+function tokenEndpoint(state: InfinigateSandboxState): Handler {
+	return (request) => {
+		const key = header(request.headers, 'API-KEY');
+		if (key === undefined || key === '') {
+			return apimRefusal('Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.');
+		}
+		if (key !== SANDBOX_API_KEY) {
+			return apimRefusal('Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.');
+		}
+		let form: URLSearchParams;
+		try {
+			form = readForm(request.headers, request.body);
+		} catch (error) {
+			if (error instanceof BodyError) {
+				return { status: 400, body: { error: 'invalid_request', error_description: 'Missing form parameter: grant_type' } };
+			}
+			throw error;
+		}
+		if (form.get('grant_type') !== 'client_credentials') {
+			return {
+				status: 400,
+				body: { error: 'unsupported_grant_type', error_description: `Unsupported grant_type ${form.get('grant_type') ?? ''}` },
+			};
+		}
+		if (form.get('client_id') !== SANDBOX_CLIENT_ID || form.get('client_secret') !== SANDBOX_CLIENT_SECRET) {
+			return { status: 401, body: { error: 'unauthorized_client', error_description: 'Invalid client or Invalid client credentials' } };
+		}
+		const token = `sbx.${randomBytes(24).toString('hex')}`;
+		state.tokens.set(token, Date.now() + state.tokenLifetimeSeconds * 1000);
+		return {
+			status: 200,
+			body: {
+				access_token: token,
+				expires_in: state.tokenLifetimeSeconds,
+				refresh_expires_in: 0,
+				token_type: 'Bearer',
+				'not-before-policy': 0,
+				scope: 'profile email',
+			},
+		};
+	};
+}
+
+// ---- price list ----
+
+function matchesFilters(request: SandboxRequest, entry: StoredProduct): boolean {
+	const vendorCodes = queryValues(request, 'VendorCodes').map((value) => value.toLowerCase());
+	const productTypes = queryValues(request, 'ProductTypes').map((value) => value.toLowerCase());
+	const endUserTypes = queryValues(request, 'EndUserTypes').map((value) => value.toLowerCase());
+	return (
+		(vendorCodes.length === 0 || vendorCodes.includes(entry.vendorCode.toLowerCase())) &&
+		(productTypes.length === 0 || productTypes.includes(entry.product.productType.toLowerCase())) &&
+		(endUserTypes.length === 0 || endUserTypes.includes(entry.product.endUserType.toLowerCase()))
+	);
+}
+
+function search(state: InfinigateSandboxState, request: SandboxRequest): StoredProduct[] | SandboxResponse {
+	const badEndUserType = queryValues(request, 'EndUserTypes').find(
+		(value) => !END_USER_TYPES.some((known) => known.toLowerCase() === value.toLowerCase()),
+	);
+	if (badEndUserType !== undefined) {
+		return validationProblem({ EndUserTypes: [`The value '${badEndUserType}' is not valid.`] });
+	}
+	const term = request.params.term.trim().toLowerCase();
+	if (term === '') return problem(404, 'Not Found');
+	// GUESS shared with the node (nodes/Infinigate/guesses.ts): "*" lists everything.
+	const everything = term === '*';
+	return state.products.filter(
+		(entry) =>
+			(everything ||
+				entry.product.sku.toLowerCase().includes(term) ||
+				entry.product.descriptionFullText.toLowerCase().includes(term)) &&
+			matchesFilters(request, entry),
+	);
+}
+
+function lookUp(state: InfinigateSandboxState, request: SandboxRequest, key: 'sku' | 'vendorSku'): SandboxResponse {
+	const wanted = new Set(queryValues(request, 'no').map((value) => value.trim().toLowerCase()).filter((value) => value !== ''));
+	if (wanted.size === 0) return validationProblem({ no: ['At least one number is required.'] });
+	const found = state.products.filter((entry) => wanted.has(entry.product[key].toLowerCase())).map((entry) => entry.product);
+	if (found.length === 0) return problem(404, 'Not Found', { detail: 'No price list entries found for the given numbers.' });
+	return { status: 200, body: found };
+}
+
+// ---- invoice management ----
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function listDocuments(state: InfinigateSandboxState, request: SandboxRequest, documents: SandboxDocument[]): SandboxResponse {
+	const start = queryValue(request, 'PeriodStart');
+	const end = queryValue(request, 'PeriodEnd') || new Date().toISOString().slice(0, 10);
+	const errors: Record<string, string[]> = {};
+	if (start === undefined || start === '') errors.PeriodStart = ['The PeriodStart field is required.'];
+	else if (!ISO_DATE.test(start) || Number.isNaN(Date.parse(start))) errors.PeriodStart = [`The value '${start}' is not valid for PeriodStart.`];
+	if (!ISO_DATE.test(end) || Number.isNaN(Date.parse(end))) errors.PeriodEnd = [`The value '${end}' is not valid for PeriodEnd.`];
+	if (Object.keys(errors).length > 0) return validationProblem(errors);
+	const page = paging(request, state.maxDocumentTake);
+	if (isResponse(page)) return page;
+	const buyerReference = queryValue(request, 'BuyerReference');
+	const externalDocumentNumber = queryValue(request, 'ExternalDocumentNumber');
+	const matching = documents.filter((document) => {
+		const header = document.header;
+		const posted = String(header.postingDate);
+		return (
+			posted >= start! &&
+			posted <= end &&
+			(!buyerReference || header.buyerReference === buyerReference) &&
+			(!externalDocumentNumber || header.externalDocumentNumber === externalDocumentNumber)
+		);
+	});
+	return { status: 200, body: { count: matching.length, result: matching.slice(page.skip, page.skip + page.take).map(overviewOf) } };
+}
+
+function documentBy(documents: SandboxDocument[], field: 'documentGuid' | 'documentNumber', value: string): SandboxResponse {
+	const document = documents.find((entry) => String(entry.header[field]).toLowerCase() === value.toLowerCase());
+	if (!document) return problem(404, 'Not Found', { detail: `No document with ${field} '${value}'.` });
+	return { status: 200, body: document };
+}
+
+// ---- order management: quotes ----
+
+function quoteDecision(state: InfinigateSandboxState, request: SandboxRequest, decision: 'Accepted' | 'Rejected'): SandboxResponse {
+	let body: Json;
+	try {
+		body = readJson(request.headers, request.body) as Json;
+	} catch (error) {
+		if (error instanceof BodyError) return problem(415, 'Unsupported Media Type', { detail: error.message });
+		throw error;
+	}
+	const mailField = decision === 'Accepted' ? 'acceptedByUserMail' : 'rejectedByUserMail';
+	const errors: Record<string, string[]> = {};
+	if (typeof body?.documentNumber !== 'string' || body.documentNumber === '') errors.documentNumber = ['The documentNumber field is required.'];
+	if (typeof body?.documentRevision !== 'number') errors.documentRevision = ['The documentRevision field is required.'];
+	if (typeof body?.[mailField] !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(String(body[mailField]))) {
+		errors[mailField] = [`The ${mailField} field is not a valid e-mail address.`];
+	}
+	if (Object.keys(errors).length > 0) return validationProblem(errors);
+	const quote = state.quotes.find((entry) => entry.header.documentNumber === body.documentNumber);
+	if (!quote) return problem(404, 'Not Found', { detail: `No quote with documentNumber '${String(body.documentNumber)}'.` });
+	const { header } = quote;
+	if (header.documentRevision !== body.documentRevision) {
+		return problem(409, 'Conflict', {
+			detail: `Revision ${String(body.documentRevision)} of quote ${String(header.documentNumber)} is not current; the current revision is ${String(header.documentRevision)}.`,
+		});
+	}
+	if (header.canBeAccepted !== true) {
+		return problem(409, 'Conflict', {
+			detail: `Quote ${String(header.documentNumber)} can no longer be accepted or rejected (status ${String(header.status)}).`,
+		});
+	}
+	header.status = decision;
+	header.canBeAccepted = false;
+	header[mailField] = body[mailField];
+	if (decision === 'Rejected') header.userComments = typeof body.userComments === 'string' ? body.userComments : '';
+	return {
+		status: 200,
+		body: {
+			documentNumber: header.documentNumber,
+			documentRevision: header.documentRevision,
+			status: header.status,
+			canBeAccepted: header.canBeAccepted,
+		},
+	};
+}
+
+export const infinigateService: SandboxService = {
+	name: SERVICE,
+
+	install(server: SandboxServer, options: SandboxOptions): void {
+		const state = freshState(options);
+		states.set(server, state);
+		server.mount(SERVICE, SERVICE, () => {
+			const fresh = freshState(options);
+			Object.assign(state, fresh);
+		});
+		const get = (path: string, handler: Handler): void => server.route(SERVICE, 'GET', path, gateway(state, handler));
+		const post = (path: string, handler: Handler): void => server.route(SERVICE, 'POST', path, gateway(state, handler));
+
+		server.route(SERVICE, 'POST', '/authorization/token', tokenEndpoint(state));
+
+		get('/product-management/v1/pricelist/search/count/:term', (request) => {
+			const found = search(state, request);
+			return isResponse(found) ? found : { status: 200, body: found.length };
+		});
+		get('/product-management/v1/pricelist/search/:term', (request) => {
+			const found = search(state, request);
+			if (isResponse(found)) return found;
+			const page = paging(request, state.maxPriceListTake);
+			if (isResponse(page)) return page;
+			return { status: 200, body: found.slice(page.skip, page.skip + page.take).map((entry) => entry.product) };
+		});
+		get('/product-management/v1/pricelist/sku', (request) => lookUp(state, request, 'sku'));
+		get('/product-management/v1/pricelist/vendor', (request) => lookUp(state, request, 'vendorSku'));
+
+		for (const version of ['v1', 'v2']) {
+			for (const [segment, documents] of [
+				['purchaseinvoice', () => state.invoices],
+				['purchasecreditmemo', () => state.creditMemos],
+			] as const) {
+				const base = `/invoice-management/${version}/${segment}`;
+				get(base, (request) => listDocuments(state, request, documents()));
+				get(`${base}/documentnumber/:documentNumber`, (request) =>
+					documentBy(documents(), 'documentNumber', request.params.documentNumber),
+				);
+				get(`${base}/:documentGuid`, (request) => documentBy(documents(), 'documentGuid', request.params.documentGuid));
+			}
+		}
+
+		const quotes = '/order-management/v2/purchasequote';
+		get(quotes, (request) => {
+			const page = paging(request, state.maxDocumentTake);
+			if (isResponse(page)) return page;
+			const buyerReference = queryValue(request, 'BuyerReference');
+			const externalDocumentNumber = queryValue(request, 'ExternalDocumentNumber');
+			const matching = state.quotes.filter(
+				(quote) =>
+					(!buyerReference || quote.header.buyerReference === buyerReference) &&
+					(!externalDocumentNumber || quote.header.externalDocumentNumber === externalDocumentNumber),
+			);
+			return { status: 200, body: { count: matching.length, result: matching.slice(page.skip, page.skip + page.take).map(quoteOverviewOf) } };
+		});
+		get(`${quotes}/documentnumber/:documentNumber`, (request) => {
+			const quote = state.quotes.find((entry) => String(entry.header.documentNumber).toLowerCase() === request.params.documentNumber.toLowerCase());
+			return quote ? { status: 200, body: quote } : problem(404, 'Not Found');
+		});
+		post(`${quotes}/acceptance`, (request) => quoteDecision(state, request, 'Accepted'));
+		post(`${quotes}/reject`, (request) => quoteDecision(state, request, 'Rejected'));
+		get(`${quotes}/:documentGuid`, (request) => {
+			const quote = state.quotes.find((entry) => String(entry.header.documentGuid).toLowerCase() === request.params.documentGuid.toLowerCase());
+			return quote ? { status: 200, body: quote } : problem(404, 'Not Found');
+		});
+	},
+
+	credentials(server: SandboxServer) {
+		return {
+			infinigateApi: {
+				environment: 'custom',
+				baseUrl: server.baseUrl(SERVICE),
+				apiKey: SANDBOX_API_KEY,
+				clientId: SANDBOX_CLIENT_ID,
+				clientSecret: SANDBOX_CLIENT_SECRET,
+			},
+		};
+	},
+};

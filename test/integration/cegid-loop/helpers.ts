@@ -1,0 +1,35 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { CegidLoopApi } from '../../../credentials/CegidLoopApi.credentials';
+import { CegidLoop } from '../../../nodes/CegidLoop/CegidLoop.node';
+import type { Sandbox } from '../../../sandbox';
+import { runNode } from '../../harness/run-node';
+import type { NodeRun } from '../../harness/run-node';
+
+export function runCegid(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	options: {
+		items?: Array<IDataObject | INodeExecutionData>;
+		continueOnFail?: boolean;
+		errorOutput?: boolean;
+		credentials?: IDataObject;
+	} = {},
+): Promise<NodeRun> {
+	return runNode({
+		node: new CegidLoop(),
+		credentialTypes: [new CegidLoopApi()],
+		credentials: {
+			cegidLoopApi: { ...sandbox.credentials.cegidLoopApi, ...options.credentials } as Record<string, string>,
+		},
+		parameters,
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+		errorOutput: options.errorOutput,
+	});
+}
+
+export async function folderState(sandbox: Sandbox, code: string): Promise<IDataObject> {
+	const response = await fetch(`${sandbox.server.baseUrl('cegidLoop')}/__state/folders/${code}`);
+	return (await response.json()) as IDataObject;
+}
