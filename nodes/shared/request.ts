@@ -14,12 +14,12 @@ import type {
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { buildPath, joinUrl } from './path';
 import { redact, redactDeep } from './redact';
 import type { AttemptFailure, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, nextRetryWait, parseRetryAfter } from './retry';
+import { DEFAULT_RETRY_POLICY, nextRetryWait, parseRetryAfter, retryClock } from './retry';
 import type { TokenFields } from './token';
 import { tokenNeedsRenewal } from './token';
 
@@ -121,7 +121,7 @@ export async function serviceRequest<T = unknown>(
 			if (networkCode !== undefined) {
 				const wait = nextRetryWait(policy, request.method, { networkCode }, attemptsMade, waitedMs, undefined);
 				if (wait !== undefined) {
-					await sleep(wait);
+					await retryClock.sleep(wait);
 					waitedMs += wait;
 					continue;
 				}
@@ -148,11 +148,15 @@ export async function serviceRequest<T = unknown>(
 		const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
 		const wait = nextRetryWait(policy, request.method, failure, attemptsMade, waitedMs, retryAfter);
 		if (wait !== undefined) {
-			await sleep(wait);
+			await retryClock.sleep(wait);
 			waitedMs += wait;
 			continue;
 		}
-		throw serviceError(ctx, service, request, path, status, decodeBody(response.body, false), itemIndex, secretsOf(service, credentials), attemptsMade);
+		const retryAfterNote =
+			retryAfter !== undefined && retryAfter > policy.maxDelayMs
+				? `It asked to retry after ${Math.ceil(retryAfter / 1000)} s, longer than the node waits; run it again later.`
+				: undefined;
+		throw serviceError(ctx, service, request, path, status, decodeBody(response.body, false), itemIndex, secretsOf(service, credentials), attemptsMade, retryAfterNote);
 	}
 }
 
@@ -244,6 +248,7 @@ function serviceError(
 	itemIndex: number,
 	secrets: string[],
 	attempts: number,
+	note?: string,
 ): NodeApiError {
 	const described = service.describeFailure?.(status, body) ?? {
 		message: messageFromBody(body) ?? `The service answered HTTP ${status}`,
@@ -252,6 +257,7 @@ function serviceError(
 	const description = [
 		described.description,
 		`${service.serviceName} answered HTTP ${status} to ${describeRequest(request, path, itemIndex)}${retried}.`,
+		note,
 	]
 		.filter(Boolean)
 		.join(' ');

@@ -3,6 +3,10 @@
  *
  * Pure functions, so that the rules are unit-tested without a network or a clock.
  */
+import { sleep } from 'n8n-workflow';
+
+/** How the request door waits between attempts; tests replace it to record the waits. */
+export const retryClock = { sleep: async (ms: number): Promise<void> => await sleep(ms) };
 
 export interface RetryPolicy {
 	/** Attempts in all, the first one included. */
