@@ -1,0 +1,293 @@
+/**
+ * Driving a real n8n from outside, the way a person would from a terminal: one user folder per
+ * instance, the `n8n` CLI for imports and headless runs, and `n8n start` for the server.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { run, start } from './processes';
+import type { LongRunning, RunResult } from './processes';
+import { freePort, n8nEnv, requireRuntime } from './runtime';
+
+/** A credential as `n8n import:credentials` reads it; plain `data` is encrypted on import. */
+export interface N8nCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** The part of a workflow JSON file the tools here look at. */
+export interface WorkflowFile {
+	id: string;
+	name: string;
+	nodes: Array<{
+		name: string;
+		type: string;
+		parameters?: Record<string, unknown>;
+		credentials?: Record<string, { id: string; name: string }>;
+		[key: string]: unknown;
+	}>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface RunItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string; [key: string]: unknown }>;
+	pairedItem?: unknown;
+}
+
+export interface NodeRun {
+	executionStatus?: string;
+	error?: { message?: string; description?: string; httpCode?: string; [key: string]: unknown };
+	data?: { main?: Array<RunItem[] | null> };
+}
+
+/** What `n8n execute --rawOutput` prints: the run as n8n stores it. */
+export interface ExecutionRun {
+	status?: string;
+	finished?: boolean;
+	data: {
+		resultData: {
+			runData: Record<string, NodeRun[]>;
+			lastNodeExecuted?: string;
+			error?: { message?: string; description?: string; node?: { name?: string } };
+		};
+	};
+}
+
+export interface ExecuteResult {
+	ok: boolean;
+	run?: ExecutionRun;
+	/** The first error message n8n reported, when the run failed. */
+	error?: string;
+	ms: number;
+	stdout: string;
+	stderr: string;
+}
+
+export class N8nCommandError extends Error {
+	constructor(
+		message: string,
+		readonly result: RunResult,
+	) {
+		super(`${message}\n--- stdout ---\n${tail(result.stdout)}\n--- stderr ---\n${tail(result.stderr)}`);
+	}
+}
+
+/**
+ * One n8n instance: a user folder (database, installed packages, settings) and the task-broker
+ * port its processes use. Copying a prepared folder is how a test gets a fresh instance quickly.
+ */
+export class N8nInstance {
+	private constructor(
+		readonly userFolder: string,
+		readonly brokerPort: number,
+	) {}
+
+	/** A new instance in `userFolder`, copied from `template` when given (the folder is emptied first). */
+	static async create(userFolder: string, template?: string): Promise<N8nInstance> {
+		rmSync(userFolder, { recursive: true, force: true });
+		if (template) cpSync(template, userFolder, { recursive: true, verbatimSymlinks: true });
+		else mkdirSync(userFolder, { recursive: true });
+		return new N8nInstance(userFolder, await freePort());
+	}
+
+	/** Where n8n keeps its own files: `<user folder>/.n8n`. */
+	get n8nFolder(): string {
+		return join(this.userFolder, '.n8n');
+	}
+
+	env(extra: Record<string, string> = {}, port?: number): NodeJS.ProcessEnv {
+		return n8nEnv({ userFolder: this.userFolder, brokerPort: this.brokerPort, port, extra });
+	}
+
+	/** Runs `n8n <args>` to its end. */
+	async cli(args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunResult> {
+		const { node, n8n } = requireRuntime();
+		return await run(node, [n8n, ...args], {
+			cwd: this.userFolder,
+			env: this.env(options.env),
+			timeoutMs: options.timeoutMs ?? 180_000,
+		});
+	}
+
+	async importCredentials(credentials: N8nCredential[]): Promise<void> {
+		const file = this.scratchFile('credentials.json', credentials);
+		const result = await this.cli(['import:credentials', `--input=${file}`]);
+		if (result.code !== 0 || !/Successfully imported \d+ credential/.test(result.stdout + result.stderr)) {
+			throw new N8nCommandError('n8n import:credentials failed', result);
+		}
+	}
+
+	async importWorkflows(workflows: WorkflowFile[]): Promise<void> {
+		const file = this.scratchFile('workflows.json', workflows);
+		const result = await this.cli(['import:workflow', `--input=${file}`]);
+		const imported = /Successfully imported (\d+) workflow/.exec(result.stdout + result.stderr);
+		if (result.code !== 0 || !imported || Number(imported[1]) !== workflows.length) {
+			throw new N8nCommandError(`n8n import:workflow did not import all ${workflows.length} workflows`, result);
+		}
+	}
+
+	/** Activates a workflow with a trigger (a webhook) for the next `n8n start`. */
+	async publish(workflowId: string): Promise<void> {
+		const result = await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0) throw new N8nCommandError(`n8n publish:workflow --id=${workflowId} failed`, result);
+	}
+
+	/** `n8n execute --id=… --rawOutput`: runs the workflow from its Manual Trigger, headless. */
+	async execute(workflowId: string, timeoutMs = 180_000): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs });
+		const run = parseRunOutput(result.stdout);
+		const runError = run?.data.resultData.error;
+		const ok = result.code === 0 && run !== undefined && !runError;
+		return {
+			ok,
+			run,
+			error: ok
+				? undefined
+				: (runError?.message ?? firstErrorLine(result) ?? `n8n execute exited with ${String(result.code)}`),
+			ms: result.ms,
+			stdout: result.stdout,
+			stderr: result.stderr,
+		};
+	}
+
+	/** `n8n start` on `port`; resolves once n8n answers its readiness check. */
+	async startServer(port: number, options: { timeoutMs?: number; onLine?: (line: string) => void } = {}): Promise<N8nServer> {
+		const { node, n8n } = requireRuntime();
+		const child = start(node, [n8n, 'start'], {
+			cwd: this.userFolder,
+			env: this.env({}, port),
+			onLine: options.onLine,
+		});
+		const url = `http://127.0.0.1:${port}`;
+		const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+		while (Date.now() < deadline) {
+			if (!child.isRunning()) {
+				throw new Error(`n8n start exited before it was ready:\n${tail(child.output())}`);
+			}
+			try {
+				const response = await fetch(`${url}/healthz/readiness`);
+				if (response.ok) return new N8nServer(url, child);
+			} catch {
+				// Not listening yet.
+			}
+			await sleep(250);
+		}
+		await child.stop();
+		throw new Error(`n8n start was not ready after ${options.timeoutMs ?? 120_000} ms:\n${tail(child.output())}`);
+	}
+
+	remove(): void {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	private scratchFile(name: string, content: unknown): string {
+		const dir = join(this.userFolder, 'import');
+		if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+		const file = join(dir, name);
+		writeFileSync(file, JSON.stringify(content, null, '\t'));
+		return file;
+	}
+}
+
+export interface Owner {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+export class N8nServer {
+	constructor(
+		readonly url: string,
+		readonly process: LongRunning,
+	) {}
+
+	/**
+	 * Creates the instance owner the way n8n's setup page does (`POST /rest/owner/setup`, open to
+	 * anyone until an owner exists); afterwards the editor asks for this login.
+	 */
+	async setupOwner(owner: Owner): Promise<void> {
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		if (!response.ok) {
+			throw new Error(`n8n refused the owner set-up (${response.status}): ${await response.text()}`);
+		}
+	}
+
+	async stop(): Promise<void> {
+		await this.process.stop();
+	}
+}
+
+/**
+ * `--rawOutput` still mixes log lines into stdout; the run's JSON is the block from the first line
+ * that is exactly `{` to the last line that is exactly `}`.
+ */
+export function parseRunOutput(stdout: string): ExecutionRun | undefined {
+	const lines = stdout.split('\n');
+	const first = lines.findIndex((line) => line === '{');
+	const last = lines.lastIndexOf('}');
+	if (first < 0 || last <= first) return undefined;
+	try {
+		return JSON.parse(lines.slice(first, last + 1).join('\n')) as ExecutionRun;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The items a node sent to one of its outputs (0 = the main output, 1 = the error output when enabled). */
+export function outputItems(run: ExecutionRun, nodeName: string, output = 0, runIndex = 0): RunItem[] {
+	const nodeRuns = run.data.resultData.runData[nodeName];
+	if (!nodeRuns) {
+		throw new Error(
+			`Node "${nodeName}" did not run; nodes that ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
+	}
+	return nodeRuns[runIndex]?.data?.main?.[output] ?? [];
+}
+
+/** The items of every run of a node (a node inside a loop runs several times), in order. */
+export function allOutputItems(run: ExecutionRun, nodeName: string, output = 0): RunItem[] {
+	return (run.data.resultData.runData[nodeName] ?? []).flatMap((nodeRun) => nodeRun.data?.main?.[output] ?? []);
+}
+
+/**
+ * How many items a run ended with: every item of every node that ran and sends nothing further
+ * (the ends of the workflow's branches; a branch end fed by several nodes runs once for each).
+ */
+export function itemsOut(run: ExecutionRun, workflow: WorkflowFile): number {
+	const connections = workflow.connections as Record<string, { main?: Array<unknown[] | null> }>;
+	let total = 0;
+	for (const [name, nodeRuns] of Object.entries(run.data.resultData.runData)) {
+		const sendsOn = (connections[name]?.main ?? []).some((targets) => (targets?.length ?? 0) > 0);
+		if (sendsOn || nodeRuns.length === 0) continue;
+		for (const nodeRun of nodeRuns) for (const items of nodeRun.data?.main ?? []) total += items?.length ?? 0;
+	}
+	return total;
+}
+
+export function nodeRan(run: ExecutionRun, nodeName: string): boolean {
+	return (run.data.resultData.runData[nodeName]?.length ?? 0) > 0;
+}
+
+function firstErrorLine(result: RunResult): string | undefined {
+	const text = `${result.stdout}\n${result.stderr}`;
+	const marker = text.indexOf('Execution error:');
+	const lines = (marker >= 0 ? text.slice(marker) : text).split('\n').map((line) => line.trim());
+	return lines.find((line) => line && !/^(=+|Execution error:|Error executing workflow)/.test(line));
+}
+
+function tail(text: string, max = 6000): string {
+	return text.length > max ? `…${text.slice(-max)}` : text;
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,9 @@
+import { cegidLoopExamples } from './cegid-loop';
+import type { ExampleExpectation } from './types';
+
+export type { ExampleExpectation } from './types';
+
+/** Every example of examples/ by file name (without .json), with what it must do. */
+export const EXPECTATIONS: Record<string, ExampleExpectation> = {
+	...cegidLoopExamples,
+};

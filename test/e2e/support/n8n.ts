@@ -1,0 +1,41 @@
+/** What the end-to-end tests share: a fresh n8n from the template, the sandbox on its port. */
+import { join } from 'node:path';
+
+import { startSandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox';
+import { N8nInstance } from '../../../scripts/lib/n8n';
+import type { ExecuteResult, ExecutionRun } from '../../../scripts/lib/n8n';
+import { readE2eState } from './state';
+
+let instances = 0;
+
+/** A new n8n user folder with the package installed and the sandbox credentials imported. */
+export async function freshN8n(label: string): Promise<N8nInstance> {
+	const state = readE2eState();
+	instances++;
+	return await N8nInstance.create(join(state.workDir, `${label.replace(/[^a-z0-9-]+/gi, '-')}-${instances}`), state.template);
+}
+
+/** The sandbox on the port the imported credentials point at. */
+export async function startE2eSandbox(): Promise<Sandbox> {
+	return await startSandbox({ port: readE2eState().sandboxPort });
+}
+
+/** The run of a successful execution; otherwise fails with what n8n printed. */
+export function succeeded(result: ExecuteResult): ExecutionRun {
+	if (result.ok && result.run) return result.run;
+	throw new Error(
+		`n8n execute failed: ${result.error ?? 'no run in its output'}\n--- stdout (end) ---\n${result.stdout.slice(-5000)}\n--- stderr (end) ---\n${result.stderr.slice(-3000)}`,
+	);
+}
+
+/** The values of credential fields that must never show up in output or logs. */
+export function secretValues(credentials: Record<string, Record<string, string | number | boolean>>): string[] {
+	const secrets: string[] = [];
+	for (const data of Object.values(credentials)) {
+		for (const [field, value] of Object.entries(data)) {
+			if (/secret|password|key|token/i.test(field) && typeof value === 'string' && value.length >= 8) secrets.push(value);
+		}
+	}
+	return secrets;
+}
