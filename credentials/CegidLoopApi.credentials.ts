@@ -89,5 +89,23 @@ export class CegidLoopApi implements ICredentialType {
 				domain: '={{$credentials.domain}}',
 			},
 		},
+		// n8n's Test button would otherwise say only "Unauthorized".
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Cegid refused the keys: check the Subscription Key, the Application Key and the Application Secret',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: 'The keys work, but Loop refused the Domain: check the Domain field (your cabinet domain)',
+				},
+			},
+		],
 	};
 }
