@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PerItemOperation } from '../../../shared/operations';
+import { inputError } from '../../../shared/validation';
+import type { DocumentOutput } from '../../documents';
+import { shapeDocument } from '../../documents';
+import { DOCUMENT_NUMBER_SEGMENT, DOCUMENT_PAGE_SIZE } from '../../guesses';
+import { getPagedList, infinigateRequest } from '../../transport';
+import { readDate, readPaging, returnAllAndLimit, today } from '../common';
+import type { DocumentKind } from './documentKinds';
+import { basePath, outputOptions, readOutput } from './documentKinds';
+
+/** `getMany`: the documents of a period, optionally with their lines or MSP usage. */
+export function getMany(kind: DocumentKind): PerItemOperation {
+	const show = { resource: [kind.resource], operation: ['getMany'] };
+	const description: INodeProperties[] = [
+		{
+			displayName: 'Period Start',
+			name: 'periodStart',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: `First day of the period (inclusive) whose ${kind.noun}s to list`,
+			hint: "An ISO date, or an expression such as {{ $now.minus({ months: 1 }).startOf('month') }}",
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Period End',
+			name: 'periodEnd',
+			type: 'dateTime',
+			default: '',
+			description: 'Last day of the period (inclusive). Leave empty for today.',
+			displayOptions: { show },
+		},
+		...returnAllAndLimit(show, `Limit counts ${kind.noun}s, not lines`),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Buyer Reference',
+					name: 'buyerReference',
+					type: 'string',
+					default: '',
+					description: 'Only documents with this buyer reference (your order reference)',
+				},
+				{
+					displayName: 'External Document Number',
+					name: 'externalDocumentNumber',
+					type: 'string',
+					default: '',
+					description: 'Only documents with this external document number',
+				},
+			],
+		},
+		outputOptions(show, kind, true),
+	];
+
+	return {
+		description,
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const periodStart = readDate(this, 'periodStart', 'Period Start', itemIndex, true)!;
+			const periodEnd = readDate(this, 'periodEnd', 'Period End', itemIndex, false) ?? today(this);
+			if (periodStart > periodEnd) {
+				throw inputError(this, itemIndex, 'Period Start', `(${periodStart}) must not be after Period End (${periodEnd})`);
+			}
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const paging = readPaging(this, itemIndex);
+			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
+			const { path, version } = basePath(this, kind, itemIndex);
+			const text = (value: unknown): string | undefined =>
+				typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+			const overview = await getPagedList(
+				this,
+				itemIndex,
+				{
+					method: 'GET',
+					path,
+					qs: {
+						PeriodStart: periodStart,
+						PeriodEnd: periodEnd,
+						BuyerReference: text(filters.buyerReference),
+						ExternalDocumentNumber: text(filters.externalDocumentNumber),
+					},
+				},
+				{ ...paging, pageSize: DOCUMENT_PAGE_SIZE },
+			);
+			if (output === 'overview') return overview;
+
+			const result: IDataObject[] = [];
+			for (const entry of overview) {
+				const guid = typeof entry.documentGuid === 'string' ? entry.documentGuid : undefined;
+				const document = await infinigateRequest<IDataObject>(
+					this,
+					guid
+						? { method: 'GET', path: `${path}/{documentGuid}`, pathParams: { documentGuid: guid } }
+						: {
+								method: 'GET',
+								path: `${path}/${DOCUMENT_NUMBER_SEGMENT[version]}/{documentNumber}`,
+								pathParams: { documentNumber: String(entry.documentNumber ?? '') },
+							},
+					itemIndex,
+				);
+				result.push(
+					...shapeDocument(document, {
+						output: output as DocumentOutput,
+						documentType: kind.resource,
+						includeTextLines,
+						documentGuid: guid,
+					}),
+				);
+			}
+			return result;
+		},
+	};
+}

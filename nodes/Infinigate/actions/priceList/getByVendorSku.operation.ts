@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { SkuLookup } from './skuLookup';
+import { executeLookup, lookupDescription } from './skuLookup';
+
+const lookup: SkuLookup = {
+	operation: 'getByVendorSku',
+	parameter: 'vendorSkus',
+	field: 'Vendor SKUs',
+	matchKey: 'vendorSku',
+	path: '/product-management/v1/pricelist/vendor',
+	placeholder: 'e.g. JL253A, C9200-24T-E',
+	description:
+		"The manufacturers' part numbers; one output item per product found (one vendor SKU may be sold as several products, e.g. per end-user type)",
+};
+
+export const description = lookupDescription(lookup);
+
+export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await executeLookup(this, lookup);
+}

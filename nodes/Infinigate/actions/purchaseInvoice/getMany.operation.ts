@@ -1,0 +1,4 @@
+import { getMany } from '../documents/getMany';
+import { PURCHASE_INVOICE } from './kind';
+
+export const { description, execute } = getMany(PURCHASE_INVOICE);

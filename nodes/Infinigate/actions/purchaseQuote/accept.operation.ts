@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredEmail } from '../../../shared/validation';
+import { PURCHASE_QUOTE_PATH } from '../../guesses';
+import { infinigateRequest } from '../../transport';
+import { decisionResult, quoteReferenceFields, readQuoteReference } from './decision';
+
+export const description: INodeProperties[] = [
+	...quoteReferenceFields('accept'),
+	{
+		displayName: 'Accepted By (Email)',
+		name: 'acceptedByUserMail',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		default: '',
+		required: true,
+		description: 'Email address of the person who accepts the quote',
+		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['accept'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reference = readQuoteReference(this, itemIndex);
+	const acceptedByUserMail = requiredEmail(this, 'acceptedByUserMail', 'Accepted By (Email)', itemIndex);
+	const body = await infinigateRequest(
+		this,
+		{ method: 'POST', path: `${PURCHASE_QUOTE_PATH}/acceptance`, body: { ...reference, acceptedByUserMail } },
+		itemIndex,
+	);
+	return decisionResult(body, reference, 'accepted');
+}

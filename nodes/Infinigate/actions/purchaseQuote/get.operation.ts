@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { PURCHASE_QUOTE_PATH } from '../../guesses';
+import { infinigateRequest } from '../../transport';
+import { readGuid } from '../common';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Document GUID',
+		name: 'documentGuid',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+		description: 'The documentGuid of the quote, as the list returns it',
+		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['get'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
+	return await infinigateRequest<IDataObject>(
+		this,
+		{ method: 'GET', path: `${PURCHASE_QUOTE_PATH}/{documentGuid}`, pathParams: { documentGuid } },
+		itemIndex,
+	);
+}

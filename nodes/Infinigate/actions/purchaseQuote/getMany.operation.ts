@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DOCUMENT_PAGE_SIZE, PURCHASE_QUOTE_PATH } from '../../guesses';
+import { getPagedList } from '../../transport';
+import { readPaging, returnAllAndLimit } from '../common';
+
+const show = { resource: ['purchaseQuote'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Buyer Reference',
+				name: 'buyerReference',
+				type: 'string',
+				default: '',
+				description: 'Only quotes with this buyer reference',
+			},
+			{
+				displayName: 'External Document Number',
+				name: 'externalDocumentNumber',
+				type: 'string',
+				default: '',
+				description: 'Only quotes with this external document number',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const text = (value: unknown): string | undefined =>
+		typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+	return await getPagedList(
+		this,
+		itemIndex,
+		{
+			method: 'GET',
+			path: PURCHASE_QUOTE_PATH,
+			qs: {
+				BuyerReference: text(filters.buyerReference),
+				ExternalDocumentNumber: text(filters.externalDocumentNumber),
+			},
+		},
+		{ ...readPaging(this, itemIndex), pageSize: DOCUMENT_PAGE_SIZE },
+	);
+}

@@ -1,0 +1,96 @@
+/**
+ * Everything this node assumes about the Infinigate Reseller API that neither the 2023 getting-started
+ * guide (`seeds/002_…`, German) nor public client code confirms. Each value is a GUESS; the comment
+ * says where the fact would come from. The Swagger document Infinigate hands out with an API account
+ * would settle all of them. Correct them here and nowhere else.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * GUESS: the largest `Take` the price-list search serves. Neither the guide nor public code names a
+ * maximum. A service that caps Take below this still works: the node keeps asking from where the
+ * short page ended as long as the count endpoint says there is more (see transport.ts).
+ * Fact from: the Swagger document (a `maximum` on Take), or one search with Take=1000.
+ */
+export const PRICE_LIST_PAGE_SIZE = 100;
+
+/** GUESS: the largest `Take` of the invoice, credit memo and quote lists. Same source as above. */
+export const DOCUMENT_PAGE_SIZE = 50;
+
+/**
+ * GUESS: how long the query string of one SKU look-up may grow. The SKU endpoints take repeated
+ * `no=` parameters; IIS (under Azure App Service, the likely host) refuses query strings longer than
+ * 2048 bytes by default, and Azure API Management adds its own limits. 1800 leaves room for a proxy.
+ * Fact from: a look-up with a long list of SKUs against the real service.
+ */
+export const MAX_SKU_QUERY_LENGTH = 1800;
+
+/** GUESS: at most this many SKUs in one look-up, whatever their length. */
+export const MAX_SKUS_PER_REQUEST = 100;
+
+/**
+ * GUESS: the search term sent when the user leaves Search Term empty, to list every product that
+ * matches the filters (a vendor's whole price list). The path needs a term; whether the service
+ * treats `*` as "everything" is not documented. Fact from: the Swagger document or a test call.
+ */
+export const MATCH_ALL_SEARCH_TERM = '*';
+
+/**
+ * GUESS: the shape of `GET …/pricelist/search/count/{term}`. The guide only says it tells "how many
+ * entries there are"; an ASP.NET action returning `Ok(count)` gives a bare number, a DTO gives
+ * `{count}` or `{totalCount}`. All of these are read; anything else is undefined.
+ */
+export function readCount(body: unknown): number | undefined {
+	if (typeof body === 'number' && Number.isFinite(body)) return body;
+	if (typeof body === 'string' && /^\s*\d+\s*$/.test(body)) return Number(body);
+	if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+		const object = body as IDataObject;
+		for (const key of ['count', 'totalCount', 'total', 'Count', 'TotalCount']) {
+			if (typeof object[key] === 'number') return object[key] as number;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * GUESS (public code accepts both): price-list answers are a bare array or `{result: [...]}`; the
+ * document lists are `{count, result: [...]}`. `count` is read as the number of matches, but the
+ * node never trusts it to stop paging early, only to keep going past a short page.
+ */
+export function readListPage(body: unknown): { items: IDataObject[]; count?: number } {
+	if (Array.isArray(body)) return { items: body as IDataObject[] };
+	if (body !== null && typeof body === 'object') {
+		const object = body as IDataObject;
+		for (const key of ['result', 'results', 'items', 'data', 'value']) {
+			if (Array.isArray(object[key])) {
+				const count = typeof object.count === 'number' ? object.count : undefined;
+				return { items: object[key] as IDataObject[], count };
+			}
+		}
+	}
+	return { items: [] };
+}
+
+/**
+ * GUESS: a SKU look-up in which none of the SKUs is known may answer 404 instead of an empty list
+ * (ASP.NET's `NotFound()`). Both mean "no products", never a failure of the run.
+ */
+export const SKU_LOOKUP_EMPTY_STATUSES = [404];
+
+/**
+ * GUESS: which header field dates an invoice or credit memo for accounting. Public code shows
+ * `postingDate`; `documentDate` is read first in case the service has one.
+ */
+export function documentDateOf(header: IDataObject): unknown {
+	return header.documentDate ?? header.postingDate;
+}
+
+/**
+ * GUESS (public code disagrees with itself: quotes under `order-management/v2` and under
+ * `invoice-management/v2`): where purchase quotes live. The issue and api-contracts.md say order
+ * management. Fact from: the Swagger document.
+ */
+export const PURCHASE_QUOTE_PATH = '/order-management/v2/purchasequote';
+
+/** The guide (2023) spells the path segment `documentnumber`, current public code `documentNumber`. */
+export const DOCUMENT_NUMBER_SEGMENT = { v1: 'documentnumber', v2: 'documentNumber' } as const;

@@ -1,0 +1,293 @@
+import { DOCUMENT_PAGE_SIZE } from '../../../nodes/Infinigate/guesses';
+import type { InfinigateSandbox } from './helpers';
+import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+
+let sandbox: InfinigateSandbox;
+
+beforeAll(async () => {
+	sandbox = await startInfinigate();
+});
+
+afterAll(async () => await sandbox.close());
+
+beforeEach(() => {
+	sandbox.server.reset();
+	sandbox.state.maxDocumentTake = 100;
+});
+
+const invoices = () => sandbox.state.invoices;
+const inPeriod = (start: string, end: string) =>
+	invoices().filter((invoice) => String(invoice.header.postingDate) >= start && String(invoice.header.postingDate) <= end);
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+const getMany = { resource: 'purchaseInvoice', operation: 'getMany' };
+
+describe('Infinigate purchase invoices: list', () => {
+	test('lists the invoices of a period from the v2 API, sending the dates as YYYY-MM-DD', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-03-01', periodEnd: '2024-03-31', returnAll: true });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((json) => json.documentNumber)).toEqual(inPeriod('2024-03-01', '2024-03-31').map((invoice) => invoice.header.documentNumber));
+		const [request] = apiRequests(sandbox);
+		expect(request.path).toBe('/invoice-management/v2/purchaseinvoice');
+		expect(request.query.PeriodStart).toEqual(['2024-03-01']);
+		expect(request.query.PeriodEnd).toEqual(['2024-03-31']);
+	});
+
+	test('an empty Period End means today', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '', returnAll: true });
+
+		expect(run.json).toHaveLength(invoices().length);
+		// The workflow time zone of the test is UTC-based n8n default; today's date is sent either way.
+		expect([todayUtc(), new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)]).toContain(
+			apiRequests(sandbox)[0].query.PeriodEnd[0],
+		);
+	});
+
+	test('Return All pages with Take/Skip until the service has no more', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-12-31', returnAll: true });
+
+		const expected = inPeriod('2024-01-01', '2024-12-31');
+		expect(run.json).toHaveLength(expected.length);
+		const pages = apiRequests(sandbox);
+		expect(pages).toHaveLength(Math.ceil(expected.length / DOCUMENT_PAGE_SIZE));
+		expect(pages.map((page) => [page.query.Take[0], page.query.Skip[0]])).toEqual([
+			[String(DOCUMENT_PAGE_SIZE), '0'],
+			[String(DOCUMENT_PAGE_SIZE), String(DOCUMENT_PAGE_SIZE)],
+		]);
+	});
+
+	test('Return All keeps asking when the service caps Take but its count says there is more', async () => {
+		sandbox.state.maxDocumentTake = 20;
+
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-12-31', returnAll: true });
+
+		expect(run.json.map((json) => json.documentNumber)).toEqual(inPeriod('2024-01-01', '2024-12-31').map((invoice) => invoice.header.documentNumber));
+	});
+
+	test('Limit stops early', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-12-31', limit: 3 });
+
+		expect(run.json.map((json) => json.documentNumber)).toEqual(invoices().slice(0, 3).map((invoice) => invoice.header.documentNumber));
+		expect(apiRequests(sandbox)).toHaveLength(1);
+		expect(apiRequests(sandbox)[0].query.Take).toEqual(['3']);
+	});
+
+	test('the buyer reference filter is sent and applied', async () => {
+		const run = await runInfinigate(sandbox, {
+			...getMany,
+			periodStart: '2024-01-01',
+			periodEnd: '2024-12-31',
+			returnAll: true,
+			filters: { buyerReference: 'PO-1003' },
+		});
+
+		const expected = invoices().filter((invoice) => invoice.header.buyerReference === 'PO-1003');
+		expect(expected.length).toBeGreaterThan(1);
+		expect(run.json.map((json) => json.documentNumber)).toEqual(expected.map((invoice) => invoice.header.documentNumber));
+		expect(apiRequests(sandbox)[0].query.BuyerReference).toEqual(['PO-1003']);
+	});
+
+	test('the v1 API of the guide can be chosen', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, apiVersion: 'v1', periodStart: '2024-03-01', periodEnd: '2024-03-31' });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.length).toBeGreaterThan(0);
+		expect(apiRequests(sandbox)[0].path).toBe('/invoice-management/v1/purchaseinvoice');
+	});
+
+	test('dates accept ISO timestamps and n8n date expressions', async () => {
+		const run = await runInfinigate(sandbox, {
+			...getMany,
+			periodStart: '={{ DateTime.fromISO("2024-02-01T00:00:00", { zone: "Europe/Berlin" }) }}',
+			periodEnd: '2024-02-29T23:59:59+01:00',
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(apiRequests(sandbox)[0].query.PeriodStart).toEqual(['2024-02-01']);
+		expect(apiRequests(sandbox)[0].query.PeriodEnd).toEqual(['2024-02-29']);
+	});
+
+	test('a malformed date fails before any request, naming the field and the item', async () => {
+		const run = await runInfinigate(
+			sandbox,
+			{ ...getMany, periodStart: '={{ $json.start }}', periodEnd: '' },
+			{ items: [{ start: '31.02.2024' }] },
+		);
+
+		expect(run.error?.message).toBe('Period Start is not a date: "31.02.2024" (use YYYY-MM-DD, an ISO timestamp or a date expression) [item 0]');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
+	test('a date that does not exist in the calendar fails before any request', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-02-30' });
+
+		expect(run.error?.message).toBe('Period Start is not a calendar date: "2024-02-30" [item 0]');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
+	test('a period that ends before it starts fails before any request', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-05-01', periodEnd: '2024-04-01' });
+
+		expect(run.error?.message).toBe('Period Start (2024-05-01) must not be after Period End (2024-04-01) [item 0]');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+});
+
+describe('Infinigate purchase invoices: output shapes', () => {
+	const msp = () => invoices().find((invoice) => invoice.mspDetailInformation.length > 0)!;
+	const plain = () => invoices().find((invoice) => invoice.mspDetailInformation.length === 0 && invoice.lines.length > 2)!;
+
+	test('Get returns the document as the service returns it', async () => {
+		const invoice = plain();
+
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: String(invoice.header.documentGuid) });
+
+		expect(run.json).toEqual([invoice]);
+		expect(apiRequests(sandbox)[0].path).toBe(`/invoice-management/v2/purchaseinvoice/${String(invoice.header.documentGuid)}`);
+	});
+
+	test('one item per line carries the document number, date and currency, without heading lines', async () => {
+		const invoice = plain();
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseInvoice',
+			operation: 'getByDocumentNumber',
+			documentNumber: String(invoice.header.documentNumber),
+			options: { output: 'lines' },
+		});
+
+		const itemLines = invoice.lines.filter((line) => line.lineType !== 'Text');
+		expect(run.json).toEqual(
+			itemLines.map((line) => ({
+				...line,
+				documentType: 'purchaseInvoice',
+				documentNumber: invoice.header.documentNumber,
+				documentDate: invoice.header.postingDate,
+				currencyCode: 'EUR',
+				documentGuid: invoice.header.documentGuid,
+			})),
+		);
+		expect(apiRequests(sandbox)[0].path).toBe(`/invoice-management/v2/purchaseinvoice/documentNumber/${String(invoice.header.documentNumber)}`);
+	});
+
+	test('heading lines can be included', async () => {
+		const invoice = plain();
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseInvoice',
+			operation: 'get',
+			documentGuid: String(invoice.header.documentGuid),
+			options: { output: 'lines', includeTextLines: true },
+		});
+
+		expect(run.json.map((json) => json.lineNumber)).toEqual(invoice.lines.map((line) => line.lineNumber));
+	});
+
+	test('one item per MSP usage entry carries the document number, date and currency', async () => {
+		const invoice = msp();
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseInvoice',
+			operation: 'get',
+			documentGuid: String(invoice.header.documentGuid),
+			options: { output: 'mspDetails' },
+		});
+
+		expect(run.json).toHaveLength(invoice.mspDetailInformation.length);
+		run.json.forEach((json, index) => {
+			expect(json).toMatchObject({
+				...invoice.mspDetailInformation[index],
+				documentNumber: invoice.header.documentNumber,
+				documentDate: invoice.header.postingDate,
+				currencyCode: 'EUR',
+				mspEntryNumber: index + 1,
+			});
+		});
+	});
+
+	test("the list can give the lines of every invoice of the period, fetching each invoice's details", async () => {
+		const period = inPeriod('2024-04-01', '2024-05-31');
+
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-04-01', periodEnd: '2024-05-31', returnAll: true, options: { output: 'lines' } });
+
+		const expected = period.flatMap((invoice) =>
+			invoice.lines.filter((line) => line.lineType !== 'Text').map((line) => [invoice.header.documentNumber, line.lineNumber]),
+		);
+		expect(run.json.map((json) => [json.documentNumber, json.lineNumber])).toEqual(expected);
+		expect(apiRequests(sandbox)).toHaveLength(1 + period.length);
+	});
+
+	test('the list can give every MSP usage entry of the period', async () => {
+		const period = inPeriod('2024-01-01', '2024-06-30');
+
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-06-30', returnAll: true, options: { output: 'mspDetails' } });
+
+		expect(run.json).toHaveLength(period.reduce((sum, invoice) => sum + invoice.mspDetailInformation.length, 0));
+		expect(new Set(run.json.map((json) => json.documentNumber))).toEqual(
+			new Set(period.filter((invoice) => invoice.mspDetailInformation.length > 0).map((invoice) => invoice.header.documentNumber)),
+		);
+	});
+
+	test('an unknown document fails with "Not found" and the HTTP status', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'getByDocumentNumber', documentNumber: 'VR24-999999' });
+
+		expect(run.error?.message).toBe("Infinigate: Not found: No document with documentNumber 'VR24-999999'.");
+		expect(run.error?.httpCode).toBe('404');
+	});
+
+	test('a document GUID that is not a GUID fails before any request', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: 'VR24-100001' });
+
+		expect(run.error?.message).toBe('Document GUID is not a GUID: "VR24-100001" [item 0]');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+});
+
+describe('Infinigate purchase credit memos', () => {
+	const memos = () => sandbox.state.creditMemos;
+
+	test('lists the credit memos of a period', async () => {
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseCreditMemo',
+			operation: 'getMany',
+			periodStart: '2024-01-01',
+			periodEnd: '2024-12-31',
+			returnAll: true,
+		});
+
+		expect(run.json.map((json) => json.documentNumber)).toEqual(memos().map((memo) => memo.header.documentNumber));
+		expect(apiRequests(sandbox)[0].path).toBe('/invoice-management/v2/purchasecreditmemo');
+	});
+
+	test('Get returns a credit memo, one item per line on request, from the v1 API too', async () => {
+		const memo = memos()[1];
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseCreditMemo',
+			operation: 'get',
+			apiVersion: 'v1',
+			documentGuid: String(memo.header.documentGuid),
+			options: { output: 'lines' },
+		});
+
+		expect(run.json.map((json) => [json.documentType, json.documentNumber, json.lineNumber])).toEqual(
+			memo.lines.filter((line) => line.lineType !== 'Text').map((line) => ['purchaseCreditMemo', memo.header.documentNumber, line.lineNumber]),
+		);
+		expect(apiRequests(sandbox)[0].path).toBe(`/invoice-management/v1/purchasecreditmemo/${String(memo.header.documentGuid)}`);
+	});
+
+	test('Get by document number returns the MSP usage of a credit memo', async () => {
+		const memo = memos()[0];
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseCreditMemo',
+			operation: 'getByDocumentNumber',
+			documentNumber: String(memo.header.documentNumber),
+			options: { output: 'mspDetails' },
+		});
+
+		expect(memo.mspDetailInformation.length).toBeGreaterThan(0);
+		expect(run.json.map((json) => json.itemSku)).toEqual(memo.mspDetailInformation.map((entry) => entry.itemSku));
+	});
+});

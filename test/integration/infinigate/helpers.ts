@@ -1,0 +1,68 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
+import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
+import { SandboxServer } from '../../../sandbox/core/server';
+import type { SandboxOptions } from '../../../sandbox/core/service';
+import type { InfinigateSandboxState } from '../../../sandbox/infinigate/service';
+import { infinigateSandbox, infinigateService } from '../../../sandbox/infinigate/service';
+import type { NodeRun, RunNodeOptions } from '../../harness/run-node';
+import { runNode } from '../../harness/run-node';
+
+export interface InfinigateSandbox {
+	server: SandboxServer;
+	state: InfinigateSandboxState;
+	credentials: ICredentialDataDecryptedObject;
+	close(): Promise<void>;
+}
+
+/** Only the Infinigate service, so that these tests do not depend on the other sandboxes. */
+export async function startInfinigate(options: SandboxOptions = {}): Promise<InfinigateSandbox> {
+	const server = new SandboxServer();
+	infinigateService.install(server, options);
+	await server.listen();
+	return {
+		server,
+		state: infinigateSandbox(server),
+		credentials: infinigateService.credentials(server).infinigateApi as ICredentialDataDecryptedObject,
+		close: async () => await server.close(),
+	};
+}
+
+export async function runInfinigate(
+	sandbox: InfinigateSandbox,
+	parameters: INodeParameters,
+	extra: Omit<Partial<RunNodeOptions>, 'credentials'> & { credential?: ICredentialDataDecryptedObject } = {},
+): Promise<NodeRun> {
+	const { credential, ...rest } = extra;
+	return await runNode({
+		node: new Infinigate(),
+		credentialTypes: [new InfinigateApi()],
+		credentials: { infinigateApi: credential ?? sandbox.credentials },
+		parameters,
+		...rest,
+	});
+}
+
+export function tokenRequests(sandbox: InfinigateSandbox) {
+	return sandbox.server.requests({ service: 'infinigate', method: 'POST', path: '/authorization/token' });
+}
+
+export function apiRequests(sandbox: InfinigateSandbox, path?: RegExp | string) {
+	return sandbox.server
+		.requests({ service: 'infinigate', path })
+		.filter((entry) => entry.path !== '/authorization/token');
+}
+
+export function pairedItems(items: INodeExecutionData[]): number[] {
+	return items.map((item) => (item.pairedItem as { item: number }).item);
+}
+
+/** Every secret of the sandbox credential; none may appear in what the node outputs or throws. */
+export function secretsOf(sandbox: InfinigateSandbox): string[] {
+	return [String(sandbox.credentials.apiKey), String(sandbox.credentials.clientSecret)];
+}
+
+export function json(items: INodeExecutionData[]): IDataObject[] {
+	return items.map((item) => item.json);
+}

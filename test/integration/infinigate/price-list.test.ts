@@ -1,0 +1,274 @@
+import { MAX_SKU_QUERY_LENGTH, PRICE_LIST_PAGE_SIZE } from '../../../nodes/Infinigate/guesses';
+import type { InfinigateSandbox } from './helpers';
+import { apiRequests, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
+
+let sandbox: InfinigateSandbox;
+
+beforeAll(async () => {
+	sandbox = await startInfinigate();
+});
+
+afterAll(async () => await sandbox.close());
+
+beforeEach(() => {
+	sandbox.server.reset();
+	sandbox.state.maxPriceListTake = 500;
+});
+
+const products = () => sandbox.state.products.map((entry) => entry.product);
+const productsOfVendor = (vendorName: string) => products().filter((product) => product.vendorName === vendorName);
+
+describe('Infinigate price list: search and count', () => {
+	test('search matches the term in the SKU or the description', async () => {
+		const sku = products()[1234].sku;
+		const bySku = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: sku.toLowerCase(), limit: 10 });
+		const byDescription = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'Firewall', limit: 10 });
+
+		expect(bySku.json.map((json) => json.sku)).toContain(sku);
+		expect(byDescription.json).toHaveLength(10);
+		for (const json of byDescription.json) expect(String(json.descriptionFullText)).toMatch(/firewall/i);
+	});
+
+	test('filters repeat the query parameter per value: OR within a filter, AND across filters', async () => {
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'search',
+			searchTerm: 'switch',
+			returnAll: true,
+			filters: { vendorCodes: 'NWN, FBX', productTypes: 'Software', endUserTypes: ['Education', 'Government'] },
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.length).toBeGreaterThan(0);
+		for (const json of run.json) {
+			expect(['Northwind Networks', 'Firebox Security']).toContain(json.vendorName);
+			expect(json.productType).toBe('Software');
+			expect(['Education', 'Government']).toContain(json.endUserType);
+		}
+		const [search] = apiRequests(sandbox, /\/pricelist\/search\/switch$/);
+		expect(search.query.VendorCodes).toEqual(['NWN', 'FBX']);
+		expect(search.query.EndUserTypes).toEqual(['Education', 'Government']);
+		expect(search.query.ProductTypes).toEqual(['Software']);
+	});
+
+	test('Return All pages with Take/Skip and returns exactly as many products as the count endpoint reports', async () => {
+		const count = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'switch' });
+		sandbox.server.reset();
+		const all = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'switch', returnAll: true });
+
+		const expected = Number(count.json[0].count);
+		expect(expected).toBeGreaterThan(3 * PRICE_LIST_PAGE_SIZE);
+		expect(all.json).toHaveLength(expected);
+		expect(new Set(all.json.map((json) => json.sku)).size).toBe(expected);
+		const pages = apiRequests(sandbox, /\/pricelist\/search\/switch$/);
+		expect(pages).toHaveLength(Math.ceil(expected / PRICE_LIST_PAGE_SIZE));
+		expect(pages.map((page) => Number(page.query.Skip[0]))).toEqual(pages.map((_, index) => index * PRICE_LIST_PAGE_SIZE));
+	});
+
+	test('Return All loses nothing when the service caps Take below the page size asked for', async () => {
+		sandbox.state.maxPriceListTake = 30;
+
+		const all = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'router', returnAll: true });
+
+		const expected = products().filter((product) => /router/i.test(product.descriptionFullText) || /router/i.test(product.sku));
+		expect(all.json.map((json) => json.sku)).toEqual(expected.map((product) => product.sku));
+	});
+
+	test('Limit stops early: one request for a limit below the page size', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'switch', limit: 7 });
+
+		expect(run.json).toHaveLength(7);
+		const pages = apiRequests(sandbox, /\/pricelist\/search\//);
+		expect(pages).toHaveLength(1);
+		expect(pages[0].query.Take).toEqual(['7']);
+	});
+
+	test("an empty search term with a vendor filter pages through the vendor's whole price list", async () => {
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'search',
+			searchTerm: '',
+			returnAll: true,
+			filters: { vendorCodes: 'LUMA' },
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((json) => json.sku)).toEqual(productsOfVendor('Lumaport').map((product) => product.sku));
+		expect(apiRequests(sandbox, /\/pricelist\/search\/\*$/).length).toBeGreaterThan(10);
+	});
+
+	test('count returns the number of matching products', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'Access Point' });
+
+		const expected = products().filter((product) => /access point/i.test(product.descriptionFullText)).length;
+		expect(run.json).toEqual([{ searchTerm: 'Access Point', count: expected }]);
+	});
+
+	test('an unknown end-user type fails with the service validation message', async () => {
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'search',
+			searchTerm: 'switch',
+			filters: { endUserTypes: ['Military'] },
+		});
+
+		expect(run.error?.message).toContain("EndUserTypes: The value 'Military' is not valid.");
+		expect(run.error?.httpCode).toBe('400');
+	});
+});
+
+describe('Infinigate price list: look-up by SKU', () => {
+	test('the SKUs of many items go into one request, and each item gets exactly its own products', async () => {
+		const [a, b, c, d] = [products()[10], products()[20], products()[30], products()[40]];
+		const items = [{ skus: `${a.sku}, ${b.sku}` }, { skus: [c.sku.toLowerCase()] }, { skus: `${b.sku}\n${d.sku}` }];
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' }, { items });
+
+		expect(run.error).toBeUndefined();
+		expect(apiRequests(sandbox)).toHaveLength(1);
+		expect(run.json.map((json) => json.sku)).toEqual([a.sku, b.sku, c.sku, b.sku, d.sku]);
+		expect(pairedItems(run.outputs[0])).toEqual([0, 0, 1, 2, 2]);
+		expect(apiRequests(sandbox)[0].query.no).toEqual([a.sku, b.sku, c.sku.toLowerCase(), d.sku]);
+	});
+
+	test('hundreds of SKUs are batched into few requests whose query strings stay under the bound', async () => {
+		const all = products();
+		const items = Array.from({ length: 120 }, (_, index) => ({
+			skus: Array.from({ length: 5 }, (__, offset) => all[index * 5 + offset].sku),
+		}));
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' }, { items });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toHaveLength(600);
+		expect(run.json.map((json) => json.sku)).toEqual(all.slice(0, 600).map((product) => product.sku));
+		expect(pairedItems(run.outputs[0])).toEqual(Array.from({ length: 600 }, (_, index) => Math.floor(index / 5)));
+		const requests = apiRequests(sandbox);
+		// 600 six-character SKUs cost 10 bytes each in the query: about 180 per request.
+		expect(requests.length).toBeLessThanOrEqual(Math.ceil(600 / 100) + 1);
+		expect(requests.length).toBeGreaterThan(1);
+		for (const request of requests) {
+			expect(request.status).toBe(200);
+			expect(new URLSearchParams(request.query.no.map((sku): [string, string] => ['no', sku])).toString().length).toBeLessThanOrEqual(MAX_SKU_QUERY_LENGTH);
+		}
+		expect(tokenRequests(sandbox)).toHaveLength(1);
+	});
+
+	test('long SKUs are split by the length of the query string, not only by their number', async () => {
+		const items = Array.from({ length: 150 }, (_, index) => ({ vendorSkus: `LONG-VENDOR-PART-NUMBER/${String(index).padStart(4, '0')}-ÄÖÜ` }));
+
+		const run = await runInfinigate(
+			sandbox,
+			{ resource: 'priceList', operation: 'getByVendorSku', vendorSkus: '={{ $json.vendorSkus }}' },
+			{ items },
+		);
+
+		expect(run.error).toBeUndefined();
+		const requests = apiRequests(sandbox);
+		expect(requests.map((request) => request.status).every((status) => status === 404)).toBe(true);
+		expect(requests.reduce((sum, request) => sum + request.query.no.length, 0)).toBe(150);
+		// Each SKU costs about 60 bytes encoded: at most about 30 fit under the bound, far fewer than 100.
+		expect(requests.length).toBeGreaterThanOrEqual(5);
+	});
+
+	test('the sandbox refuses a query string longer than IIS allows, so the bound is tested for real', async () => {
+		const query = Array.from({ length: 300 }, (_, index) => `no=SKU${String(index).padStart(6, '0')}`).join('&');
+		const token = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'x' });
+		const accessToken = String(token.credentialsHelper.stored.get('infinigateApi')?.accessToken);
+
+		const response = await fetch(`${String(sandbox.credentials.baseUrl)}/product-management/v1/pricelist/sku?${query}`, {
+			headers: { 'API-KEY': String(sandbox.credentials.apiKey), Authorization: `Bearer ${accessToken}` },
+		});
+
+		expect(response.status).toBe(414);
+	});
+
+	test('a SKU the service does not know yields nothing for its item, not a failure', async () => {
+		const known = products()[5];
+		const items = [{ skus: 'NOPE01' }, { skus: `${known.sku}, NOPE02` }];
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' }, { items });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((json) => json.sku)).toEqual([known.sku]);
+		expect(pairedItems(run.outputs[0])).toEqual([1]);
+	});
+
+	test('a look-up in which no SKU is known (the service answers 404) is an empty result', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: 'NOPE01, NOPE02' });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([]);
+		expect(apiRequests(sandbox)[0].status).toBe(404);
+	});
+
+	test('with Output Unknown SKUs, an unknown SKU gives an item saying it was not found', async () => {
+		const known = products()[5];
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'getBySku',
+			skus: `NOPE01, ${known.sku}`,
+			options: { includeNotFound: true },
+		});
+
+		expect(run.json).toEqual([{ sku: 'NOPE01', found: false }, known]);
+	});
+
+	test('a vendor SKU sold per end-user type gives all its products to the item', async () => {
+		const licensed = products().find((product) => product.productType === 'Software')!;
+		const variants = products().filter((product) => product.vendorSku === licensed.vendorSku);
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'getByVendorSku',
+			vendorSkus: licensed.vendorSku.toLowerCase(),
+		});
+
+		expect(variants).toHaveLength(3);
+		expect(run.json).toEqual(variants);
+		expect(apiRequests(sandbox)[0].path).toBe('/product-management/v1/pricelist/vendor');
+	});
+
+	test('with Continue On Fail, a failed batch turns only the items that needed it into error items', async () => {
+		const all = products();
+		// 100 SKUs fill the first request; the second item's SKU goes into a second one.
+		const items = [{ skus: all.slice(0, 100).map((product) => product.sku) }, { skus: [all[100].sku] }];
+		sandbox.server.addFault({ service: 'infinigate', path: '^/product-management/v1/pricelist/sku$', kind: 'status', status: 500, body: { statusCode: 500, message: 'Internal server error' }, times: 1 });
+
+		const run = await runInfinigate(
+			sandbox,
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' },
+			{ items, continueOnFail: true },
+		);
+
+		expect(run.json.map((json) => json.sku ?? json.error)).toEqual(['Infinigate: Internal server error', all[100].sku]);
+		expect(pairedItems(run.outputs[0])).toEqual([0, 1]);
+	});
+
+	test('an item without SKUs fails the run before any request', async () => {
+		const run = await runInfinigate(
+			sandbox,
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' },
+			{ items: [{ skus: products()[0].sku }, { skus: ' , ' }] },
+		);
+
+		expect(run.error?.message).toBe('SKUs must name at least one SKU [item 1]');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
+	test('with Continue On Fail, an item without SKUs becomes an error item and the others get their products', async () => {
+		const first = products()[0];
+		const third = products()[2];
+
+		const run = await runInfinigate(
+			sandbox,
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' },
+			{ items: [{ skus: first.sku }, { skus: '' }, { skus: third.sku }], continueOnFail: true },
+		);
+
+		expect(run.json.map((json) => json.sku ?? json.error)).toEqual([first.sku, 'SKUs must name at least one SKU [item 1]', third.sku]);
+		expect(pairedItems(run.outputs[0])).toEqual([0, 1, 2]);
+		expect(apiRequests(sandbox)).toHaveLength(1);
+	});
+});
