@@ -8,7 +8,8 @@ set -euo pipefail
 N8N_VERSION=2.41.1
 NODE_VERSION=24.21.0
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runtime="$root/.n8n-runtime"
+# N8N_RUNTIME_DIR lets several clones (or CI runs with a cache) share one install.
+runtime="${N8N_RUNTIME_DIR:-$root/.n8n-runtime}"
 marker="$runtime/.installed-n8n-$N8N_VERSION-node-$NODE_VERSION"
 
 if [ -f "$marker" ]; then

@@ -154,7 +154,11 @@ export class N8nInstance {
 		};
 	}
 
-	/** `n8n start` on `port`; resolves once n8n answers its readiness check. */
+	/**
+	 * `n8n start` on `port`; resolves once the server is ready for everything: its readiness check
+	 * answers before the published workflows' webhooks are registered, so it also waits for the
+	 * line n8n prints after that ("Editor is now accessible via").
+	 */
 	async startServer(port: number, options: { timeoutMs?: number; onLine?: (line: string) => void } = {}): Promise<N8nServer> {
 		const { node, n8n } = requireRuntime();
 		const child = start(node, [n8n, 'start'], {
@@ -170,7 +174,7 @@ export class N8nInstance {
 			}
 			try {
 				const response = await fetch(`${url}/healthz/readiness`);
-				if (response.ok) return new N8nServer(url, child);
+				if (response.ok && child.output().includes('Editor is now accessible via')) return new N8nServer(url, child);
 			} catch {
 				// Not listening yet.
 			}
@@ -210,7 +214,7 @@ export class N8nServer {
 	 * Creates the instance owner the way n8n's setup page does (`POST /rest/owner/setup`, open to
 	 * anyone until an owner exists); afterwards the editor asks for this login.
 	 */
-	async setupOwner(owner: Owner): Promise<void> {
+	async setupOwner(owner: Owner): Promise<string> {
 		const response = await fetch(`${this.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -219,6 +223,11 @@ export class N8nServer {
 		if (!response.ok) {
 			throw new Error(`n8n refused the owner set-up (${response.status}): ${await response.text()}`);
 		}
+		// n8n signs the new owner in: the cookie lets a caller use the editor's REST API as them.
+		return response.headers
+			.getSetCookie()
+			.map((cookie) => cookie.split(';')[0])
+			.join('; ');
 	}
 
 	async stop(): Promise<void> {

@@ -32,6 +32,16 @@ export function packageNodeTypes(): string[] {
 	});
 }
 
+/** The credential types of the package (their `name`), read from the compiled classes it declares. */
+export function packageCredentialTypes(): string[] {
+	return (projectPackageJson().n8n?.credentials ?? []).map((file) => {
+		const source = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+		const name = /\bname = '([^']+)'/.exec(source)?.[1];
+		if (!name) throw new Error(`Cannot read the credential type name of ${file}`);
+		return name;
+	});
+}
+
 /**
  * `npm pack` of the project into `outDir`; returns the tarball's path. The project must be built:
  * every file that package.json's `n8n` section names has to exist, or n8n would skip the package.
