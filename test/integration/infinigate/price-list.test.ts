@@ -131,6 +131,15 @@ describe('Infinigate price list: look-up by SKU', () => {
 		expect(apiRequests(sandbox)[0].query.no).toEqual([a.sku, b.sku, c.sku.toLowerCase(), d.sku]);
 	});
 
+	test('a SKU named twice in one item, in any case, gives its product once', async () => {
+		const product = products()[7];
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: `${product.sku}, ${product.sku.toLowerCase()}` });
+
+		expect(run.json).toEqual([product]);
+		expect(apiRequests(sandbox)[0].query.no).toEqual([product.sku]);
+	});
+
 	test('hundreds of SKUs are batched into few requests whose query strings stay under the bound', async () => {
 		const all = products();
 		const items = Array.from({ length: 120 }, (_, index) => ({

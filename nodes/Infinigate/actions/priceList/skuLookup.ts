@@ -66,8 +66,10 @@ const key = (sku: string): string => sku.trim().toLowerCase();
 
 function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, itemIndex: number): Wanted {
 	const raw = ctx.getNodeParameter(lookup.parameter, itemIndex, '') as unknown;
-	const seen = new Set<string>();
-	const skus = splitList(raw).filter((sku) => !seen.has(key(sku)) && seen.add(key(sku)));
+	// The same SKU twice in one item (in any case) is asked for, and output, once.
+	const byKey = new Map<string, string>();
+	for (const sku of splitList(raw)) if (!byKey.has(key(sku))) byKey.set(key(sku), sku);
+	const skus = [...byKey.values()];
 	if (skus.length === 0) throw inputError(ctx, itemIndex, lookup.field, 'must name at least one SKU');
 	const includeNotFound = Boolean(ctx.getNodeParameter('options.includeNotFound', itemIndex, false));
 	return { skus, includeNotFound };
