@@ -5,12 +5,13 @@
 import { SandboxServer } from './core/server';
 import { cegidLoopService } from './cegid-loop/service';
 import { infinigateService } from './infinigate/service';
+import { collabor8Service } from './collabor8/service';
 import type { SandboxOptions, SandboxService } from './core/service';
 
 export type { SandboxOptions, SandboxService } from './core/service';
 export { SandboxServer } from './core/server';
 
-export const SANDBOX_SERVICES: SandboxService[] = [cegidLoopService, infinigateService];
+export const SANDBOX_SERVICES: SandboxService[] = [cegidLoopService, infinigateService, collabor8Service];
 
 export interface Sandbox {
 	server: SandboxServer;

@@ -1,0 +1,102 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { EQHUB_API_ROOT, EQHUB_TOKEN_PATH, LEGACY_PRODUCT_PATH } from '../nodes/Collabor8EqHub/endpoints';
+import { CREDENTIAL_TEST_LEGACY_ID, TOKEN_GRANT_TYPE } from '../nodes/Collabor8EqHub/guesses';
+import { explainTokenFailure } from '../nodes/shared/collabor8/failures';
+import {
+	clientFields,
+	environmentField,
+	GATEWAY_ROOT_EXPRESSION,
+	gatewayUrl,
+	tokenFields,
+} from '../nodes/shared/collabor8/gateway';
+import { fetchClientCredentialsToken } from '../nodes/shared/token';
+
+/**
+ * Collabor8 EqHub API: a client-credentials token from the Collabor8 gateway, sent as a bearer
+ * token. The token is stored in the credential (hidden, expirable field), so every item and every
+ * execution reuses it; the node renews it just before it expires, and n8n renews it after a 401
+ * (which is how the HTTP Request node keeps working with this credential).
+ */
+export class Collabor8EqHubApi implements ICredentialType {
+	name = 'collabor8EqHubApi';
+
+	displayName = 'Collabor8 EqHub API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Collabor8EqHub/collabor8EqHub.svg',
+		dark: 'file:../nodes/Collabor8EqHub/collabor8EqHub.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#collabor8-eqhub';
+
+	properties: INodeProperties[] = [
+		environmentField,
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://apis-test-vi.collabor8.no',
+			required: true,
+			description: `The gateway root: the token is fetched from {Base URL}${EQHUB_TOKEN_PATH}`,
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		...clientFields('EqHub'),
+		...tokenFields,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const url = gatewayUrl(credentials, EQHUB_TOKEN_PATH);
+		const clientSecret = String(credentials.clientSecret ?? '');
+		return await fetchClientCredentialsToken(this, {
+			url,
+			form: {
+				grant_type: TOKEN_GRANT_TYPE,
+				client_id: String(credentials.clientId ?? ''),
+				client_secret: clientSecret,
+			},
+			secrets: [clientSecret],
+			explainFailure: (status, body) => explainTokenFailure('Collabor8 EqHub', url, status, body),
+		});
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// See CREDENTIAL_TEST_LEGACY_ID: "not found" is a pass, a refused token is not.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: GATEWAY_ROOT_EXPRESSION,
+			url: `${EQHUB_API_ROOT}${LEGACY_PRODUCT_PATH.replace('{id}', CREDENTIAL_TEST_LEGACY_ID)}`,
+			method: 'GET',
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403] },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'EqHub refused the access token: check that this account has access to the EqHub API in this environment',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'EqHub denied access: this account may not use the EqHub API' },
+			},
+		],
+	};
+}

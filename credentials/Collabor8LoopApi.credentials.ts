@@ -1,0 +1,88 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { LOOP_API_ROOT, LOOP_TOKEN_PATH, SALES_PATH } from '../nodes/Collabor8Loop/endpoints';
+import { explainTokenFailure } from '../nodes/shared/collabor8/failures';
+import {
+	clientFields,
+	environmentField,
+	GATEWAY_ROOT_EXPRESSION,
+	gatewayUrl,
+	tokenFields,
+} from '../nodes/shared/collabor8/gateway';
+import { fetchClientCredentialsToken } from '../nodes/shared/token';
+
+/**
+ * Collabor8 Loop API: a client-credentials token from the Collabor8 gateway (form body, answered
+ * with 201), sent as a bearer token. The token is stored in the credential (hidden, expirable
+ * field), so every item and every execution reuses it; the node renews it just before it expires,
+ * and n8n renews it after a 401 (which is how the HTTP Request node keeps working).
+ */
+export class Collabor8LoopApi implements ICredentialType {
+	name = 'collabor8LoopApi';
+
+	displayName = 'Collabor8 Loop API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Collabor8Loop/collabor8Loop.svg',
+		dark: 'file:../nodes/Collabor8Loop/collabor8Loop.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#collabor8-loop';
+
+	properties: INodeProperties[] = [
+		environmentField,
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://apis-test-vi.collabor8.no',
+			required: true,
+			description: `The gateway root: the token is fetched from {Base URL}${LOOP_TOKEN_PATH}`,
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		...clientFields('Loop'),
+		...tokenFields,
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const url = gatewayUrl(credentials, LOOP_TOKEN_PATH);
+		const clientSecret = String(credentials.clientSecret ?? '');
+		return await fetchClientCredentialsToken(this, {
+			url,
+			form: {
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId ?? ''),
+				client_secret: clientSecret,
+			},
+			secrets: [clientSecret],
+			explainFailure: (status, body) => explainTokenFailure('Collabor8 Loop', url, status, body),
+		});
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// The guide's own first call, one sale long: it reads and changes nothing.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: GATEWAY_ROOT_EXPRESSION,
+			url: `${LOOP_API_ROOT}${SALES_PATH}`,
+			method: 'GET',
+			qs: { page: 1, limit: 1 },
+		},
+	};
+}

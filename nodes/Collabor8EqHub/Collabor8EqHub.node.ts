@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resources, router } from './actions/router';
+
+export class Collabor8EqHub implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Collabor8 EqHub',
+		name: 'collabor8EqHub',
+		icon: { light: 'file:collabor8EqHub.svg', dark: 'file:collabor8EqHub.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read equipment product data and images from Collabor8 EqHub',
+		defaults: { name: 'Collabor8 EqHub' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'collabor8EqHubApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Product', value: 'product', description: 'Equipment product data' }],
+				default: 'product',
+			},
+			...resources.product.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { PRODUCT_DETAILS_PATH } from '../../guesses';
+import { eqhubGetJson } from '../../transport';
+import { guessNotice, productIdField, readProductId } from '../fields';
+import { simplifyProduct } from './simplify';
+
+export const description: INodeProperties[] = showOnlyFor('product', 'get', [
+	guessNotice,
+	productIdField,
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const eqhubProductId = readProductId(this, itemIndex);
+	const product = await eqhubGetJson(this, PRODUCT_DETAILS_PATH, { eqhubProductId }, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	if (!simplify || Array.isArray(product)) return product;
+	return simplifyProduct(product as IDataObject);
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { requiredString } from '../../../shared/validation';
+import { LEGACY_PRODUCT_PATH } from '../../endpoints';
+import { eqhubGetJson } from '../../transport';
+
+export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy', [
+	{
+		displayName: 'Product ID (TEK Number)',
+		name: 'legacyId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 100234',
+		description: 'The ID of the product in the former EqHub (its TEK number)',
+		hint: 'The answer keeps the response structure of the former EqHub',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const id = requiredString(this, 'legacyId', 'Product ID (TEK Number)', itemIndex);
+	return await eqhubGetJson(this, LEGACY_PRODUCT_PATH, { id }, itemIndex);
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resources, router } from './actions/router';
+
+export class Collabor8Loop implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Collabor8 Loop',
+		name: 'collabor8Loop',
+		icon: { light: 'file:collabor8Loop.svg', dark: 'file:collabor8Loop.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
+		defaults: { name: 'Collabor8 Loop' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'collabor8LoopApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Item', value: 'item', description: 'Equipment a seller offers' },
+					{ name: 'Sale', value: 'sale', description: 'Sales data that brokers export and update' },
+				],
+				default: 'sale',
+			},
+			...resources.sale.description,
+			...resources.item.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showOnlyFor } from '../../../shared/descriptions';
+import type { ItemResult } from '../../../shared/items';
+import { SALE_PATH } from '../../guesses';
+import { loopRequest } from '../../transport';
+import { guessNotice, readSaleId, saleIdField } from '../fields';
+
+export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
+	guessNotice('the path of a single sale'),
+	saleIdField,
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
+	const saleId = readSaleId(this, itemIndex);
+	return await loopRequest(this, { method: 'GET', path: SALE_PATH, pathParams: { saleId } }, itemIndex);
+}

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resources, router } from './actions/router';
+
+export class Collabor8VirtualInventory implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Collabor8 Virtual Inventory',
+		name: 'collabor8VirtualInventory',
+		icon: { light: 'file:collabor8VirtualInventory.svg', dark: 'file:collabor8VirtualInventory.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: "Keep your company's equipment inventory in Collabor8 Virtual Inventory in sync",
+		defaults: { name: 'Collabor8 Virtual Inventory' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'collabor8VirtualInventoryApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Inventory Import',
+						value: 'inventoryImport',
+						description: "Your company's inventory, updated by uploading an import file",
+					},
+				],
+				default: 'inventoryImport',
+			},
+			...resources.inventoryImport.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,16 @@
+/** Sends each execution to the operation the user picked. */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { OperationsByResource } from '../../shared/operations';
+import { routeOperation } from '../../shared/operations';
+import * as inventoryImport from './inventoryImport';
+
+export const resources = { inventoryImport };
+
+const operations: OperationsByResource = {
+	inventoryImport: inventoryImport.operations,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperation(this, operations);
+}

@@ -1,0 +1,34 @@
+/**
+ * What we do not know for sure about the Virtual Inventory API, in one place so that it is cheap
+ * to correct. The facts are in the API's documentation behind a quick self-registration:
+ * https://portal-apis-vi.collabor8.no/api-details#api=virtual-inventory-api&operation=m2mUploadInventoryImportFile
+ * The node flags them with a notice, the README lists them, and the sandbox (sandbox/collabor8)
+ * imports them, so they change together.
+ */
+
+/**
+ * GUESS: the part of the API's address between the gateway and `v1/m2m/…`. The guide writes only
+ * `...v1/m2m/inventory-import/status`; this is the portal's API name. The credential shows it as
+ * "API Path" (test and production), so a user can correct it without a new release.
+ */
+export const DEFAULT_API_PATH = '/virtual-inventory-api';
+
+/**
+ * GUESS: the `{importMode}` values of the upload path. The guide names the two modes only in words:
+ * "Step by step" (the default, as in the web page) and "Apply file without feedback".
+ */
+export const IMPORT_MODE_VALUES = {
+	stepByStep: 'StepByStep',
+	applyWithoutFeedback: 'ApplyWithoutFeedback',
+} as const;
+
+export type ImportMode = keyof typeof IMPORT_MODE_VALUES;
+
+/** GUESS: the name of the multipart field that carries the import file. */
+export const UPLOAD_FILE_FIELD = 'file';
+
+/**
+ * GUESS: the file type. The web page imports an Excel template, so the file is most likely .xlsx;
+ * the node sends whatever file it is given, with the file's own MIME type, and lets the service judge.
+ */
+export const DEFAULT_UPLOAD_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

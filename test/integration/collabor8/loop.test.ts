@@ -1,0 +1,201 @@
+import type { Sandbox } from '../../../sandbox';
+import { initialSales } from '../../../sandbox/collabor8/data';
+import { apiRequests, control, runCollabor8, startCollabor8 } from './helpers';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startCollabor8();
+});
+
+afterAll(async () => await sandbox.close());
+
+beforeEach(() => sandbox.server.reset());
+
+const allSales = initialSales();
+
+function salesCalls(): Array<Record<string, string[]>> {
+	return apiRequests(sandbox, 'loop', /^\/sales$/).map((entry) => entry.query);
+}
+
+describe('Collabor8 Loop: sales', () => {
+	test('Get Many with a limit asks for one page of that size and returns its sales in order', async () => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: false, limit: 5 });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((sale) => sale.id)).toEqual(allSales.slice(0, 5).map((sale) => sale.id));
+		expect(run.json[0]).toEqual(allSales[0]);
+		expect(salesCalls()).toEqual([{ page: ['1'], limit: ['5'] }]);
+	});
+
+	test('Return All walks the pages by page number until a short page', async () => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((sale) => sale.id)).toEqual(allSales.map((sale) => sale.id));
+		expect(new Set(run.json.map((sale) => sale.status))).toEqual(new Set(['draft', 'published', 'reserved', 'sold']));
+		expect(salesCalls()).toEqual([{ page: ['1'], limit: ['100'] }]);
+	});
+
+	test('Return All over several pages asks page 1, 2, 3 with the same size', async () => {
+		await control(sandbox, 'POST', '/loop/sales', { count: 250 });
+
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true });
+
+		expect(run.json.map((sale) => sale.id)).toEqual(initialSales(250).map((sale) => sale.id));
+		expect(salesCalls()).toEqual([
+			{ page: ['1'], limit: ['100'] },
+			{ page: ['2'], limit: ['100'] },
+			{ page: ['3'], limit: ['100'] },
+		]);
+	});
+
+	test('a limit above one page keeps the page size fixed, so that page numbers line up', async () => {
+		await control(sandbox, 'POST', '/loop/sales', { count: 250 });
+
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: false, limit: 150 });
+
+		// Page 2 of size 50 would be sales 51-100 again; page 2 of size 100 is sales 101-200.
+		expect(run.json.map((sale) => sale.id)).toEqual(initialSales(150).map((sale) => sale.id));
+		expect(salesCalls()).toEqual([
+			{ page: ['1'], limit: ['100'] },
+			{ page: ['2'], limit: ['100'] },
+		]);
+	});
+
+	test('Count Totals sends countQueries=true and adds the totals to every sale', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+			options: { countQueries: true },
+		});
+
+		expect(run.json).toHaveLength(2);
+		expect(run.json[0]._totals).toEqual({ page: 1, limit: 2, total: 23, pageCount: 12 });
+		expect(run.json[1]._totals).toEqual(run.json[0]._totals);
+		expect(salesCalls()).toEqual([{ page: ['1'], limit: ['2'], countQueries: ['true'] }]);
+	});
+
+	test('with Count Totals, Return All stops at the reported total instead of asking for an empty page', async () => {
+		await control(sandbox, 'POST', '/loop/sales', { count: 200 });
+
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true, options: { countQueries: true } });
+
+		expect(run.json).toHaveLength(200);
+		expect(salesCalls().map((query) => query.page[0])).toEqual(['1', '2']);
+	});
+
+	test('the sandbox refuses the sales list without a token, as the gateway does', async () => {
+		const response = await fetch(`${sandbox.url}/collabor8/loop-m2m/loop-api/v1/sales?page=1&limit=1`);
+
+		expect(response.status).toBe(401);
+	});
+
+	test('a failing sales list fails the item with the service message and its HTTP status', async () => {
+		sandbox.server.addFault({
+			service: 'collabor8Loop',
+			path: '^/sales$',
+			kind: 'status',
+			status: 500,
+			body: { statusCode: 500, message: 'Internal server error' },
+			times: 1,
+		});
+
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true });
+
+		expect(run.error?.message).toBe('Collabor8 Loop: Internal server error');
+		expect(run.error?.httpCode).toBe('500');
+	});
+
+	test('a sale is read by its ID', async () => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId: 'sale-0004' });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([allSales[3]]);
+		expect(apiRequests(sandbox, 'loop')[0].path).toBe('/sales/sale-0004');
+	});
+
+	test('an unknown sale fails with HTTP 404 and says that the path is a guess', async () => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId: 'sale-9999' });
+
+		expect(run.error?.httpCode).toBe('404');
+		expect(run.error?.message).toBe("Collabor8 Loop: Not found (Sale 'sale-9999' was not found)");
+		expect(run.error?.description).toContain('best guesses');
+	});
+
+	test("a broker updates a sale's status with a JSON body, and Loop keeps it", async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'updateStatus',
+			saleId: 'sale-0001',
+			status: 'reserved',
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json[0]).toMatchObject({ id: 'sale-0001', status: 'reserved' });
+		const [call] = apiRequests(sandbox, 'loop');
+		expect(call.method).toBe('PUT');
+		expect(call.path).toBe('/sales/sale-0001/status');
+		expect(call.contentType).toMatch(/^application\/json/);
+		expect(JSON.parse(call.bodyText)).toEqual({ status: 'reserved' });
+		expect(await control(sandbox, 'GET', '/loop/sales/sale-0001')).toMatchObject({ status: 'reserved' });
+	});
+
+	test('a status Loop does not know fails with its message, and the sale keeps its status', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'updateStatus',
+			saleId: 'sale-0002',
+			status: '={{ "shipped" }}',
+		});
+
+		expect(run.error?.httpCode).toBe('400');
+		expect(run.error?.message).toContain('status must be one of the following values');
+		expect(await control(sandbox, 'GET', '/loop/sales/sale-0002')).toMatchObject({ status: 'published' });
+	});
+});
+
+describe('Collabor8 Loop: items', () => {
+	test('a seller creates an item: description and product class go into objectInformation, other fields are merged', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'item',
+			operation: 'create',
+			description: 'Centrifugal pump, unused',
+			productClass: 'Mechanical',
+			additionalFields: {
+				json: '{"objectInformation":{"quantity":2},"saleInformation":{"price":12000,"currency":"NOK"}}',
+			},
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json[0]).toMatchObject({ id: expect.stringMatching(/^item-/), status: 'draft' });
+		const [call] = apiRequests(sandbox, 'loop');
+		expect(call.method).toBe('POST');
+		expect(call.path).toBe('/items');
+		expect(JSON.parse(call.bodyText)).toEqual({
+			objectInformation: { quantity: 2, description: 'Centrifugal pump, unused', productClass: 'Mechanical' },
+			saleInformation: { price: 12000, currency: 'NOK' },
+		});
+	});
+
+	test('invalid JSON in the other fields fails before any request, naming the field', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'item',
+			operation: 'create',
+			description: 'Valve',
+			additionalFields: { json: '{"objectInformation": ' },
+		});
+
+		expect(run.error?.message).toMatch(/^Other Item Fields \(JSON\) is not valid JSON: .* \[item 0\]$/);
+		expect(sandbox.server.requests({ service: 'collabor8Loop' })).toHaveLength(0);
+	});
+
+	test('an empty description fails before any request', async () => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'item', operation: 'create', description: '={{ $json.missing }}' });
+
+		expect(run.error?.message).toBe('Description must not be empty [item 0]');
+		expect(sandbox.server.requests({ service: 'collabor8Loop' })).toHaveLength(0);
+	});
+});
