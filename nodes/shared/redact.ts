@@ -7,14 +7,19 @@ const MIN_SECRET_LENGTH = 4;
 
 export const REDACTED = '[redacted]';
 
-/** Replaces every occurrence of every secret (and its URL-encoded form) in the text. */
+/** The spellings a secret can take on the wire: as is, in a URL, and in a form body (`~` → `%7E`, space → `+`). */
+function spellings(secret: string): Set<string> {
+	return new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+}
+
+/** Replaces every occurrence of every secret (and its URL- and form-encoded forms) in the text. */
 export function redact(text: string, secrets: readonly string[]): string {
 	let result = text;
 	const ordered = [...new Set(secrets)]
 		.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH)
 		.sort((a, b) => b.length - a.length);
 	for (const secret of ordered) {
-		for (const form of new Set([secret, encodeURIComponent(secret)])) {
+		for (const form of spellings(secret)) {
 			result = result.split(form).join(REDACTED);
 		}
 	}

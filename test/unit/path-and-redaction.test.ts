@@ -34,6 +34,10 @@ describe('redaction', () => {
 		expect(redact('client_secret=p%40ss%2Fword', ['p@ss/word'])).toBe(`client_secret=${REDACTED}`);
 	});
 
+	test('the form-encoded spelling of a secret is replaced too (Azure secrets often hold "~")', () => {
+		expect(redact('client_secret=abc%7Edef+ghi', ['abc~def ghi'])).toBe(`client_secret=${REDACTED}`);
+	});
+
 	test('empty and very short values are not treated as secrets', () => {
 		expect(redact('a b c', ['', 'a'])).toBe('a b c');
 	});
