@@ -1,7 +1,8 @@
 /**
  * `npm run benchmark`: how fast the nodes get through many items, measured inside n8n-core's
  * execution engine against the sandbox with a fixed simulated network latency. Prints one line per
- * scenario: items, HTTP requests the sandbox received, wall time, items per second.
+ * scenario: input items, output items, HTTP requests the sandbox received (token requests included),
+ * wall time, and items per second (input or output, whichever is larger).
  *
  * Numbers depend on the machine; compare runs on the same machine. Latency: BENCH_LATENCY_MS
  * (default 20 ms per request, roughly a nearby cloud API).
@@ -9,7 +10,10 @@
 import type { INodeParameters, INodeType, ICredentialType, IDataObject } from 'n8n-workflow';
 
 import { CegidLoopApi } from '../credentials/CegidLoopApi.credentials';
+import { InfinigateApi } from '../credentials/InfinigateApi.credentials';
 import { CegidLoop } from '../nodes/CegidLoop/CegidLoop.node';
+import { Infinigate } from '../nodes/Infinigate/Infinigate.node';
+import { generatePriceList } from '../sandbox/infinigate/priceList';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { runNode } from '../test/harness/run-node';
@@ -34,6 +38,27 @@ const SCENARIOS: Scenario[] = [
 		items: (count) => Array.from({ length: count }, (_, index) => ({ code: index % 2 ? 'MANON001' : 'CEGID003' })),
 		count: 200,
 	},
+	{
+		name: 'Infinigate: price and stock, one SKU per order line',
+		node: () => new Infinigate(),
+		credentialTypes: () => [new InfinigateApi()],
+		credentialType: 'infinigateApi',
+		parameters: { resource: 'priceList', operation: 'getBySku', skus: '={{ $json.sku }}' },
+		items: (count) => {
+			const skus = generatePriceList().map((stored) => stored.product.sku);
+			return Array.from({ length: count }, (_, index) => ({ sku: skus[(index * 7) % skus.length] }));
+		},
+		count: 1000,
+	},
+	{
+		name: "Infinigate: a vendor's whole price list (Return All)",
+		node: () => new Infinigate(),
+		credentialTypes: () => [new InfinigateApi()],
+		credentialType: 'infinigateApi',
+		parameters: { resource: 'priceList', operation: 'search', searchTerm: '', returnAll: true, filters: { vendorCodes: 'NWN' } },
+		items: () => [{}],
+		count: 1,
+	},
 ];
 
 async function measure(sandbox: Sandbox, scenario: Scenario): Promise<string> {
@@ -49,13 +74,14 @@ async function measure(sandbox: Sandbox, scenario: Scenario): Promise<string> {
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	if (run.error) throw new Error(`${scenario.name} failed: ${run.error.message}`);
 	const outputItems = run.outputs[0]?.length ?? 0;
+	const rate = Math.max(scenario.count, outputItems) / seconds;
 	return [
 		scenario.name.padEnd(58),
 		String(scenario.count).padStart(6),
 		String(outputItems).padStart(7),
 		String(sandbox.server.log.length).padStart(9),
 		`${seconds.toFixed(2)} s`.padStart(9),
-		`${(scenario.count / seconds).toFixed(0)}/s`.padStart(8),
+		`${rate.toFixed(0)}/s`.padStart(8),
 	].join('  ');
 }
 
