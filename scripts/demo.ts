@@ -17,6 +17,7 @@ import { ensureRuntime } from './lib/install';
 import { itemsOut, N8nInstance } from './lib/n8n';
 import type { N8nServer, Owner } from './lib/n8n';
 import { installPackage, packPackage } from './lib/package';
+import { resetSandbox } from './lib/sandbox-data';
 import { isPortFree, N8N_VERSION, PROJECT_ROOT } from './lib/runtime';
 
 const EDITOR_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
@@ -62,25 +63,26 @@ async function main(): Promise<void> {
 
 	const examples = loadExamples();
 	step(`Importing ${Object.keys(sandbox.credentials).length} sandbox credentials and ${examples.length} example workflows`);
-	await instance.importCredentials(sandboxCredentials(sandbox.credentials));
+	await instance.importCredentials(await sandboxCredentials(sandbox.credentials));
 	await instance.importWorkflows(examples.map((example) => example.workflow));
 	done('');
 
 	step('Running every example once, headless (n8n execute)');
 	done('');
 	const rows: string[][] = [];
+	const live = process.stdout.isTTY === true;
 	let failures = 0;
 	for (const example of examples) {
-		sandbox.server.reset();
-		process.stdout.write(`    ${example.workflow.name} …`);
+		resetSandbox(sandbox);
+		if (live) process.stdout.write(`    ${example.workflow.name} …`);
 		const result = await instance.execute(example.workflow.id);
 		const items = result.run ? String(itemsOut(result.run, example.workflow)) : '-';
 		if (!result.ok) failures++;
 		rows.push([example.workflow.name, items, `${(result.ms / 1000).toFixed(1)} s`, result.ok ? 'ok' : `FAILED: ${result.error ?? ''}`]);
-		process.stdout.write(`\r\x1b[2K`);
+		if (live) process.stdout.write('\r\x1b[2K');
 	}
 	// What the person tries next in the editor starts from the sandbox's initial data.
-	sandbox.server.reset();
+	resetSandbox(sandbox);
 	console.log('');
 	printTable(['Workflow', 'Items out', 'Time', 'OK'], rows);
 	console.log('');

@@ -59,12 +59,44 @@ function credentialDisplayNames(): Record<string, string> {
 	return displayNames;
 }
 
-/** The sandbox's credentials (by type) as one n8n credential each, with the type as id. */
-export function sandboxCredentials(byType: Record<string, Record<string, string | number | boolean>>): N8nCredential[] {
+/**
+ * The sandbox's credentials (by type) as one n8n credential each, with the type as id. Every field
+ * the sandbox does not set gets its default, as in a credential saved from the editor: n8n fetches
+ * a token up front only when the hidden token field is an empty string, not when it is missing.
+ */
+export async function sandboxCredentials(
+	byType: Record<string, Record<string, string | number | boolean>>,
+): Promise<N8nCredential[]> {
+	const defaults = await credentialDefaults();
 	return Object.entries(byType).map(([type, data]) => ({
 		id: type,
 		name: sandboxCredentialName(type),
 		type,
-		data,
+		data: { ...defaults[type], ...data },
 	}));
+}
+
+interface CredentialClass {
+	name?: unknown;
+	properties?: Array<{ name: string; type: string; default?: unknown }>;
+}
+
+/** The default of every field of each credential type of the package, from its compiled class. */
+async function credentialDefaults(): Promise<Record<string, Record<string, unknown>>> {
+	const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { n8n?: { credentials?: string[] } };
+	const defaults: Record<string, Record<string, unknown>> = {};
+	for (const file of pkg.n8n?.credentials ?? []) {
+		const path = join(PROJECT_ROOT, file);
+		if (!existsSync(path)) continue;
+		const exported = (await import(path)) as Record<string, unknown>;
+		for (const candidate of Object.values(exported)) {
+			if (typeof candidate !== 'function') continue;
+			const instance = new (candidate as new () => CredentialClass)();
+			if (typeof instance.name !== 'string' || !Array.isArray(instance.properties)) continue;
+			defaults[instance.name] = Object.fromEntries(
+				instance.properties.filter((property) => property.type !== 'notice').map((property) => [property.name, property.default ?? '']),
+			);
+		}
+	}
+	return defaults;
 }

@@ -2,7 +2,7 @@
  * Driving a real n8n from outside, the way a person would from a terminal: one user folder per
  * instance, the `n8n` CLI for imports and headless runs, and `n8n start` for the server.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { run, start } from './processes';
@@ -182,6 +182,14 @@ export class N8nInstance {
 		}
 		await child.stop();
 		throw new Error(`n8n start was not ready after ${options.timeoutMs ?? 120_000} ms:\n${tail(child.output())}`);
+	}
+
+	/** The bytes of a binary item that n8n keeps on disk (its `id` is `filesystem-v2:<path>`). */
+	readBinary(binary: Record<string, unknown>): Buffer {
+		const id = String(binary.id ?? '');
+		const match = /^filesystem(?:-v2)?:(.+)$/.exec(id);
+		if (!match) throw new Error(`Not a binary that n8n keeps on disk: "${id}"`);
+		return readFileSync(join(this.n8nFolder, 'storage', match[1]));
 	}
 
 	remove(): void {

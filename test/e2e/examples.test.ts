@@ -6,6 +6,7 @@
 import type { Sandbox } from '../../sandbox';
 import { credentialTypesOf, loadExamples } from '../../scripts/lib/examples';
 import { packageNodeTypes } from '../../scripts/lib/package';
+import { resetSandbox } from '../../scripts/lib/sandbox-data';
 import { EXPECTATIONS } from './expectations';
 import { freshN8n, secretValues, startE2eSandbox, succeeded } from './support/n8n';
 
@@ -23,7 +24,7 @@ describe('the example workflows', () => {
 	});
 
 	beforeEach(() => {
-		sandbox.server.reset();
+		resetSandbox(sandbox);
 	});
 
 	test('every node of the package appears in at least one example', () => {
@@ -69,7 +70,7 @@ describe('the example workflows', () => {
 			const result = await n8n.execute(example.workflow.id);
 
 			const run = succeeded(result);
-			await expectation.check(run, sandbox);
+			await expectation.check(run, sandbox, n8n);
 			for (const secret of secretValues(sandbox.credentials)) {
 				expect(result.stdout + result.stderr).not.toContain(secret);
 			}

@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
 	const sandboxPort = await freePort();
 	const sandbox = await startSandbox({ port: sandboxPort });
 	try {
-		await instance.importCredentials(sandboxCredentials(sandbox.credentials));
+		await instance.importCredentials(await sandboxCredentials(sandbox.credentials));
 	} finally {
 		await sandbox.close();
 	}

@@ -1,4 +1,6 @@
 import { cegidLoopExamples } from './cegid-loop';
+import { collabor8Examples } from './collabor8';
+import { infinigateExamples } from './infinigate';
 import type { ExampleExpectation } from './types';
 
 export type { ExampleExpectation } from './types';
@@ -6,4 +8,6 @@ export type { ExampleExpectation } from './types';
 /** Every example of examples/ by file name (without .json), with what it must do. */
 export const EXPECTATIONS: Record<string, ExampleExpectation> = {
 	...cegidLoopExamples,
+	...infinigateExamples,
+	...collabor8Examples,
 };

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../../sandbox';
-import type { ExecutionRun } from '../../../scripts/lib/n8n';
+import type { ExecutionRun, N8nInstance } from '../../../scripts/lib/n8n';
 
 /** What one example must do, checked on its run's output and on what the sandbox received. */
 export interface ExampleExpectation {
@@ -7,5 +7,5 @@ export interface ExampleExpectation {
 	does: string;
 	/** Prepares the sandbox before the run (faults, latency), when the example needs it. */
 	before?: (sandbox: Sandbox) => void | Promise<void>;
-	check: (run: ExecutionRun, sandbox: Sandbox) => void | Promise<void>;
+	check: (run: ExecutionRun, sandbox: Sandbox, n8n: N8nInstance) => void | Promise<void>;
 }
