@@ -10,7 +10,7 @@ import { N8N_VERSION, PROJECT_ROOT, isRuntimeInstalled, runtimeDir } from './run
 
 export async function ensureRuntime(log: (line: string) => void = (line) => console.log(line)): Promise<void> {
 	if (isRuntimeInstalled()) return;
-	log(`n8n ${N8N_VERSION} is not installed yet: installing it into ${runtimeDir()} (first run only, 2 to 4 minutes).`);
+	log(`n8n ${N8N_VERSION} is not installed yet: installing it into ${runtimeDir()} (first run only, 2 to 6 minutes).`);
 	const started = Date.now();
 	const live = process.stdout.isTTY === true;
 	let step = 'starting';

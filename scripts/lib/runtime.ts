@@ -48,7 +48,7 @@ export function isRuntimeInstalled(): boolean {
 export function requireRuntime(): Runtime {
 	if (!isRuntimeInstalled()) {
 		throw new Error(
-			`n8n ${N8N_VERSION} is not installed in ${runtimeDir()}. Run \`npm run n8n:install\` (once, 2 to 4 minutes).`,
+			`n8n ${N8N_VERSION} is not installed in ${runtimeDir()}. Run \`npm run n8n:install\` (once, 2 to 6 minutes).`,
 		);
 	}
 	return runtime();
