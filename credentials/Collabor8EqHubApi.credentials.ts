@@ -17,9 +17,8 @@ import {
 	environmentField,
 	GATEWAY_ROOT_EXPRESSION,
 	gatewayUrl,
-	tokenFields,
 } from '../nodes/shared/collabor8/gateway';
-import { fetchClientCredentialsToken } from '../nodes/shared/token';
+import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
 
 /**
  * Collabor8 EqHub API: a client-credentials token from the Collabor8 gateway, sent as a bearer
@@ -52,7 +51,7 @@ export class Collabor8EqHubApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		...clientFields('EqHub'),
-		...tokenFields,
+		...tokenCredentialFields,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {

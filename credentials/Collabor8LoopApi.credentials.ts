@@ -16,9 +16,8 @@ import {
 	environmentField,
 	GATEWAY_ROOT_EXPRESSION,
 	gatewayUrl,
-	tokenFields,
 } from '../nodes/shared/collabor8/gateway';
-import { fetchClientCredentialsToken } from '../nodes/shared/token';
+import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
 
 /**
  * Collabor8 Loop API: a client-credentials token from the Collabor8 gateway (form body, answered
@@ -51,7 +50,7 @@ export class Collabor8LoopApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		...clientFields('Loop'),
-		...tokenFields,
+		...tokenCredentialFields,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {

@@ -13,8 +13,8 @@ import { API_BASE_EXPRESSION, tokenScope, tokenUrl } from '../nodes/Collabor8Vir
 import { ENTRA_SCOPES, ENTRA_TOKEN_URL, IMPORT_STATUS_PATH } from '../nodes/Collabor8VirtualInventory/endpoints';
 import { DEFAULT_API_PATH } from '../nodes/Collabor8VirtualInventory/guesses';
 import { explainTokenFailure } from '../nodes/shared/collabor8/failures';
-import { clientFields, environmentField, tokenFields } from '../nodes/shared/collabor8/gateway';
-import { fetchClientCredentialsToken } from '../nodes/shared/token';
+import { clientFields, environmentField } from '../nodes/shared/collabor8/gateway';
+import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
 
 /**
  * Collabor8 Virtual Inventory API: a Microsoft Entra ID (Azure AD) client-credentials token for
@@ -75,7 +75,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		...clientFields('Virtual Inventory'),
-		...tokenFields,
+		...tokenCredentialFields,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {

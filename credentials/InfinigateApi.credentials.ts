@@ -11,7 +11,7 @@ import type {
 
 import { explainTokenFailure } from '../nodes/Infinigate/errors';
 import { BASE_URL_EXPRESSION, infinigateBaseUrl } from '../nodes/Infinigate/environments';
-import { fetchClientCredentialsToken, TOKEN_FIELDS } from '../nodes/shared/token';
+import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
 
 /**
  * Infinigate Reseller API: a PortalKey sent as `API-KEY` on every call, plus a bearer token from a
@@ -75,19 +75,7 @@ export class InfinigateApi implements ICredentialType {
 			required: true,
 			description: 'The client secret (password) Infinigate sent with your API account',
 		},
-		{
-			displayName: 'Access Token',
-			name: TOKEN_FIELDS.accessToken,
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-		{
-			displayName: 'Token Renew At',
-			name: TOKEN_FIELDS.renewAt,
-			type: 'hidden',
-			default: '',
-		},
+		...tokenCredentialFields,
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {

@@ -17,8 +17,8 @@ export function showOnlyFor(
 	}));
 }
 
-/** The usual Return All / Limit pair of a list operation. */
-export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
+/** The usual Return All / Limit pair of a list operation; read them with `readReturnAllAndLimit`. */
+export function returnAllAndLimit(limitHint?: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -31,9 +31,10 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
+			...(limitHint ? { hint: limitHint } : {}),
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];

@@ -4,7 +4,7 @@
  * n8n itself only renews it after a 401. We also store when it expires, so that the request door
  * renews it just before it runs out, without a failed call.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
 import { redact } from './redact';
 
@@ -16,6 +16,23 @@ export interface TokenFields {
 }
 
 export const TOKEN_FIELDS: TokenFields = { accessToken: 'accessToken', renewAt: 'tokenRenewAt' };
+
+/** The hidden credential fields that hold the token and when to renew it; `accessToken` is the expirable one. */
+export const tokenCredentialFields: INodeProperties[] = [
+	{
+		displayName: 'Access Token',
+		name: TOKEN_FIELDS.accessToken,
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	},
+	{
+		displayName: 'Token Renew At',
+		name: TOKEN_FIELDS.renewAt,
+		type: 'hidden',
+		default: '',
+	},
+];
 
 /** Renew a little before the service's own expiry: 30 s, or a tenth of a short lifetime. */
 export function renewalTime(issuedAt: number, expiresInSeconds: number): number {

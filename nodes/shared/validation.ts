@@ -77,3 +77,16 @@ export function splitList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[,;\n\r]+/);
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
 }
+
+/** Return All / Limit of a list operation; a Limit that is not a whole number of at least 1 fails. */
+export function readReturnAllAndLimit(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { returnAll: boolean; limit: number } {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+		throw inputError(ctx, itemIndex, 'Limit', `must be a whole number of at least 1; got "${String(limit)}"`);
+	}
+	return { returnAll, limit };
+}

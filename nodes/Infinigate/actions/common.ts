@@ -1,42 +1,8 @@
-/**
- * Field definitions that several Infinigate operations share, and the readers of those fields.
- */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/** Readers of the date fields that several Infinigate operations share. */
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../shared/validation';
 import { dateInZone, toIsoDate } from '../dates';
-
-export function returnAllAndLimit(show: { resource: string[]; operation: string[] }, maxLimitHint?: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			hint: maxLimitHint,
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}
-
-export function readPaging(ctx: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : Number(ctx.getNodeParameter('limit', itemIndex, 50));
-	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
-		throw inputError(ctx, itemIndex, 'Limit', `must be a whole number of at least 1; got "${String(limit)}"`);
-	}
-	return { returnAll, limit };
-}
 
 /** A date parameter as `YYYY-MM-DD`; a malformed value fails here, before any request. */
 export function readDate(

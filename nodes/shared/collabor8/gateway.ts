@@ -7,7 +7,6 @@
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 import { joinUrl } from '../path';
-import { TOKEN_FIELDS } from '../token';
 
 export type Collabor8Environment = 'test' | 'production' | 'custom';
 
@@ -85,20 +84,3 @@ export function clientFields(service: string): INodeProperties[] {
 		},
 	];
 }
-
-/** The token fetched by preAuthentication and when to renew it (see nodes/shared/token.ts). */
-export const tokenFields: INodeProperties[] = [
-	{
-		displayName: 'Access Token',
-		name: TOKEN_FIELDS.accessToken,
-		type: 'hidden',
-		typeOptions: { expirable: true, password: true },
-		default: '',
-	},
-	{
-		displayName: 'Token Renew At',
-		name: TOKEN_FIELDS.renewAt,
-		type: 'hidden',
-		default: '',
-	},
-];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { inputError } from '../../../shared/validation';
+import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import { LOOPHUB_FOLDERS_PATH } from '../../guesses';
 import { cegidPost } from '../../transport';
 
@@ -41,10 +41,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (domain === '') {
 		throw inputError(this, itemIndex, 'Domain', 'must not be empty', 'Set it in the credential or in Options › Domain.');
 	}
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	// LoopHub answers with every folder of the key at once: Limit is applied here.
 	const folders = await cegidPost(this, LOOPHUB_FOLDERS_PATH, { apiKey: credentials.applicationKey, domain }, itemIndex);
 	const list: IDataObject[] = Array.isArray(folders) ? folders : [folders];
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return list;
-	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	return returnAll ? list : list.slice(0, limit);
 }

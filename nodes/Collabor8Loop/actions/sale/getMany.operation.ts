@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { readReturnAllAndLimit } from '../../../shared/validation';
 import type { ItemResult } from '../../../shared/items';
 import { collectPages } from '../../../shared/paging';
 import { SALES_PATH } from '../../endpoints';
@@ -37,8 +38,7 @@ function totalOf(answer: IDataObject): number | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	const { countQueries = false } = this.getNodeParameter('options', itemIndex, {}) as { countQueries?: boolean };
 
 	// Page numbers only line up when every page has the same size, so the size is fixed up front.

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PerItemOperation } from '../../../shared/operations';
-import { inputError } from '../../../shared/validation';
+import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import type { DocumentOutput } from '../../documents';
 import { shapeDocument } from '../../documents';
 import { DOCUMENT_NUMBER_SEGMENT, DOCUMENT_PAGE_SIZE } from '../../guesses';
 import { getPagedList, infinigateRequest } from '../../transport';
-import { readDate, readPaging, returnAllAndLimit, today } from '../common';
+import { readDate, today } from '../common';
 import type { DocumentKind } from './documentKinds';
 import { basePath, outputOptions, readOutput } from './documentKinds';
 
@@ -32,7 +33,7 @@ export function getMany(kind: DocumentKind): PerItemOperation {
 			description: 'Last day of the period (inclusive). Leave empty for today.',
 			displayOptions: { show },
 		},
-		...returnAllAndLimit(show, `Limit counts ${kind.noun}s, not lines`),
+		...showOnlyFor(kind.resource, 'getMany', returnAllAndLimit(`Limit counts ${kind.noun}s, not lines`)),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -69,7 +70,7 @@ export function getMany(kind: DocumentKind): PerItemOperation {
 				throw inputError(this, itemIndex, 'Period Start', `(${periodStart}) must not be after Period End (${periodEnd})`);
 			}
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const paging = readPaging(this, itemIndex);
+			const paging = readReturnAllAndLimit(this, itemIndex);
 			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
 			const { path, version } = basePath(this, kind, itemIndex);
 			const text = (value: unknown): string | undefined =>

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
 import { getPagedList, infinigateRequest } from '../../transport';
-import { readPaging, returnAllAndLimit } from '../common';
+import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { readReturnAllAndLimit } from '../../../shared/validation';
 import { readSearchFilters, searchFilters } from './filters';
 
 const show = { resource: ['priceList'], operation: ['search'] };
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 		hint: `Leave empty to list every product that matches the filters, e.g. a vendor's whole price list. The node then sends "${MATCH_ALL_SEARCH_TERM}"; that the service reads it as "everything" is a guess.`,
 		displayOptions: { show },
 	},
-	...returnAllAndLimit(show),
+	...showOnlyFor('priceList', 'search', returnAllAndLimit()),
 	searchFilters(show),
 ];
 
@@ -30,7 +31,7 @@ export function searchTermOf(ctx: IExecuteFunctions, itemIndex: number): string 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const term = searchTermOf(this, itemIndex);
 	const filters = readSearchFilters(this, itemIndex);
-	const paging = readPaging(this, itemIndex);
+	const paging = readReturnAllAndLimit(this, itemIndex);
 
 	// For Return All, the count tells how many entries to expect, so that a service capping Take
 	// below our page size cannot end the listing early.

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DOCUMENT_PAGE_SIZE, PURCHASE_QUOTE_PATH } from '../../guesses';
 import { getPagedList } from '../../transport';
-import { readPaging, returnAllAndLimit } from '../common';
+import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { readReturnAllAndLimit } from '../../../shared/validation';
 
 const show = { resource: ['purchaseQuote'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
+	...showOnlyFor('purchaseQuote', 'getMany', returnAllAndLimit()),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,6 +50,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				ExternalDocumentNumber: text(filters.externalDocumentNumber),
 			},
 		},
-		{ ...readPaging(this, itemIndex), pageSize: DOCUMENT_PAGE_SIZE },
+		{ ...readReturnAllAndLimit(this, itemIndex), pageSize: DOCUMENT_PAGE_SIZE },
 	);
 }
