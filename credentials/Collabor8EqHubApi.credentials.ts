@@ -11,14 +11,13 @@ import type {
 
 import { EQHUB_API_ROOT, EQHUB_TOKEN_PATH, LEGACY_PRODUCT_PATH } from '../nodes/Collabor8EqHub/endpoints';
 import { CREDENTIAL_TEST_LEGACY_ID, TOKEN_GRANT_TYPE } from '../nodes/Collabor8EqHub/guesses';
-import { explainTokenFailure } from '../nodes/shared/collabor8/failures';
 import {
 	clientFields,
 	environmentField,
+	fetchGatewayToken,
 	GATEWAY_ROOT_EXPRESSION,
-	gatewayUrl,
 } from '../nodes/shared/collabor8/gateway';
-import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
+import { tokenCredentialFields } from '../nodes/shared/token';
 
 /**
  * Collabor8 EqHub API: a client-credentials token from the Collabor8 gateway, sent as a bearer
@@ -55,18 +54,7 @@ export class Collabor8EqHubApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const url = gatewayUrl(credentials, EQHUB_TOKEN_PATH);
-		const clientSecret = String(credentials.clientSecret ?? '');
-		return await fetchClientCredentialsToken(this, {
-			url,
-			form: {
-				grant_type: TOKEN_GRANT_TYPE,
-				client_id: String(credentials.clientId ?? ''),
-				client_secret: clientSecret,
-			},
-			secrets: [clientSecret],
-			explainFailure: (status, body) => explainTokenFailure('Collabor8 EqHub', url, status, body),
-		});
+		return await fetchGatewayToken(this, credentials, { name: 'Collabor8 EqHub', tokenPath: EQHUB_TOKEN_PATH, grantType: TOKEN_GRANT_TYPE });
 	}
 
 	authenticate: IAuthenticateGeneric = {

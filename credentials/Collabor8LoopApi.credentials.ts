@@ -10,14 +10,13 @@ import type {
 } from 'n8n-workflow';
 
 import { LOOP_API_ROOT, LOOP_TOKEN_PATH, SALES_PATH } from '../nodes/Collabor8Loop/endpoints';
-import { explainTokenFailure } from '../nodes/shared/collabor8/failures';
 import {
 	clientFields,
 	environmentField,
+	fetchGatewayToken,
 	GATEWAY_ROOT_EXPRESSION,
-	gatewayUrl,
 } from '../nodes/shared/collabor8/gateway';
-import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
+import { tokenCredentialFields } from '../nodes/shared/token';
 
 /**
  * Collabor8 Loop API: a client-credentials token from the Collabor8 gateway (form body, answered
@@ -54,18 +53,7 @@ export class Collabor8LoopApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const url = gatewayUrl(credentials, LOOP_TOKEN_PATH);
-		const clientSecret = String(credentials.clientSecret ?? '');
-		return await fetchClientCredentialsToken(this, {
-			url,
-			form: {
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? ''),
-				client_secret: clientSecret,
-			},
-			secrets: [clientSecret],
-			explainFailure: (status, body) => explainTokenFailure('Collabor8 Loop', url, status, body),
-		});
+		return await fetchGatewayToken(this, credentials, { name: 'Collabor8 Loop', tokenPath: LOOP_TOKEN_PATH, grantType: 'client_credentials' });
 	}
 
 	authenticate: IAuthenticateGeneric = {

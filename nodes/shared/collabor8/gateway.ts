@@ -4,9 +4,11 @@
  * its own credential: the guide's account lifecycle issues a separate client per product and
  * environment, and an account unused for a year is suspended on its own.
  */
-import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
 import { joinUrl } from '../path';
+import { fetchClientCredentialsToken } from '../token';
+import { explainTokenFailure } from './failures';
 
 export type Collabor8Environment = 'test' | 'production' | 'custom';
 
@@ -83,4 +85,23 @@ export function clientFields(service: string): INodeProperties[] {
 			description: 'The client secret issued with that client ID',
 		},
 	];
+}
+
+/**
+ * The gateway's client-credentials token (EqHub, Loop): a form body posted to the service's token
+ * path, answered with 201. Runs inside the credential's `preAuthentication`.
+ */
+export async function fetchGatewayToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	service: { name: string; tokenPath: string; grantType: string },
+): Promise<IDataObject> {
+	const url = gatewayUrl(credentials, service.tokenPath);
+	const clientSecret = String(credentials.clientSecret ?? '');
+	return await fetchClientCredentialsToken(helper, {
+		url,
+		form: { grant_type: service.grantType, client_id: String(credentials.clientId ?? ''), client_secret: clientSecret },
+		secrets: [clientSecret],
+		explainFailure: (status, body) => explainTokenFailure(service.name, url, status, body),
+	});
 }
