@@ -77,13 +77,16 @@ export class CegidLoopApi implements ICredentialType {
 		},
 	};
 
-	// Listing the folders of the application key changes nothing and checks all three keys.
+	// Listing the folders of the application key changes nothing and checks all three keys. Its
+	// path is a guess (LOOPHUB_FOLDERS_PATH), so only a refusal of the keys fails the test: a wrong
+	// guess must not make valid keys look wrong.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: LOOPHUB_FOLDERS_PATH,
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403] },
 			body: {
 				apiKey: '={{$credentials.applicationKey}}',
 				domain: '={{$credentials.domain}}',
@@ -102,8 +105,8 @@ export class CegidLoopApi implements ICredentialType {
 			{
 				type: 'responseCode',
 				properties: {
-					value: 400,
-					message: 'The keys work, but Loop refused the Domain: check the Domain field (your cabinet domain)',
+					value: 403,
+					message: 'Cegid accepted the keys but denied access: check that the subscription includes the Advanced pack Loop service',
 				},
 			},
 		],

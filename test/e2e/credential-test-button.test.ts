@@ -67,6 +67,13 @@ describe('the credential Test button in the n8n server', () => {
 		expect(answer.message).not.toContain('wrong-subscription-key-1');
 	});
 
+	test('Cegid Loop: valid keys pass even when the guessed LoopHub path is not found', async () => {
+		sandbox.server.addFault({ service: 'cegidLoop', path: 'loophub', kind: 'status', status: 404, times: 1 });
+
+		expect(await pressTest('cegidLoopApi')).toEqual(expect.objectContaining({ status: 'OK' }));
+		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => entry.status)).toContain(404);
+	});
+
 	test('Infinigate: a wrong API key and a wrong client secret get two different messages', async () => {
 		const wrongKey = await pressTest('infinigateApi', { apiKey: 'wrong-portal-key-1' });
 		const wrongSecret = await pressTest('infinigateApi', { clientSecret: 'wrong-client-secret-1' });
