@@ -2,6 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ServiceDefinition } from '../shared/request';
+import { jsonOutput } from '../shared/items';
 import { messageFromBody, serviceRequest } from '../shared/request';
 import { englishMeaning, withEnglish } from './messages';
 
@@ -29,11 +30,8 @@ export const cegidLoopService: ServiceDefinition = {
  * English meaning beside a known French message.
  */
 export function toOutput(body: unknown): IDataObject | IDataObject[] {
-	if (Array.isArray(body)) return body as IDataObject[];
-	const output: IDataObject =
-		body !== null && typeof body === 'object'
-			? { ...(body as IDataObject) }
-			: { message: typeof body === 'string' ? body.trim() : '' };
+	const output = jsonOutput(body);
+	if (Array.isArray(output)) return output;
 	if (typeof output.message === 'string') {
 		const english = englishMeaning(output.message);
 		if (english) output.messageEnglish = english;

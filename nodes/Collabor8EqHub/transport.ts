@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 
 import { describeCollabor8Failure } from '../shared/collabor8/failures';
 import { gatewayUrl } from '../shared/collabor8/gateway';
+import { jsonOutput } from '../shared/items';
 import type { ServiceDefinition, ServiceResponse } from '../shared/request';
 import { messageFromBody, serviceRequest } from '../shared/request';
 import { TOKEN_FIELDS } from '../shared/token';
@@ -32,10 +33,7 @@ export async function eqhubGetJson(
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
 	const response = await serviceRequest<unknown>(ctx, eqhubService, { method: 'GET', path, pathParams }, itemIndex);
-	const body = response.body;
-	if (Array.isArray(body)) return body as IDataObject[];
-	if (body !== null && typeof body === 'object') return body as IDataObject;
-	return { value: body as string };
+	return jsonOutput(response.body);
 }
 
 export async function eqhubGetFile(

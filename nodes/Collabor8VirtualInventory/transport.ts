@@ -2,6 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { describeCollabor8Failure } from '../shared/collabor8/failures';
+import { jsonOutput } from '../shared/items';
 import type { ServiceDefinition } from '../shared/request';
 import { serviceRequest } from '../shared/request';
 import { TOKEN_FIELDS } from '../shared/token';
@@ -22,10 +23,10 @@ export const virtualInventoryService: ServiceDefinition = {
 /** A 50 MB file over a slow line needs longer than the default two minutes. */
 const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 
+/** The import endpoints answer with one object; anything else is kept under `result`. */
 function asObject(body: unknown): IDataObject {
-	if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	if (body === undefined || body === '') return {};
-	return { response: body as string };
+	const output = jsonOutput(body);
+	return Array.isArray(output) ? { result: output } : output;
 }
 
 export async function getImportStatus(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -10,6 +10,17 @@ export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
 export type ItemHandler = (itemIndex: number, item: INodeExecutionData) => Promise<ItemResult>;
 
+/**
+ * A service's answer as output JSON: objects and lists as they come, nothing as `{}`, and a plain-text
+ * answer as `{ message }`, so that every operation yields JSON whatever the service sent.
+ */
+export function jsonOutput(body: unknown): IDataObject | IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (body !== null && typeof body === 'object') return { ...(body as IDataObject) };
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) return {};
+	return { message: typeof body === 'string' ? body.trim() : String(body) };
+}
+
 export function isExecutionDataArray(result: ItemResult): result is INodeExecutionData[] {
 	return (
 		Array.isArray(result) &&
