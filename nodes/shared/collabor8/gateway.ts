@@ -7,8 +7,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
 import { joinUrl } from '../path';
-import { fetchClientCredentialsToken } from '../token';
-import { explainTokenFailure } from './failures';
+import type { ServiceDefinition } from '../request';
+import { messageFromBody } from '../request';
+import { fetchClientCredentialsToken, TOKEN_FIELDS } from '../token';
+import { describeCollabor8Failure, explainTokenFailure } from './failures';
 
 export type Collabor8Environment = 'test' | 'production' | 'custom';
 
@@ -104,4 +106,31 @@ export async function fetchGatewayToken(
 		secrets: [clientSecret],
 		explainFailure: (status, body) => explainTokenFailure(service.name, url, status, body),
 	});
+}
+
+/**
+ * How a node reaches an API behind the gateway (EqHub, Loop): the API root below the gateway, the
+ * credential's token, and Collabor8's refusals explained; `notFoundHint` tells the user what a 404
+ * most likely means for this API.
+ */
+export function gatewayService(api: {
+	product: string;
+	credentialType: string;
+	apiRoot: string;
+	notFoundHint: string;
+}): ServiceDefinition {
+	return {
+		serviceName: `Collabor8 ${api.product}`,
+		credentialType: api.credentialType,
+		baseUrl: (credentials) => gatewayUrl(credentials, api.apiRoot),
+		secrets: (credentials) => [String(credentials.clientSecret ?? '')],
+		token: TOKEN_FIELDS,
+		describeFailure(status, body) {
+			if (status === 404) {
+				const said = messageFromBody(body);
+				return { message: `Not found${said ? ` (${said})` : ''}`, description: api.notFoundHint };
+			}
+			return describeCollabor8Failure(api.product, status, body);
+		},
+	};
 }
