@@ -63,6 +63,9 @@ class Collabor8State {
 
 	busyUntil = 0;
 
+	/** A web import that starts at the next status check and lasts this long (0: none pending). */
+	busyFromNextCheckMs = 0;
+
 	busySource: 'api' | 'web' = 'api';
 
 	constructor(private readonly options: SandboxOptions) {
@@ -88,6 +91,7 @@ class Collabor8State {
 		this.items = [];
 		this.imports = [];
 		this.busyUntil = 0;
+		this.busyFromNextCheckMs = 0;
 	}
 
 	isImportAllowed(): boolean {
@@ -309,6 +313,11 @@ function installVirtualInventory(server: SandboxServer, state: Collabor8State): 
 	server.route(service, 'GET', IMPORT_STATUS_PATH, (request) => {
 		const refused = state.tokens.check(request, 'virtualInventory');
 		if (refused) return refused;
+		if (state.busyFromNextCheckMs > 0) {
+			state.busyUntil = Date.now() + state.busyFromNextCheckMs;
+			state.busySource = 'web';
+			state.busyFromNextCheckMs = 0;
+		}
 		const allowed = state.isImportAllowed();
 		const last = state.imports[state.imports.length - 1];
 		return json(200, {
@@ -395,10 +404,13 @@ function installControls(server: SandboxServer, state: Collabor8State): void {
 		return json(200, state.lifetimes);
 	});
 	server.route(service, 'POST', '/virtual-inventory/busy', (request) => {
-		// Someone of the company imports from the web page for this long.
-		const { ms, importBusyMs } = body(request);
+		// Someone of the company imports from the web page for this long: from now, or (so that a
+		// test does not depend on how fast the client starts) from the next status check on.
+		const { ms, importBusyMs, fromNextCheck } = body(request);
 		if (typeof importBusyMs === 'number') state.importBusyMs = importBusyMs;
-		if (typeof ms === 'number') {
+		if (typeof ms === 'number' && fromNextCheck === true) {
+			state.busyFromNextCheckMs = ms;
+		} else if (typeof ms === 'number') {
 			state.busyUntil = Date.now() + ms;
 			state.busySource = 'web';
 		}

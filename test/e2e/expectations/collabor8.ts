@@ -5,9 +5,12 @@ import type { ExampleExpectation } from './types';
 
 const PUMP_ID = '3f6d2c1a-8b4e-4f2a-9c7d-1e5b6a7c8d90';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** Long enough to outlast the start of `n8n execute` (about 5 s), so that the node finds the import busy. */
-const BUSY_MS = 10_000;
-let busyUntil = 0;
+/**
+ * How long the web import keeps Virtual Inventory busy, counted from the node's first status check
+ * (so that the test does not depend on how fast `n8n execute` starts): longer than one poll interval
+ * of the example (5 s), so that the node must ask at least twice.
+ */
+const BUSY_MS = 6_000;
 
 async function controlPost(url: string, path: string, body: unknown): Promise<Record<string, unknown>> {
 	const response = await fetch(`${url}/collabor8/__state/${path}`, {
@@ -51,8 +54,7 @@ export const collabor8Examples: Record<string, ExampleExpectation> = {
 		does: 'waits while another import is active, then uploads the Excel file once, byte for byte',
 		before: async (sandbox) => {
 			// Someone of the company imports from the web page for the next few seconds.
-			const busy = await controlPost(sandbox.url, 'virtual-inventory/busy', { ms: BUSY_MS });
-			busyUntil = Date.parse(String(busy.busyUntil));
+			await controlPost(sandbox.url, 'virtual-inventory/busy', { ms: BUSY_MS, fromNextCheck: true });
 		},
 		check: async (run, sandbox, n8n) => {
 			const [upload] = outputItems(run, 'Upload when import is allowed').map((item) => item.json);
@@ -62,9 +64,10 @@ export const collabor8Examples: Record<string, ExampleExpectation> = {
 			const log = sandbox.server.requests({ service: 'collabor8VirtualInventory' });
 			const uploads = log.filter((entry) => entry.method === 'POST');
 			expect(uploads).toHaveLength(1);
-			expect(Date.parse(uploads[0].time)).toBeGreaterThanOrEqual(busyUntil);
 			const statusesBefore = log.filter((entry) => entry.method === 'GET' && entry.seq < uploads[0].seq);
 			expect(statusesBefore.length).toBeGreaterThanOrEqual(2);
+			const busyUntil = Date.parse(statusesBefore[0].time) + BUSY_MS;
+			expect(Date.parse(uploads[0].time)).toBeGreaterThanOrEqual(busyUntil);
 
 			const imports = (await (await fetch(`${sandbox.url}/collabor8/__state/virtual-inventory/imports`)).json()) as Array<{
 				sha256: string;
