@@ -2,6 +2,7 @@ import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -16,7 +17,7 @@ export class CegidLoopApi implements ICredentialType {
 
 	displayName = 'Cegid Loop API';
 
-	icon = 'file:../nodes/CegidLoop/cegidLoop.svg' as const;
+	icon: Icon = { light: 'file:../nodes/CegidLoop/cegidLoop.svg', dark: 'file:../nodes/CegidLoop/cegidLoop.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#cegid-loop';
 
@@ -63,6 +64,7 @@ export class CegidLoopApi implements ICredentialType {
 			default: '',
 			placeholder: 'TESTRDDCABINET',
 			description: "Your firm's (cabinet's) domain in Loop, used to list the folders in LoopHub",
+			hint: 'Needed for Folder → Get Many (and the Test button)',
 		},
 	];
 

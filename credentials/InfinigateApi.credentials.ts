@@ -50,7 +50,8 @@ export class InfinigateApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
-			displayName: 'API Key (PortalKey)',
+			displayName: 'API Key',
+			hint: 'Called PortalKey in the Infinigate portal',
 			name: 'apiKey',
 			type: 'string',
 			typeOptions: { password: true },

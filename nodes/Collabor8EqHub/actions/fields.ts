@@ -15,7 +15,7 @@ export const productIdField: INodeProperties = {
 
 export const guessNotice: INodeProperties = {
 	displayName:
-		'The path of the product details document is not publicly documented; this node uses a best guess (see the README) that may need correcting.',
+		'The product-details path is a best guess (not public). If this fails with 404, see the README.',
 	name: 'productDetailsGuessNotice',
 	type: 'notice',
 	default: '',

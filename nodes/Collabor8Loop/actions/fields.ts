@@ -14,7 +14,7 @@ export const saleIdField: INodeProperties = {
 
 export function guessNotice(what: string): INodeProperties {
 	return {
-		displayName: `Only the sales list is documented publicly: ${what} is a best guess (see the README) that may need correcting.`,
+		displayName: `${what}: a best guess (only the sales list is public). If this fails, see the README.`,
 		name: 'loopGuessNotice',
 		type: 'notice',
 		default: '',

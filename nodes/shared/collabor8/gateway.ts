@@ -59,11 +59,12 @@ export const environmentField: INodeProperties = {
 	name: 'environment',
 	type: 'options',
 	options: [
-		{ name: 'Test', value: 'test', description: GATEWAY_URLS.test },
 		{ name: 'Production', value: 'production', description: GATEWAY_URLS.production },
+		{ name: 'Test', value: 'test', description: GATEWAY_URLS.test },
 		{ name: 'Custom', value: 'custom', description: 'Another address, e.g. a proxy or a local sandbox' },
 	],
-	default: 'test',
+	// Production, as for the Infinigate credential: keys pasted into a new credential are usually live ones.
+	default: 'production',
 	description: 'Test and production accounts are separate: use the client ID and secret issued for this environment',
 };
 

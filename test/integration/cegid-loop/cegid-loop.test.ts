@@ -225,6 +225,19 @@ describe('Cegid Loop: clients', () => {
 		expect(JSON.parse(request.bodyText)).toMatchObject({ telephone: '0405060302', actif: true, defaultIssuer: false });
 	});
 
+	test('updating only a phone number sends neither profile nor social, so that they are not reset', async () => {
+		await runCegid(sandbox, { ...client, operation: 'add' });
+		await runCegid(sandbox, { ...client, operation: 'update', lastName: '', firstName: '', phone: '0405060302' });
+
+		const [request] = sandbox.server.requests({ path: '/provisionningCollab/updateClient' });
+		expect(JSON.parse(request.bodyText)).toEqual({
+			email: client.email,
+			codeDossier: 'CEGID003',
+			offre: 'consultation',
+			telephone: '0405060302',
+		});
+	});
+
 	test('updating a client that does not exist gives "interlocuteur n\'existe pas" with its meaning', async () => {
 		const run = await runCegid(sandbox, { ...client, operation: 'update' });
 

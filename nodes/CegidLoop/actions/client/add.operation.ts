@@ -6,6 +6,13 @@ import { cegidPost } from '../../transport';
 import { contactBody, contactFields, profileAndSocialFields } from './contact';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'add', [
+	{
+		displayName:
+			'The contact must first be invited to your tenant in Teams, or Loop refuses to offer them a service.',
+		name: 'addClientTenantNotice',
+		type: 'notice',
+		default: '',
+	},
 	...contactFields(true),
 	{
 		displayName: 'Additional Fields',
@@ -14,13 +21,6 @@ export const description: INodeProperties[] = showOnlyFor('client', 'add', [
 		placeholder: 'Add Field',
 		default: {},
 		options: profileAndSocialFields,
-	},
-	{
-		displayName:
-			'The contact must first be invited to your tenant in Teams, or Loop refuses to offer them a service.',
-		name: 'addClientTenantNotice',
-		type: 'notice',
-		default: '',
 	},
 ]);
 

@@ -53,8 +53,13 @@ export const profileAndSocialFields: INodeProperties[] = [
 	},
 ];
 
-/** The addClient / updateClient body, in the service's French field names. */
-export function contactBody(ctx: IExecuteFunctions, itemIndex: number, namesRequired: boolean): IDataObject {
+/**
+ * The addClient / updateClient body, in the service's French field names. Adding a client sends the
+ * guide's defaults for profile ("2.0") and social (true); an update sends them only when the user set
+ * them, so that changing a phone number cannot reset them.
+ */
+export function contactBody(ctx: IExecuteFunctions, itemIndex: number, isNewClient: boolean): IDataObject {
+	const namesRequired = isNewClient;
 	const body: IDataObject = {
 		email: requiredEmail(ctx, 'email', 'Email', itemIndex),
 		codeDossier: readFolderCode(ctx, itemIndex),
@@ -71,7 +76,10 @@ export function contactBody(ctx: IExecuteFunctions, itemIndex: number, namesRequ
 	if (firstName !== undefined) body.prenom = firstName;
 	if (phone !== undefined) body.telephone = phone;
 	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	body.profile = typeof additional.profile === 'string' && additional.profile.trim() !== '' ? additional.profile.trim() : '2.0';
-	body.social = typeof additional.social === 'boolean' ? additional.social : true;
+	const profile = typeof additional.profile === 'string' ? additional.profile.trim() : '';
+	if (profile !== '') body.profile = profile;
+	else if (isNewClient) body.profile = '2.0';
+	if (typeof additional.social === 'boolean') body.social = additional.social;
+	else if (isNewClient) body.social = true;
 	return body;
 }

@@ -8,7 +8,7 @@ import { folderCodeField, offerField, readFolderCode, readOffer } from '../field
 export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', [
 	{
 		displayName:
-			'Cegid deprecated this endpoint (addOffer) on 2024-07-01. It still answers; the node will move to its successor once Cegid documents the new body.',
+			'Cegid deprecated addOffer on 2024-07-01; it still works.',
 		name: 'addOfferDeprecationNotice',
 		type: 'notice',
 		default: '',

@@ -9,7 +9,7 @@ import { cegidPost } from '../../transport';
 export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
 	{
 		displayName:
-			'The LoopHub path is not documented publicly; this node uses a best guess that may need correcting for your gateway.',
+			'The LoopHub path is a best guess (not public). If this fails with 404, see the README.',
 		name: 'loopHubGuessNotice',
 		type: 'notice',
 		default: '',

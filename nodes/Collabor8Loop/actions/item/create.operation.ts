@@ -8,7 +8,7 @@ import { loopRequest } from '../../transport';
 import { guessNotice } from '../fields';
 
 export const description: INodeProperties[] = showOnlyFor('item', 'create', [
-	guessNotice('the path and body of item creation'),
+	guessNotice('The path and body of item creation'),
 	{
 		displayName: 'Description',
 		name: 'description',

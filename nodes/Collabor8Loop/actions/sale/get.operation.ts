@@ -7,7 +7,7 @@ import { loopRequest } from '../../transport';
 import { guessNotice, readSaleId, saleIdField } from '../fields';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
-	guessNotice('the path of a single sale'),
+	guessNotice('The path of a single sale'),
 	saleIdField,
 ]);
 

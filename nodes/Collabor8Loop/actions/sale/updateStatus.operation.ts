@@ -12,7 +12,7 @@ function label(status: string): string {
 }
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', [
-	guessNotice('the status update call, and every status value but "draft",'),
+	guessNotice('The status call (and every status but "draft")'),
 	saleIdField,
 	{
 		displayName: 'Status',

@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Status',
 				value: 'getStatus',
 				action: 'Get the inventory import status',
-				description: "Whether your company's inventory import is allowed right now",
+				description:
+					'Whether an import is allowed right now (isImportAllowed): false while someone of your company imports from the web page, or an API import is still active',
 			},
 			{
 				name: 'Upload',

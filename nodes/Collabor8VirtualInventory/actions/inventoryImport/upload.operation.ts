@@ -13,7 +13,7 @@ const IMPORT_MODES = Object.keys(IMPORT_MODE_VALUES) as ImportMode[];
 export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'upload', [
 	{
 		displayName:
-			'The import mode values, the name of the file field and the API path are best guesses (see the README); the file is most likely the Excel import template of the web page.',
+			'Import mode values, file field and API path are best guesses (not public); see the README if the upload is refused.',
 		name: 'uploadGuessNotice',
 		type: 'notice',
 		default: '',

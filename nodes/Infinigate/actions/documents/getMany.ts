@@ -21,8 +21,8 @@ export function getMany(kind: DocumentKind): PerItemOperation {
 			type: 'dateTime',
 			default: '',
 			required: true,
-			description: `First day of the period (inclusive) whose ${kind.noun}s to list`,
-			hint: "An ISO date, or an expression such as {{ $now.minus({ months: 1 }).startOf('month') }}",
+			description: `First day of the period (inclusive) whose ${kind.noun}s to list. An ISO date, or an expression such as {{ $now.minus({ months: 1 }).startOf('month') }} for last month.`,
+			hint: 'An ISO date such as 2024-07-01, or a date expression',
 			displayOptions: { show },
 		},
 		{

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. switch',
 		description: 'Matched against the SKU and the description of each product',
-		hint: `Leave empty to list every product that matches the filters, e.g. a vendor's whole price list. The node then sends "${MATCH_ALL_SEARCH_TERM}"; that the service reads it as "everything" is a guess.`,
+		hint: `Leave empty to list every product matching the filters (sent as "${MATCH_ALL_SEARCH_TERM}", a best guess)`,
 		displayOptions: { show },
 	},
 	...showOnlyFor('priceList', 'search', returnAllAndLimit()),

@@ -35,8 +35,8 @@ export function lookupDescription(lookup: SkuLookup): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: lookup.placeholder,
-			description: lookup.description,
-			hint: 'Several SKUs: separate them by commas or line breaks, or give an array by expression. The SKUs of all input items are looked up together, in as few requests as possible.',
+			description: `${lookup.description}. The SKUs of all input items are looked up together, in as few requests as possible.`,
+			hint: 'Separate several by commas or line breaks, or give an array',
 			displayOptions: { show },
 		},
 		{
