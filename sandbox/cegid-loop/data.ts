@@ -18,7 +18,10 @@ export const CEGID_CREDENTIALS = {
 	domain: 'TESTRDDCABINET',
 };
 
-/** Contacts must be members of the firm's Teams tenant before Loop offers them a service. */
+/**
+ * Contacts must be members of the firm's Teams tenant before Loop offers them a service (the guide's
+ * error). INVENTED: who counts as a member; the sandbox takes these addresses and domains.
+ */
 export const TENANT_MEMBERS = ['mentressangle@cegid.com'];
 
 export const TENANT_EMAIL_DOMAINS = ['cegid.com', 'client.example'];

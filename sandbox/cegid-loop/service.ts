@@ -73,6 +73,8 @@ function checkKeys(request: SandboxRequest): SandboxResponse | undefined {
 		});
 	}
 	const expected = `${CEGID_CREDENTIALS.applicationKey}:${CEGID_CREDENTIALS.applicationSecret}`;
+	// INVENTED: the guide does not show Loop's answer to a wrong x-apikey; a 401 with a French
+	// message is our assumption.
 	if (request.headers['x-apikey'] !== expected) {
 		return json(401, { statusCode: 401, message: 'Accès refusé : x-apikey invalide ou absente' });
 	}
@@ -126,6 +128,8 @@ function install(server: SandboxServer): void {
 	const state = new CegidLoopState();
 	server.mount(SERVICE, PREFIX, () => state.reset());
 
+	// INVENTED: the guide documents no error for an unknown folder or offer; these French messages
+	// (and their 400 status, which the guide's errors also get here) are our assumption.
 	const folderOf = (body: Record<string, unknown>): Folder | SandboxResponse => {
 		const code = text(body, 'codeDossier');
 		if (code === '') return french('Le champ codeDossier est obligatoire');
