@@ -3,21 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { MATCH_ALL_SEARCH_TERM, readCount } from '../../guesses';
 import { infinigateRequest } from '../../transport';
-import { searchTermOf } from './search.operation';
-
-const show = { resource: ['priceList'], operation: ['count'] };
+import { searchTermField, searchTermOf } from './search.operation';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Search Term',
-		name: 'searchTerm',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. switch',
-		description: 'Matched against the SKU and the description of each product',
-		hint: `Leave empty to count every product (sends "${MATCH_ALL_SEARCH_TERM}", a guess). The shape of the answer is not documented; a number or {count} is read.`,
-		displayOptions: { show },
-	},
+	searchTermField(
+		'count',
+		`Leave empty to count every product (sends "${MATCH_ALL_SEARCH_TERM}", a guess). The shape of the answer is not documented; a number or {count} is read.`,
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

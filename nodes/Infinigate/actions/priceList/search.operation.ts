@@ -8,17 +8,25 @@ import { readSearchFilters, searchFilters } from './filters';
 
 const show = { resource: ['priceList'], operation: ['search'] };
 
-export const description: INodeProperties[] = [
-	{
+/** The Search Term field of Search and Count; read it with `searchTermOf`. */
+export function searchTermField(operation: string, hint: string): INodeProperties {
+	return {
 		displayName: 'Search Term',
 		name: 'searchTerm',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. switch',
 		description: 'Matched against the SKU and the description of each product',
-		hint: `Leave empty to list every product matching the filters (sent as "${MATCH_ALL_SEARCH_TERM}", a best guess)`,
-		displayOptions: { show },
-	},
+		hint,
+		displayOptions: { show: { resource: ['priceList'], operation: [operation] } },
+	};
+}
+
+export const description: INodeProperties[] = [
+	searchTermField(
+		'search',
+		`Leave empty to list every product matching the filters (sent as "${MATCH_ALL_SEARCH_TERM}", a best guess)`,
+	),
 	...showOnlyFor('priceList', 'search', returnAllAndLimit()),
 	searchFilters(show),
 ];
