@@ -3,7 +3,7 @@ import { collabor8Examples } from './collabor8';
 import { infinigateExamples } from './infinigate';
 import type { ExampleExpectation } from './types';
 
-export type { ExampleExpectation } from './types';
+export type { BinaryReader, ExampleExpectation } from './types';
 
 /** Every example of examples/ by file name (without .json), with what it must do. */
 export const EXPECTATIONS: Record<string, ExampleExpectation> = {

@@ -1,5 +1,13 @@
 import type { Sandbox } from '../../../sandbox';
-import type { ExecutionRun, N8nInstance } from '../../../scripts/lib/n8n';
+import type { ExecutionRun } from '../../../scripts/lib/n8n';
+
+/**
+ * Reads the bytes of a file in a run's output: from the user folder of a single n8n, or through the
+ * main process's API in queue mode, where n8n keeps files in its database.
+ */
+export interface BinaryReader {
+	readBinary(binary: Record<string, unknown>): Buffer;
+}
 
 /** What one example must do, checked on its run's output and on what the sandbox received. */
 export interface ExampleExpectation {
@@ -7,5 +15,5 @@ export interface ExampleExpectation {
 	does: string;
 	/** Prepares the sandbox before the run (faults, latency), when the example needs it. */
 	before?: (sandbox: Sandbox) => void | Promise<void>;
-	check: (run: ExecutionRun, sandbox: Sandbox, n8n: N8nInstance) => void | Promise<void>;
+	check: (run: ExecutionRun, sandbox: Sandbox, files: BinaryReader) => void | Promise<void>;
 }

@@ -1,0 +1,59 @@
+/**
+ * A poll on a schedule with two workers running. Triggers run on the main process only; each tick
+ * becomes one execution, queued and run by one worker. Until the package has polling triggers of
+ * its own, n8n's Schedule Trigger and a Collabor8 Loop list stand in for one: the check that a
+ * polling trigger emits each event once belongs here when the triggers exist.
+ */
+import type { Sandbox } from '../../sandbox';
+import { outputItems } from '../../scripts/lib/n8n';
+import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from './support/suite';
+import { SCHEDULE_SECONDS, scheduledListWorkflow } from './support/workflows';
+
+const ACTIVE_MS = 20_000;
+const cluster = queueCluster();
+
+describe('a scheduled poll with two workers (stand-in for polling triggers: Schedule Trigger + Collabor8 Loop list)', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startQueueSandbox();
+		await resetCredentials(cluster, sandbox);
+	});
+
+	afterAll(async () => {
+		await cluster.deactivate(scheduledListWorkflow.id).catch(() => undefined);
+		await sandbox?.close();
+	});
+
+	test('each tick runs once, on one worker, and polls the service once', async () => {
+		expect(await cluster.executions(scheduledListWorkflow.id)).toEqual([]);
+
+		const activeFrom = Date.now();
+		await cluster.activate(scheduledListWorkflow.id);
+		await new Promise((resolve) => setTimeout(resolve, ACTIVE_MS));
+		await cluster.deactivate(scheduledListWorkflow.id);
+		const activeFor = Date.now() - activeFrom;
+		// A tick that fired just before the deactivation may still be on its way to the queue.
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		const records = await cluster.waitForExecutions({ workflowId: scheduledListWorkflow.id }, 120_000);
+
+		const ticks = Math.floor(activeFor / (SCHEDULE_SECONDS * 1000)) + 1;
+		console.log(`[queue] schedule active for ${(activeFor / 1000).toFixed(1)} s: ${records.length} executions (at most ${ticks} ticks)`);
+		expect(records.length).toBeGreaterThanOrEqual(3);
+		expect(records.length).toBeLessThanOrEqual(ticks);
+		expect(records.map((record) => `${record.mode} ${record.status}`)).toEqual(records.map(() => 'trigger success'));
+		await workerOfEach(
+			cluster,
+			records.map((record) => record.id),
+		);
+
+		const tickTimes: string[] = [];
+		for (const record of records) {
+			const run = await cluster.executionRun(record.id);
+			tickTimes.push(String(outputItems(run, 'Every few seconds')[0]?.json.timestamp));
+			expect(outputItems(run, 'Latest sales')).toHaveLength(5);
+		}
+		expect(new Set(tickTimes).size).toBe(records.length);
+		expect(sandbox.server.requests({ service: 'collabor8Loop', method: 'GET', path: '/sales' })).toHaveLength(records.length);
+	});
+});
