@@ -4,10 +4,10 @@
  * value answers a message that says which value to check, and never the secret itself.
  */
 import type { Sandbox } from '../../sandbox';
+import { freshN8n, startE2eSandbox } from '../support/e2e';
 import { sandboxCredentialName, sandboxCredentials } from '../support/examples';
 import type { N8nInstance, N8nServer } from '../support/n8n';
 import { freePort } from '../support/runtime';
-import { freshN8n, startE2eSandbox } from '../support/e2e';
 
 interface TestAnswer {
 	status: string;

@@ -5,6 +5,7 @@
  * alone, without the package's request code.
  */
 import type { Sandbox } from '../../sandbox';
+import { freshN8n, startE2eSandbox, succeeded } from '../support/e2e';
 import { sandboxCredentialName } from '../support/examples';
 import { outputItems } from '../support/n8n';
 import type { ExecutionRun, WorkflowFile } from '../support/n8n';
@@ -13,7 +14,6 @@ import { LOOPHUB_FOLDERS_PATH } from '../../nodes/CegidLoop/guesses';
 import { EQHUB_API_ROOT } from '../../nodes/Collabor8EqHub/endpoints';
 import { LOOP_API_ROOT, SALES_PATH } from '../../nodes/Collabor8Loop/endpoints';
 import { IMPORT_STATUS_PATH } from '../../nodes/Collabor8VirtualInventory/endpoints';
-import { freshN8n, startE2eSandbox, succeeded } from '../support/e2e';
 
 type Credentials = Record<string, string | number | boolean>;
 

@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Sandbox } from '../../sandbox';
+import { freshN8n, startE2eSandbox } from '../support/e2e';
 import type { N8nInstance, N8nServer, WorkflowFile } from '../support/n8n';
 import { packageNodeTypes } from '../support/package';
 import { freePort } from '../support/runtime';
-import { freshN8n, startE2eSandbox } from '../support/e2e';
 
 const WEBHOOK_PATH = 'b2b-e2e-add-offer';
 
