@@ -14,13 +14,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
-import { sandboxCredentials } from './lib/examples';
-import { ensureRuntime } from './lib/install';
-import { packPackage } from './lib/package';
-import { freePort } from './lib/runtime';
-import { startCluster } from '../test/queue/support/cluster';
-import { ensureQueueServices } from '../test/queue/support/services';
-import { BURST_PATH, burstWorkflow } from '../test/queue/support/workflows';
+import { sandboxCredentials } from '../test/support/examples';
+import { ensureRuntime } from '../test/support/install';
+import { packPackage } from '../test/support/package';
+import { freePort } from '../test/support/runtime';
+import { startCluster } from '../test/support/queue/cluster';
+import { ensureQueueServices } from '../test/support/queue/services';
+import { BURST_PATH, burstWorkflow } from '../test/support/queue/workflows';
 
 const EXECUTIONS = Number(process.env.BENCH_EXECUTIONS ?? 300);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);

@@ -8,8 +8,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import type { Sandbox } from '../../sandbox';
-import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from './support/suite';
-import { UPLOAD_PATH, uploadWorkflow } from './support/workflows';
+import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from '../support/queue/suite';
+import { UPLOAD_PATH, uploadWorkflow } from '../support/queue/workflows';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const cluster = queueCluster();

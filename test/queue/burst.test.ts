@@ -6,9 +6,9 @@
  */
 import type { Sandbox } from '../../sandbox';
 import type { LogEntry } from '../../sandbox/core/server';
-import type { ExecutionRecord } from './support/client';
-import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from './support/suite';
-import { BURST_PATH, burstWorkflow } from './support/workflows';
+import type { ExecutionRecord } from '../support/queue/client';
+import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from '../support/queue/suite';
+import { BURST_PATH, burstWorkflow } from '../support/queue/workflows';
 
 const EXECUTIONS = 500;
 /** Short enough that the burst outlives several tokens of each credential. */

@@ -4,11 +4,11 @@
  * output are read through the main process: in queue mode n8n keeps them in PostgreSQL.
  */
 import type { Sandbox } from '../../sandbox';
-import { loadExamples } from '../../scripts/lib/examples';
-import { resetSandbox } from '../../scripts/lib/sandbox-data';
+import { loadExamples } from '../support/examples';
+import { resetSandbox } from '../support/sandbox-data';
 import { EXPECTATIONS } from '../e2e/expectations';
-import { secretValues } from '../e2e/support/n8n';
-import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from './support/suite';
+import { secretValues } from '../support/e2e';
+import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from '../support/queue/suite';
 
 const examples = loadExamples();
 const cluster = queueCluster();

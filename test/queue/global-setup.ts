@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
-import { loadExamples, sandboxCredentials } from '../../scripts/lib/examples';
-import { ensureRuntime } from '../../scripts/lib/install';
-import { packPackage } from '../../scripts/lib/package';
-import { freePort } from '../../scripts/lib/runtime';
-import { startCluster } from './support/cluster';
-import type { RunningCluster } from './support/cluster';
-import { ensureQueueServices } from './support/services';
-import { writeQueueState } from './support/state';
-import { ACTIVE_FROM_START, QUEUE_WORKFLOWS } from './support/workflows';
+import { loadExamples, sandboxCredentials } from '../support/examples';
+import { ensureRuntime } from '../support/install';
+import { packPackage } from '../support/package';
+import { freePort } from '../support/runtime';
+import { startCluster } from '../support/queue/cluster';
+import type { RunningCluster } from '../support/queue/cluster';
+import { ensureQueueServices } from '../support/queue/services';
+import { writeQueueState } from '../support/queue/state';
+import { ACTIVE_FROM_START, QUEUE_WORKFLOWS } from '../support/queue/workflows';
 
 export const WORKERS = 2;
 export const CONCURRENCY = 5;

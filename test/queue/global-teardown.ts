@@ -1,5 +1,5 @@
 /** Stops the cluster and checks that no process and no data folder of the run is left. */
-import { leftovers } from './support/cluster';
+import { leftovers } from '../support/queue/cluster';
 
 export default async function globalTeardown(): Promise<void> {
 	const cluster = globalThis.b2bQueueCluster;

@@ -5,9 +5,9 @@
  * polling trigger emits each event once belongs here when the triggers exist.
  */
 import type { Sandbox } from '../../sandbox';
-import { outputItems } from '../../scripts/lib/n8n';
-import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from './support/suite';
-import { SCHEDULE_SECONDS, scheduledListWorkflow } from './support/workflows';
+import { outputItems } from '../support/n8n';
+import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from '../support/queue/suite';
+import { SCHEDULE_SECONDS, scheduledListWorkflow } from '../support/queue/workflows';
 
 const ACTIVE_MS = 20_000;
 const cluster = queueCluster();

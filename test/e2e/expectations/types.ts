@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../../sandbox';
-import type { ExecutionRun } from '../../../scripts/lib/n8n';
+import type { ExecutionRun } from '../../support/n8n';
 
 /**
  * Reads the bytes of a file in a run's output: from the user folder of a single n8n, or through the

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { run, start } from '../../../scripts/lib/processes';
-import type { LongRunning } from '../../../scripts/lib/processes';
-import { PROJECT_ROOT, freePort } from '../../../scripts/lib/runtime';
+import { run, start } from '../processes';
+import type { LongRunning } from '../processes';
+import { PROJECT_ROOT, freePort } from '../runtime';
 
 export interface PostgresConnection {
 	host: string;

@@ -7,9 +7,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import type { ExecutionRun, N8nCredential } from '../../../scripts/lib/n8n';
-import { run } from '../../../scripts/lib/processes';
-import { freePort, n8nEnv, requireRuntime } from '../../../scripts/lib/runtime';
+import type { ExecutionRun, N8nCredential } from '../n8n';
+import { run } from '../processes';
+import { freePort, n8nEnv, requireRuntime } from '../runtime';
 import { psql } from './services';
 import type { PostgresConnection } from './services';
 

@@ -13,12 +13,12 @@ import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 
 import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-import { N8nInstance, N8nServer } from '../../../scripts/lib/n8n';
-import type { N8nCredential, WorkflowFile } from '../../../scripts/lib/n8n';
-import { installPackage } from '../../../scripts/lib/package';
-import { start } from '../../../scripts/lib/processes';
-import type { LongRunning } from '../../../scripts/lib/processes';
-import { freePort, requireRuntime } from '../../../scripts/lib/runtime';
+import { N8nInstance, N8nServer } from '../n8n';
+import type { N8nCredential, WorkflowFile } from '../n8n';
+import { installPackage } from '../package';
+import { start } from '../processes';
+import type { LongRunning } from '../processes';
+import { freePort, requireRuntime } from '../runtime';
 import { ClusterClient } from './client';
 import type { ClusterProcess, ClusterState } from './client';
 import { startQueueServices } from './services';

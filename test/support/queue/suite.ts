@@ -1,7 +1,7 @@
 /** What the queue-mode test files share: the running cluster and the sandbox its credentials use. */
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../../sandbox';
-import { sandboxCredentials } from '../../../scripts/lib/examples';
+import { sandboxCredentials } from '../examples';
 import { ClusterClient } from './client';
 import { readQueueState } from './state';
 

@@ -2,8 +2,8 @@
  * The workflows the queue-mode suite and its measurement run besides the examples: each starts the
  * way executions reach workers in production (a webhook or a schedule on the main process).
  */
-import { sandboxCredentialName } from '../../../scripts/lib/examples';
-import type { WorkflowFile } from '../../../scripts/lib/n8n';
+import { sandboxCredentialName } from '../examples';
+import type { WorkflowFile } from '../n8n';
 
 /** A node's reference to the sandbox credential of a type, imported with the type as its id. */
 const credential = (type: string): Record<string, { id: string; name: string }> => ({
