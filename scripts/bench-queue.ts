@@ -10,7 +10,7 @@
  * execution mode differs. Numbers depend on the machine; compare runs on the same machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
@@ -31,11 +31,19 @@ const WARM_UP = 10;
 interface Setup {
 	label: string;
 	mode: 'queue' | 'regular';
+	env?: Record<string, string>;
 }
 
 const SETUPS: Setup[] = [
-	{ label: 'one n8n process (regular mode)', mode: 'regular' },
-	{ label: `queue mode: main + ${WORKERS} workers (concurrency ${CONCURRENCY} each)`, mode: 'queue' },
+	{
+		label: `one n8n process (regular mode, ${WORKERS * CONCURRENCY} executions at a time)`,
+		mode: 'regular',
+		// Without a limit, one process starts every execution of the burst at once and runs out of
+		// database connections (the webhook answers 500 for part of them); with it, the process keeps
+		// the rest waiting, as the workers do, and both set-ups run as many executions at a time.
+		env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: String(WORKERS * CONCURRENCY) },
+	},
+	{ label: `queue mode: main + ${WORKERS} workers (${CONCURRENCY} executions at a time each)`, mode: 'queue' },
 ];
 
 async function main(): Promise<void> {
@@ -46,7 +54,7 @@ async function main(): Promise<void> {
 	const tarball = await packPackage(packDir);
 	const sandbox = await startSandbox({ port: await freePort() });
 	const credentials = await sandboxCredentials(sandbox.credentials);
-	log(`${EXECUTIONS} executions per set-up, sandbox latency ${LATENCY_MS} ms, ${cpus().length} cores`);
+	log(`${EXECUTIONS} executions per set-up, sandbox latency ${LATENCY_MS} ms, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);
 
 	const results: Array<{ label: string; seconds: number; perMinute: number }> = [];
 	try {
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
 				workDir: mkdtempSync(join(tmpdir(), 'n8n-b2b-bench-')),
 				tarball,
 				mode: setup.mode,
+				env: setup.env,
 				workers: WORKERS,
 				concurrency: CONCURRENCY,
 				credentials,
@@ -79,7 +88,10 @@ async function main(): Promise<void> {
 				const seconds = (endedAt - startedAt) / 1000;
 				const perMinute = Math.round((EXECUTIONS / seconds) * 60);
 				results.push({ label: setup.label, seconds, perMinute });
-				log(`${setup.label}: ${EXECUTIONS} executions in ${seconds.toFixed(1)} s = ${perMinute} per minute`);
+				log(`${setup.label}: ${EXECUTIONS} executions in ${seconds.toFixed(1)} s = ${perMinute} per minute (load average ${loadavg()[0].toFixed(1)})`);
+			} catch (error) {
+				console.error(`--- what the main process printed (end) ---\n${cluster.client.output('main').slice(-6000)}`);
+				throw error;
 			} finally {
 				await cluster.stop();
 			}

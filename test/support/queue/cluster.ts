@@ -9,7 +9,7 @@
  * when the caller is interrupted.
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,6 +40,8 @@ export interface ClusterOptions {
 	workflows: WorkflowFile[];
 	/** Workflows to activate before the start (webhooks, schedules). */
 	publish?: string[];
+	/** More settings for every process. */
+	env?: Record<string, string>;
 	log?: (line: string) => void;
 }
 
@@ -53,7 +55,9 @@ export interface RunningCluster {
 
 /**
  * Everything started and not stopped yet. A Ctrl-C, a `kill` or a crash does not run the callers'
- * `finally`: these handlers stop the processes' groups and remove the folders on the way out.
+ * `finally`: these handlers stop every process of the cluster and remove its folder on the way out.
+ * Besides the servers, a cluster's processes are the `n8n` commands run on it (imports): every one
+ * works in, or names, the cluster's folder, which is what finds them.
  */
 const live = new Set<{ pids: () => number[]; workDir: string }>();
 let handlersInstalled = false;
@@ -63,14 +67,22 @@ function installExitHandlers(): void {
 	handlersInstalled = true;
 	const cleanUp = (): void => {
 		for (const cluster of live) {
-			for (const pid of cluster.pids()) {
-				try {
-					process.kill(-pid, 'SIGKILL');
-				} catch {
-					// Already gone.
+			const pids = new Set([...cluster.pids(), ...processesUsing(cluster.workDir)]);
+			for (const pid of pids) {
+				for (const target of [-pid, pid]) {
+					try {
+						process.kill(target, 'SIGKILL');
+					} catch {
+						// Already gone.
+					}
 				}
 			}
-			rmSync(cluster.workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+			waitUntilGone([...pids], 10_000);
+			try {
+				rmSync(cluster.workDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+			} catch (error) {
+				console.error(`Could not remove ${cluster.workDir}: ${error instanceof Error ? error.message : String(error)}`);
+			}
 		}
 		live.clear();
 	};
@@ -81,6 +93,37 @@ function installExitHandlers(): void {
 			process.exit(signal === 'SIGINT' ? 130 : 143);
 		});
 	}
+}
+
+/** The processes (other than this one) whose working folder or command line is inside `dir`. */
+function processesUsing(dir: string): number[] {
+	const found: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		const pid = Number(entry);
+		if (!Number.isInteger(pid) || pid === process.pid) continue;
+		try {
+			const cwd = readlinkSync(`/proc/${pid}/cwd`);
+			const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			if (cwd === dir || cwd.startsWith(`${dir}/`) || commandLine.includes(dir)) found.push(pid);
+		} catch {
+			// Ended meanwhile, or not ours to read.
+		}
+	}
+	return found;
+}
+
+/** Waits, blocking (exit handlers cannot wait otherwise), until none of `pids` runs any more. */
+function waitUntilGone(pids: number[], timeoutMs: number): void {
+	const deadline = Date.now() + timeoutMs;
+	const running = (pid: number): boolean => {
+		try {
+			// A process that ended but was not collected yet ("zombie") holds nothing any more.
+			return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+		} catch {
+			return false;
+		}
+	};
+	while (pids.some(running) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
 /** Starts the whole cluster; on any failure, stops what it started before throwing. */
@@ -118,7 +161,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 		mkdirSync(template, { recursive: true });
 		await installPackage(template, options.tarball);
 
-		const shared = sharedEnv(options.mode, services);
+		const shared = { ...sharedEnv(options.mode, services), ...options.env };
 		const main = await N8nInstance.create(join(options.workDir, 'main'), template);
 		const cli = async (args: string[]): Promise<void> => {
 			const result = await main.cli(args, { env: shared, timeoutMs: 300_000 });
