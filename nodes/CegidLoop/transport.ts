@@ -1,7 +1,7 @@
 /** The Cegid Loop node's one door to the network, built on the shared request helper. */
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ServiceDefinition } from '../shared/request';
+import type { ExpectedAnswer, ServiceDefinition } from '../shared/request';
 import { jsonOutput } from '../shared/items';
 import { messageFromBody, serviceRequest } from '../shared/request';
 import { englishMeaning, withEnglish } from './messages';
@@ -44,7 +44,8 @@ export async function cegidPost(
 	path: string,
 	body: IDataObject,
 	itemIndex: number,
+	expect: ExpectedAnswer = 'json',
 ): Promise<IDataObject | IDataObject[]> {
-	const response = await serviceRequest(ctx, cegidLoopService, { method: 'POST', path, body }, itemIndex);
+	const response = await serviceRequest(ctx, cegidLoopService, { method: 'POST', path, body, expect }, itemIndex);
 	return toOutput(response.body);
 }

@@ -33,7 +33,7 @@ export async function eqhubGetFile(
 	return await serviceRequest<Buffer>(
 		ctx,
 		eqhubService,
-		{ method: 'GET', path, pathParams, binary: true, headers: { Accept: 'image/*, application/octet-stream;q=0.9, */*;q=0.8' } },
+		{ method: 'GET', path, pathParams, expect: 'binary', headers: { Accept: 'image/*, application/octet-stream;q=0.9, */*;q=0.8' } },
 		itemIndex,
 	);
 }

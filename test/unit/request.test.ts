@@ -128,12 +128,14 @@ test('a POST whose connection was refused is sent again', async () => {
 	expect(calls).toHaveLength(2);
 });
 
-test('a POST whose connection was reset is not sent again and says the service could not be reached', async () => {
+test('a POST whose connection was reset is not sent again and says the service may have acted on it', async () => {
 	const { ctx, calls } = fakeContext([{ networkCode: 'ECONNRESET' }, { statusCode: 201 }], credentials);
 
-	await expect(serviceRequest(ctx, service, { method: 'POST', path: '/things', body: {} }, 0)).rejects.toThrow(
-		'Example could not be reached (ECONNRESET)',
-	);
+	const error = (await serviceRequest(ctx, service, { method: 'POST', path: '/things', body: {} }, 0).catch((e) => e)) as NodeApiError;
+
+	expect(error.message).toBe('Example may have acted on this request: the connection was lost after it was sent (ECONNRESET)');
+	expect(error.description).toContain('Check in Example whether it was applied before running this item again');
+	expect(error.description).not.toMatch(/retry/i);
 	expect(calls).toHaveLength(1);
 });
 
