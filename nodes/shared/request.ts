@@ -361,6 +361,30 @@ export async function serviceSecrets(
 	return secretsOf(service, await ctx.getCredentials(service.credentialType, itemIndex));
 }
 
+/**
+ * An error about a successful answer that the operation cannot use (an unknown shape, a status that
+ * says no), for operations to throw. Like the door's own errors, its texts lose every secret of the
+ * credential in each spelling, so that an answer quoted in the description (see `quoteAnswer`) is safe.
+ */
+export async function answerError(
+	ctx: IExecuteFunctions,
+	service: ServiceDefinition,
+	itemIndex: number,
+	text: { message: string; description?: string },
+): Promise<NodeOperationError> {
+	const secrets = await serviceSecrets(ctx, service, itemIndex);
+	return new NodeOperationError(ctx.getNode(), redact(shorten(text.message, MESSAGE_TEXT_LIMIT * 2), secrets), {
+		itemIndex,
+		description: text.description === undefined ? undefined : redact(text.description, secrets),
+	});
+}
+
+/** The beginning of an answer as it can be quoted in a description: serialised, on one line, cut. */
+export function quoteAnswer(body: unknown, limit: number = 500): string {
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+	return bodyExcerpt(text, limit);
+}
+
 function baseUrlFieldOf(service: ServiceDefinition): string {
 	return service.baseUrlField ?? `Base URL of the ${service.serviceName} API credential`;
 }

@@ -67,6 +67,8 @@ export interface TokenRequest {
 	explainFailure(status: number, body: unknown): string;
 	/** The credential field the token URL comes from, named when it is unusable. Default: Base URL. */
 	urlField?: string;
+	/** Wall-clock limit of the token request. Default: TOKEN_DEADLINE_MS. */
+	timeoutMs?: number;
 }
 
 /**
@@ -91,8 +93,8 @@ const TOKEN_MESSAGE_LIMIT = 600;
 /**
  * Posts a client-credentials form and returns the fields to store in the credential. Runs inside
  * `preAuthentication`, where only `this.helpers.httpRequest` is available. The endpoint has
- * TOKEN_DEADLINE_MS to answer in full, and a redirect is refused rather than followed: following
- * it would post the client secret to whatever address the redirect names.
+ * TOKEN_DEADLINE_MS (unless the request says otherwise) to answer in full. A redirect is refused
+ * rather than followed: following it would post the client secret to whatever address it names.
  */
 export async function fetchClientCredentialsToken(
 	helper: IHttpRequestHelper,
@@ -106,7 +108,8 @@ export async function fetchClientCredentialsToken(
 	if (urlProblem) throw fail(`Cannot request a token: the token URL ${urlProblem}. Check ${urlField} of the credential.`);
 
 	const issuedAt = Date.now();
-	const deadline = startDeadline(TOKEN_DEADLINE_MS);
+	const deadlineMs = request.timeoutMs ?? TOKEN_DEADLINE_MS;
+	const deadline = startDeadline(deadlineMs);
 	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
 		response = (await deadline.race(
@@ -120,14 +123,14 @@ export async function fetchClientCredentialsToken(
 				disableFollowRedirect: true,
 				encoding: 'arraybuffer',
 				json: false,
-				timeout: TOKEN_DEADLINE_MS,
+				timeout: deadlineMs,
 				abortSignal: deadline.signal,
 			}),
 		)) as typeof response;
 	} catch (error) {
 		if (deadline.expired()) {
 			throw fail(
-				`The token endpoint ${request.url} did not answer within ${formatDuration(TOKEN_DEADLINE_MS)}`,
+				`The token endpoint ${request.url} did not answer within ${formatDuration(deadlineMs)}`,
 				{ kind: 'deadline' },
 			);
 		}
