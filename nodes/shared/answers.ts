@@ -3,6 +3,7 @@
  * proxy or a misrouted Base URL answers 200 with an HTML page. So the request door reads every
  * body itself (as bytes) and checks it against what the operation expects before it is data.
  */
+import { decodeText } from '../../credentials/common/failures';
 import { isSafeMethod } from './retry';
 
 /**
@@ -33,10 +34,6 @@ export function mimeTypeOf(contentType: string | undefined): string {
 export function describeContentType(contentType: string | undefined): string {
 	const mime = mimeTypeOf(contentType);
 	return mime === '' ? 'no content type' : mime;
-}
-
-export function decodeText(body: Buffer): string {
-	return body.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 function looksLikeMarkup(contentType: string, text: string): boolean {
@@ -105,31 +102,3 @@ export function readAnswer(answer: RawAnswer, expect: ExpectedAnswer): AnswerRea
 	};
 }
 
-/** An error answer's body: its JSON when it is JSON, else its text. */
-export function decodeErrorBody(body: Buffer | string | undefined): unknown {
-	if (body === undefined) return undefined;
-	const text = Buffer.isBuffer(body) ? decodeText(body) : body;
-	const trimmed = text.trim();
-	if (trimmed === '') return undefined;
-	const parsed = parseJson(trimmed);
-	return parsed.ok ? parsed.value : trimmed;
-}
-
-/** A service's text in an error message is cut here; the rest goes to the description. */
-export const MESSAGE_TEXT_LIMIT = 300;
-
-/** How much of a service's text or an answer's beginning an error description shows. */
-export const DESCRIPTION_TEXT_LIMIT = 1_000;
-
-/** Cuts a text to `limit` characters on one line, marking the cut. */
-export function shorten(text: string, limit: number): string {
-	const oneLine = text.replace(/\s+/g, ' ').trim();
-	if (oneLine.length <= limit) return oneLine;
-	return `${oneLine.slice(0, limit - 1).trimEnd()}…`;
-}
-
-/** The beginning of a body as it could be quoted to a user, on one line. */
-export function bodyExcerpt(body: Buffer | string, limit: number = 200): string {
-	const text = Buffer.isBuffer(body) ? decodeText(body.subarray(0, limit * 4)) : body;
-	return shorten(text, limit);
-}

@@ -1,7 +1,6 @@
 /**
- * Building request URLs so that no value can change where a request goes: path values are encoded
- * into their one segment, values that would still act as a segment ("", ".", "..") are refused,
- * and base URLs must be http(s) addresses.
+ * Building request paths so that no value can change where a request goes: path values are encoded
+ * into their one segment, and values that would still act as a segment ("", ".", "..") are refused.
  */
 import { checkPathValue } from './validation';
 
@@ -33,41 +32,4 @@ export function buildPath(template: string, params: Record<string, string | numb
 		if (!checked.ok) throw new PathValueError(name, checked.problem);
 		return encodeURIComponent(String(value));
 	});
-}
-
-/** Joins a base URL and a path with exactly one slash between them. */
-export function joinUrl(baseUrl: string, path: string): string {
-	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
-
-/**
- * Why a base URL cannot be used, or undefined when it is an http(s) address. Said so that it can
- * follow the field's name: "Base URL is empty", "Base URL "api.x.com" has no scheme…".
- */
-export function problemWithBaseUrl(url: string): string | undefined {
-	const trimmed = url.trim();
-	if (trimmed === '') return 'is empty';
-	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-		return `"${trimmed}" has no scheme: it must start with https:// (or http://)`;
-	}
-	let parsed: URL;
-	try {
-		parsed = new URL(trimmed);
-	} catch {
-		return `"${trimmed}" is not a valid address`;
-	}
-	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-		return `"${trimmed}" is not an http(s) address`;
-	}
-	if (parsed.hostname === '') return `"${trimmed}" names no host`;
-	return undefined;
-}
-
-/** The origin (scheme, host and port) of a URL, resolved against `base` when relative. */
-export function originOf(url: string, base?: string): string | undefined {
-	try {
-		return new URL(url, base).origin;
-	} catch {
-		return undefined;
-	}
 }

@@ -19,16 +19,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ExpectedAnswer } from './answers';
 import {
 	bodyExcerpt,
 	decodeErrorBody,
 	DESCRIPTION_TEXT_LIMIT,
-	describeContentType,
 	MESSAGE_TEXT_LIMIT,
-	readAnswer,
+	messageFromBody,
 	shorten,
-} from './answers';
+} from '../../credentials/common/failures';
+import type { FailureText } from '../../credentials/common/failures';
 import {
 	DEFAULT_ATTEMPT_DEADLINE_MS,
 	DEFAULT_REQUEST_BUDGET_MS,
@@ -36,10 +35,15 @@ import {
 	formatDuration,
 	startDeadline,
 	withCancelSignal,
-} from './deadline';
-import { findErrorNamed, findNetworkCode, innermostMessage, isAnswerCut } from './networkErrors';
-import { buildPath, joinUrl, originOf, PathValueError, problemWithBaseUrl } from './path';
-import { redact, redactDeep } from './redact';
+} from '../../credentials/common/deadline';
+import { findErrorNamed, findNetworkCode, innermostMessage, isAnswerCut } from '../../credentials/common/networkErrors';
+import { redact, redactDeep } from '../../credentials/common/redact';
+import type { TokenFields, TokenRequestError } from '../../credentials/common/token';
+import { tokenNeedsRenewal } from '../../credentials/common/token';
+import { joinUrl, originOf, problemWithBaseUrl } from '../../credentials/common/url';
+import type { ExpectedAnswer } from './answers';
+import { describeContentType, readAnswer } from './answers';
+import { buildPath, PathValueError } from './path';
 import type { AttemptFailure, RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -53,16 +57,8 @@ import {
 } from './retry';
 import type { ServiceHealth } from './serviceHealth';
 import { serviceHealthFor } from './serviceHealth';
-import type { TokenFields, TokenRequestError } from './token';
-import { tokenNeedsRenewal } from './token';
 
 export type { ExpectedAnswer } from './answers';
-
-/** What the service said when it failed, in the words the user will read. */
-export interface FailureText {
-	message: string;
-	description?: string;
-}
 
 /** How one remote service is reached; each node's transport defines one. */
 export interface ServiceDefinition {
@@ -419,22 +415,6 @@ function buildRequestPath(ctx: IExecuteFunctions, request: ServiceRequest, itemI
 		const message = error instanceof PathValueError ? error.message : innermostMessage(error);
 		throw new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
 	}
-}
-
-/** The message a service put in its error body, in the shapes the five services use. */
-export function messageFromBody(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() === '' ? undefined : body.trim();
-	if (body === null || typeof body !== 'object') return undefined;
-	const object = body as Record<string, unknown>;
-	for (const key of ['error_description', 'message', 'Message', 'detail', 'title', 'error']) {
-		const value = object[key];
-		if (typeof value === 'string' && value.trim() !== '') return value;
-		if (value && typeof value === 'object') {
-			const nested = messageFromBody(value);
-			if (nested) return nested;
-		}
-	}
-	return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** What counts as a successful answer, whatever the status says. */
-import { bodyExcerpt, decodeErrorBody, readAnswer, shorten } from '../../nodes/shared/answers';
+import { bodyExcerpt, decodeErrorBody, shorten } from '../../credentials/common/failures';
+import { readAnswer } from '../../nodes/shared/answers';
 import type { ExpectedAnswer, RawAnswer } from '../../nodes/shared/answers';
 
 function answer(body: string | Buffer, contentType = 'application/json', status = 200, method = 'GET'): RawAnswer {

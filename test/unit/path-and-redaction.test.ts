@@ -1,5 +1,6 @@
-import { buildPath, joinUrl, PathValueError, problemWithBaseUrl } from '../../nodes/shared/path';
-import { redact, redactDeep, REDACTED } from '../../nodes/shared/redact';
+import { redact, redactDeep, REDACTED } from '../../credentials/common/redact';
+import { joinUrl, problemWithBaseUrl } from '../../credentials/common/url';
+import { buildPath, PathValueError } from '../../nodes/shared/path';
 
 describe('path parameters', () => {
 	test('a value with slashes, spaces and query characters stays inside its segment', () => {

@@ -19,8 +19,8 @@ import type {
 import { forEachItem, jsonOutput } from '../../nodes/shared/items';
 import type { ServiceDefinition, ServiceRequest } from '../../nodes/shared/request';
 import { serviceRequest } from '../../nodes/shared/request';
-import { fetchClientCredentialsToken, TOKEN_FIELDS, tokenCredentialFields } from '../../nodes/shared/token';
-import { runNode } from '../harness/run-node';
+import { fetchClientCredentialsToken, TOKEN_FIELDS, tokenCredentialFields } from '../../credentials/common/token';
+import { runNode } from '../support/run-node';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse, body: string) => void;
 

@@ -8,7 +8,7 @@ import type { ServiceDefinition } from '../../nodes/shared/request';
 import { answerError, quoteAnswer, serviceRequest } from '../../nodes/shared/request';
 import { retryClock } from '../../nodes/shared/retry';
 import { SERVICE_DOWN_AFTER } from '../../nodes/shared/serviceHealth';
-import { TOKEN_FIELDS, TokenRequestError } from '../../nodes/shared/token';
+import { TOKEN_FIELDS, TokenRequestError } from '../../credentials/common/token';
 
 type Answer =
 	| { statusCode: number; body?: unknown; headers?: Record<string, string> }
