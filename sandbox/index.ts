@@ -37,13 +37,9 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const server = new SandboxServer();
-	const state: SandboxState = {
-		cegidLoop: cegidLoopService.install(server, options),
-		infinigate: infinigateService.install(server, options),
-		eqhub: eqhubService.install(server, options),
-		loop: loopService.install(server, options),
-		virtualInventory: virtualInventoryService.install(server, options),
-	};
+	const state = Object.fromEntries(
+		Object.entries(SERVICES).map(([name, service]) => [name, service.install(server, options)]),
+	) as SandboxState;
 	await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
 	const credentials: Sandbox['credentials'] = {};
 	for (const service of Object.values(SERVICES)) Object.assign(credentials, service.credentials(server));

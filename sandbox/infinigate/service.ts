@@ -37,18 +37,6 @@ export interface InfinigateSandboxState {
 	quotes: SandboxQuote[];
 }
 
-const states = new WeakMap<SandboxServer, InfinigateSandboxState>();
-
-/**
- * The live state of the Infinigate sandbox on a server. Tests read it as `sandbox.state.infinigate`;
- * this lookup by server remains for the demo's data helper until it does the same.
- */
-export function infinigateSandbox(server: SandboxServer): InfinigateSandboxState {
-	const state = states.get(server);
-	if (!state) throw new Error('The Infinigate sandbox is not installed on this server');
-	return state;
-}
-
 const PRODUCTS = generatePriceList();
 
 function freshState(options: SandboxOptions): InfinigateSandboxState {
@@ -314,7 +302,6 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 
 	install(server: SandboxServer, options: SandboxOptions): InfinigateSandboxState {
 		const state = freshState(options);
-		states.set(server, state);
 		server.mount(SERVICE, SERVICE, () => {
 			const fresh = freshState(options);
 			Object.assign(state, fresh);

@@ -1,5 +1,5 @@
-import { outputItems } from '../../../scripts/lib/n8n';
-import { lastMonth } from '../../../scripts/lib/sandbox-data';
+import { outputItems } from '../../support/n8n';
+import { lastMonth } from '../../support/sandbox-data';
 import type { ExampleExpectation } from './types';
 
 export const infinigateExamples: Record<string, ExampleExpectation> = {

@@ -24,9 +24,9 @@ import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/gateway';
 import { LOOP_SERVICE } from '../../../sandbox/collabor8/loop/service';
 import { ENTRA_SERVICE } from '../../../sandbox/collabor8/virtual-inventory/entra';
 import { VIRTUAL_INVENTORY_SERVICE } from '../../../sandbox/collabor8/virtual-inventory/service';
-import type { TestCredentialsHelper } from '../../harness/credentials-helper';
-import { createCredentialsHelper, runNode } from '../../harness/run-node';
-import type { NodeRun } from '../../harness/run-node';
+import type { TestCredentialsHelper } from '../../support/credentials-helper';
+import { createCredentialsHelper, runNode } from '../../support/run-node';
+import type { NodeRun } from '../../support/run-node';
 
 export type Collabor8Product = 'eqhub' | 'loop' | 'virtualInventory';
 
