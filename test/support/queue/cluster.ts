@@ -197,7 +197,18 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 			const response = await fetch(`${url}/healthz/readiness`).catch(() => undefined);
 			return response?.ok === true;
 		});
-		log(`main ready on ${url} (${Date.now() - started} ms)`);
+		// n8n 2.41 registers the webhooks of published workflows shortly after it says it is ready
+		// (through its publication queue); until then a call gets 404. Its record of them is the
+		// webhook_entity table.
+		const webhookWorkflows = options.workflows
+			.filter((workflow) => options.publish?.includes(workflow.id))
+			.filter((workflow) => workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook'))
+			.map((workflow) => workflow.id);
+		await waitFor('main', mainChild, 120_000, async () => {
+			const registered = await services!.sql('SELECT DISTINCT "workflowId" FROM webhook_entity');
+			return webhookWorkflows.every((id) => registered.includes(id));
+		});
+		log(`main ready on ${url}, webhooks registered (${Date.now() - started} ms)`);
 
 		const workers: ClusterProcess[] = [];
 		if (options.mode === 'queue') {
