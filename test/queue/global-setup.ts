@@ -18,8 +18,8 @@ import { ensureQueueServices } from '../support/queue/services';
 import { writeQueueState } from '../support/queue/state';
 import { ACTIVE_FROM_START, QUEUE_WORKFLOWS } from '../support/queue/workflows';
 
-export const WORKERS = 2;
-export const CONCURRENCY = 5;
+const WORKERS = 2;
+const CONCURRENCY = 5;
 
 declare global {
 	// Read by the global teardown, which runs in this same process.
