@@ -23,11 +23,10 @@ import { parseArgs } from 'node:util';
 
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import type { LogEntry } from '../sandbox/core/server';
 import { infinigateSandbox } from '../sandbox/infinigate/service';
 import { growthDuring, MemorySampler } from '../test/support/bench/memory';
 import type { RunMeasurement, WorkloadSummary } from '../test/support/bench/report';
-import { markdownTable, seconds, summarize, targetLines } from '../test/support/bench/report';
+import { markdownTable, mostInFlight, seconds, summarize, targetLines } from '../test/support/bench/report';
 import { checkTargets, defaultConcurrency } from '../test/support/bench/targets';
 import type { BenchContext, Side, Workload } from '../test/support/bench/workloads';
 import {
@@ -71,24 +70,6 @@ function positiveInteger(name: string, raw: string, minimum: number): number {
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, not "${raw}"`);
 	return value;
-}
-
-/** The most requests that were being answered at the same moment, from their arrival and duration. */
-function mostInFlight(entries: LogEntry[]): number {
-	const events: Array<[number, number]> = [];
-	for (const entry of entries) {
-		const start = Date.parse(entry.time);
-		events.push([start, 1], [start + Math.max(entry.durationMs, 1), -1]);
-	}
-	// At the same millisecond an answer comes before an arrival: they did not overlap.
-	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	let current = 0;
-	let most = 0;
-	for (const [, change] of events) {
-		current += change;
-		most = Math.max(most, current);
-	}
-	return most;
 }
 
 function machine(): Record<string, string | number> {

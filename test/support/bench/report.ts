@@ -2,6 +2,7 @@
  * What the benchmark makes of its runs: medians per workload and node, the ratio of our node to the
  * HTTP Request node, the issue's targets checked one by one, and a Markdown table.
  */
+import type { LogEntry } from '../../../sandbox/core/server';
 import type { Side } from './workloads';
 
 /** One run of one workflow. */
@@ -59,6 +60,24 @@ export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The most requests that were being answered at the same moment, from their arrival and duration. */
+export function mostInFlight(entries: Array<Pick<LogEntry, 'time' | 'durationMs'>>): number {
+	const events: Array<[number, number]> = [];
+	for (const entry of entries) {
+		const start = Date.parse(entry.time);
+		events.push([start, 1], [start + Math.max(entry.durationMs, 1), -1]);
+	}
+	// At the same millisecond an answer comes before an arrival: they did not overlap.
+	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let current = 0;
+	let most = 0;
+	for (const [, change] of events) {
+		current += change;
+		most = Math.max(most, current);
+	}
+	return most;
 }
 
 function summarizeSide(runs: RunMeasurement[]): SideSummary {
