@@ -14,8 +14,3 @@ export function buildPath(template: string, params: Record<string, string | numb
 		return encodeURIComponent(text);
 	});
 }
-
-/** Joins a base URL and a path with exactly one slash between them. */
-export function joinUrl(baseUrl: string, path: string): string {
-	return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}

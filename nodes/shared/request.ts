@@ -16,18 +16,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { buildPath, joinUrl } from './path';
-import { redact, redactDeep } from './redact';
+import type { FailureText } from '../../credentials/common/failures';
+import { messageFromBody } from '../../credentials/common/failures';
+import { redact, redactDeep } from '../../credentials/common/redact';
+import type { TokenFields } from '../../credentials/common/token';
+import { tokenNeedsRenewal } from '../../credentials/common/token';
+import { joinUrl } from '../../credentials/common/url';
+import { buildPath } from './path';
 import type { AttemptFailure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, nextRetryWait, parseRetryAfter, retryClock } from './retry';
-import type { TokenFields } from './token';
-import { tokenNeedsRenewal } from './token';
-
-/** What the service said when it failed, in the words the user will read. */
-export interface FailureText {
-	message: string;
-	description?: string;
-}
 
 /** How one remote service is reached; each node's transport defines one. */
 export interface ServiceDefinition {
@@ -216,22 +213,6 @@ function secretsOf(service: ServiceDefinition, credentials: ICredentialDataDecry
 	const secrets = service.secrets(credentials);
 	if (service.token) secrets.push(String(credentials[service.token.accessToken] ?? ''));
 	return secrets.filter((secret) => secret !== '');
-}
-
-/** The message a service put in its error body, in the shapes the five services use. */
-export function messageFromBody(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() === '' ? undefined : body.trim();
-	if (body === null || typeof body !== 'object') return undefined;
-	const object = body as Record<string, unknown>;
-	for (const key of ['error_description', 'message', 'Message', 'detail', 'title', 'error']) {
-		const value = object[key];
-		if (typeof value === 'string' && value.trim() !== '') return value;
-		if (value && typeof value === 'object') {
-			const nested = messageFromBody(value);
-			if (nested) return nested;
-		}
-	}
-	return undefined;
 }
 
 function describeRequest(request: ServiceRequest, path: string, itemIndex: number): string {

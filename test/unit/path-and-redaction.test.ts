@@ -1,5 +1,6 @@
-import { buildPath, joinUrl } from '../../nodes/shared/path';
-import { redact, redactDeep, REDACTED } from '../../nodes/shared/redact';
+import { joinUrl } from '../../credentials/common/url';
+import { redact, redactDeep, REDACTED } from '../../credentials/common/redact';
+import { buildPath } from '../../nodes/shared/path';
 
 describe('path parameters', () => {
 	test('a value with slashes, spaces and query characters stays inside its segment', () => {

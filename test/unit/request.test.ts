@@ -7,7 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { ServiceDefinition } from '../../nodes/shared/request';
 import { serviceRequest } from '../../nodes/shared/request';
 import { retryClock } from '../../nodes/shared/retry';
-import { TOKEN_FIELDS } from '../../nodes/shared/token';
+import { TOKEN_FIELDS } from '../../credentials/common/token';
 
 type Answer = { statusCode: number; body?: unknown; headers?: Record<string, string> } | { networkCode: string };
 

@@ -1,8 +1,8 @@
 /** The contact fields that adding and updating a client share, and the body they make. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalString, requiredEmail, requiredString } from '../../../shared/validation';
-import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../fields';
+import { optionalString, requiredEmail, requiredString } from '../../shared/validation';
+import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from './fields';
 
 export function contactFields(namesRequired: boolean): INodeProperties[] {
 	return [

@@ -7,11 +7,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../../../shared/items';
-import { inputError, splitList } from '../../../shared/validation';
-import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../../guesses';
-import { chunkSkus } from '../../skuBatches';
-import { infinigateRequest } from '../../transport';
+import { asNodeError, errorItem } from '../../shared/items';
+import { inputError, splitList } from '../../shared/validation';
+import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
+import { apiRequest } from '../transport';
+import { chunkSkus } from './skuBatches';
 
 export interface SkuLookup {
 	operation: string;
@@ -113,7 +113,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 		const itemIndex = firstAsker.get(key(chunk[0]))!.itemIndex;
 		let body: unknown = [];
 		try {
-			body = await infinigateRequest(ctx, { method: 'GET', path: lookup.path, qs: { no: chunk } }, itemIndex);
+			body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunk } }, itemIndex);
 		} catch (error) {
 			if (!isEmptyAnswer(error)) {
 				if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);

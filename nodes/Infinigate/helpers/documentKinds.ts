@@ -1,26 +1,29 @@
 /**
  * Purchase invoices and purchase credit memos are served by the same invoice management API with the
- * same three operations; only the path segment differs. The operation files of both resources are
- * built from the definitions in this folder.
+ * same three operations; only the path segment differs. Both resources build their operations from
+ * the files in actions/purchaseDocument/ with one of the kinds below.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { DocumentOutput } from '../../documents';
+import type { DocumentOutput } from './documents';
 
 export interface DocumentKind {
 	resource: 'purchaseInvoice' | 'purchaseCreditMemo';
-	/** `purchaseinvoice` or `purchasecreditmemo`. */
+	/** `purchaseinvoice` or `purchasecreditmemo`: the `{documentType}` of the paths. */
 	segment: string;
 	/** "invoice" or "credit memo", for descriptions. */
 	noun: string;
 }
 
+export const PURCHASE_INVOICE: DocumentKind = { resource: 'purchaseInvoice', segment: 'purchaseinvoice', noun: 'invoice' };
+
+export const PURCHASE_CREDIT_MEMO: DocumentKind = { resource: 'purchaseCreditMemo', segment: 'purchasecreditmemo', noun: 'credit memo' };
+
 export const API_VERSIONS = ['v2', 'v1'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
 
-export function basePath(ctx: IExecuteFunctions, kind: DocumentKind, itemIndex: number): { path: string; version: ApiVersion } {
-	const version = ctx.getNodeParameter('apiVersion', itemIndex, 'v2') as ApiVersion;
-	return { path: `/invoice-management/${version === 'v1' ? 'v1' : 'v2'}/${kind.segment}`, version: version === 'v1' ? 'v1' : 'v2' };
+export function readApiVersion(ctx: IExecuteFunctions, itemIndex: number): ApiVersion {
+	return ctx.getNodeParameter('apiVersion', itemIndex, 'v2') === 'v1' ? 'v1' : 'v2';
 }
 
 export function apiVersionField(resource: string): INodeProperties {

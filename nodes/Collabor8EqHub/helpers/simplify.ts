@@ -10,7 +10,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { UNIT_SYMBOL_KEYS } from '../../guesses';
+import { UNIT_SYMBOL_KEYS } from '../guesses';
 
 type Cell = string | number | boolean | null;
 

@@ -8,8 +8,8 @@
  *   "Invalid client or Invalid client credentials"}`.
  * - The API itself answers ASP.NET problem details `{title, status, detail, errors}`.
  */
-import type { FailureText } from '../shared/request';
-import { messageFromBody } from '../shared/request';
+import type { FailureText } from './failures';
+import { messageFromBody } from './failures';
 
 export const API_KEY_REFUSED =
 	'The API key (PortalKey) was refused. Check the API Key of the Infinigate API credential: it is the PortalKey from the Infinigate portal, sent as the API-KEY header.';

@@ -2,6 +2,10 @@
  * Cegid Loop answers in French. These are the messages the guide documents, with their English
  * meaning, so that users who do not read French know what happened.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import { jsonOutput } from '../../shared/items';
+
 const KNOWN_MESSAGES: Array<{ pattern: RegExp; english: string }> = [
 	{
 		pattern: /L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur/i,
@@ -40,4 +44,18 @@ export function englishMeaning(french: string): string | undefined {
 export function withEnglish(french: string): string {
 	const english = englishMeaning(french);
 	return english ? `${french} (${english})` : french;
+}
+
+/**
+ * Cegid answers with JSON, or with a plain French sentence; either way the user gets JSON, with the
+ * English meaning beside a known French message.
+ */
+export function toOutput(body: unknown): IDataObject | IDataObject[] {
+	const output = jsonOutput(body);
+	if (Array.isArray(output)) return output;
+	if (typeof output.message === 'string') {
+		const english = englishMeaning(output.message);
+		if (english) output.messageEnglish = english;
+	}
+	return output;
 }

@@ -1,11 +1,32 @@
 /**
- * The price-list search filters. Within one filter the values are OR-ed, across filters AND-ed (the
- * guide); each value repeats the query parameter (`VendorCodes=HP&VendorCodes=Dell`).
+ * The fields of Search and Count: the search term, and the price-list filters. Within one filter the
+ * values are OR-ed, across filters AND-ed (the guide); each value repeats the query parameter
+ * (`VendorCodes=HP&VendorCodes=Dell`).
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { QueryValue } from '../../../shared/request';
-import { splitList } from '../../../shared/validation';
+import type { QueryValue } from '../../shared/request';
+import { splitList } from '../../shared/validation';
+import { MATCH_ALL_SEARCH_TERM } from '../guesses';
+
+/** The Search Term field of Search and Count; read it with `searchTermOf`. */
+export function searchTermField(operation: string, hint: string): INodeProperties {
+	return {
+		displayName: 'Search Term',
+		name: 'searchTerm',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. switch',
+		description: 'Matched against the SKU and the description of each product',
+		hint,
+		displayOptions: { show: { resource: ['priceList'], operation: [operation] } },
+	};
+}
+
+export function searchTermOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	const term = String(ctx.getNodeParameter('searchTerm', itemIndex, '') ?? '').trim();
+	return term === '' ? MATCH_ALL_SEARCH_TERM : term;
+}
 
 export const END_USER_TYPES = ['Government', 'Education', 'Standard'] as const;
 

@@ -1,8 +1,8 @@
-/** Readers of the date fields that several Infinigate operations share. */
+/** Readers of the date and GUID fields that several Infinigate operations share. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../shared/validation';
-import { dateInZone, toIsoDate } from '../dates';
+import { dateInZone, toIsoDate } from './dates';
 
 /** A date parameter as `YYYY-MM-DD`; a malformed value fails here, before any request. */
 export function readDate(

@@ -5,8 +5,8 @@
  * calls sit behind Azure API Management, which refuses a token with `{"statusCode":401,"message":…}`.
  * The AADSTS code says which credential value is wrong, so the message names that field.
  */
-import type { FailureText } from '../request';
-import { messageFromBody } from '../request';
+import type { FailureText } from './failures';
+import { messageFromBody } from './failures';
 
 interface KnownRefusal {
 	code: RegExp;

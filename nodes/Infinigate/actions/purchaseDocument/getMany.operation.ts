@@ -1,18 +1,19 @@
+/** Get Many: the purchase invoices or credit memos of a period, optionally with their lines or MSP usage. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PerItemOperation } from '../../../shared/operations';
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import type { PerItemOperation } from '../../../shared/operations';
 import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
-import type { DocumentOutput } from '../../documents';
-import { shapeDocument } from '../../documents';
-import { DOCUMENT_NUMBER_SEGMENT, DOCUMENT_PAGE_SIZE } from '../../guesses';
-import { getPagedList, infinigateRequest } from '../../transport';
-import { readDate, today } from '../common';
-import type { DocumentKind } from './documentKinds';
-import { basePath, outputOptions, readOutput } from './documentKinds';
+import { DOCUMENT_PATHS } from '../../endpoints';
+import { DOCUMENT_PAGE_SIZE } from '../../guesses';
+import type { DocumentKind } from '../../helpers/documentKinds';
+import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import type { DocumentOutput } from '../../helpers/documents';
+import { shapeDocument } from '../../helpers/documents';
+import { readDate, today } from '../../helpers/fields';
+import { apiRequest, apiRequestAllItems } from '../../transport';
 
-/** `getMany`: the documents of a period, optionally with their lines or MSP usage. */
-export function getMany(kind: DocumentKind): PerItemOperation {
+export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getMany'] };
 	const description: INodeProperties[] = [
 		{
@@ -72,16 +73,17 @@ export function getMany(kind: DocumentKind): PerItemOperation {
 			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 			const paging = readReturnAllAndLimit(this, itemIndex);
 			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
-			const { path, version } = basePath(this, kind, itemIndex);
+			const paths = DOCUMENT_PATHS[readApiVersion(this, itemIndex)];
+			const documentType = kind.segment;
 			const text = (value: unknown): string | undefined =>
 				typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-			const overview = await getPagedList(
+			const overview = await apiRequestAllItems(
 				this,
-				itemIndex,
+				'GET',
+				paths.list,
 				{
-					method: 'GET',
-					path,
+					pathParams: { documentType },
 					qs: {
 						PeriodStart: periodStart,
 						PeriodEnd: periodEnd,
@@ -90,23 +92,22 @@ export function getMany(kind: DocumentKind): PerItemOperation {
 					},
 				},
 				{ ...paging, pageSize: DOCUMENT_PAGE_SIZE },
+				itemIndex,
 			);
 			if (output === 'overview') return overview;
 
 			const result: IDataObject[] = [];
 			for (const entry of overview) {
 				const guid = typeof entry.documentGuid === 'string' ? entry.documentGuid : undefined;
-				const document = await infinigateRequest<IDataObject>(
-					this,
-					guid
-						? { method: 'GET', path: `${path}/{documentGuid}`, pathParams: { documentGuid: guid } }
-						: {
-								method: 'GET',
-								path: `${path}/${DOCUMENT_NUMBER_SEGMENT[version]}/{documentNumber}`,
-								pathParams: { documentNumber: String(entry.documentNumber ?? '') },
-							},
-					itemIndex,
-				);
+				const document = guid
+					? await apiRequest<IDataObject>(this, 'GET', paths.byGuid, { pathParams: { documentType, documentGuid: guid } }, itemIndex)
+					: await apiRequest<IDataObject>(
+							this,
+							'GET',
+							paths.byNumber,
+							{ pathParams: { documentType, documentNumber: String(entry.documentNumber ?? '') } },
+							itemIndex,
+						);
 				result.push(
 					...shapeDocument(document, {
 						output: output as DocumentOutput,

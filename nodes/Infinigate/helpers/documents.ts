@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { documentDateOf } from './guesses';
+import { documentDateOf } from '../guesses';
 
 export type DocumentOutput = 'document' | 'lines' | 'mspDetails';
 

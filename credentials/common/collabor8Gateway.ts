@@ -1,20 +1,19 @@
 /**
- * The Collabor8 API gateway that EqHub, Virtual Inventory and Loop share (seed: both getting-started
- * guides), and the credential fields the three credentials have in common. Each service still has
- * its own credential: the guide's account lifecycle issues a separate client per product and
- * environment, and an account unused for a year is suspended on its own.
+ * The Collabor8 API gateway that EqHub, Virtual Inventory and Loop share (EqHub API: Getting
+ * Started; Loop API: Getting Started), and the credential fields the three credentials have in
+ * common. Each service still has its own credential: the guide "Lifecycle of API users accounts"
+ * issues a separate client per product and environment, and an account unused for a year is
+ * suspended on its own.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
-import { joinUrl } from '../path';
-import type { ServiceDefinition } from '../request';
-import { messageFromBody } from '../request';
-import { fetchClientCredentialsToken, TOKEN_FIELDS } from '../token';
-import { describeCollabor8Failure, explainTokenFailure } from './failures';
+import { explainTokenFailure } from './collabor8Failures';
+import { fetchClientCredentialsToken } from './token';
+import { joinUrl } from './url';
 
 export type Collabor8Environment = 'test' | 'production' | 'custom';
 
-/** The gateway roots of the guide (seed). */
+/** The gateway roots of the guides. */
 export const GATEWAY_URLS: Record<Exclude<Collabor8Environment, 'custom'>, string> = {
 	test: 'https://apis-test-vi.collabor8.no',
 	production: 'https://apis-vi.collabor8.no',
@@ -107,31 +106,4 @@ export async function fetchGatewayToken(
 		secrets: [clientSecret],
 		explainFailure: (status, body) => explainTokenFailure(service.name, url, status, body),
 	});
-}
-
-/**
- * How a node reaches an API behind the gateway (EqHub, Loop): the API root below the gateway, the
- * credential's token, and Collabor8's refusals explained; `notFoundHint` tells the user what a 404
- * most likely means for this API.
- */
-export function gatewayService(api: {
-	product: string;
-	credentialType: string;
-	apiRoot: string;
-	notFoundHint: string;
-}): ServiceDefinition {
-	return {
-		serviceName: `Collabor8 ${api.product}`,
-		credentialType: api.credentialType,
-		baseUrl: (credentials) => gatewayUrl(credentials, api.apiRoot),
-		secrets: (credentials) => [String(credentials.clientSecret ?? '')],
-		token: TOKEN_FIELDS,
-		describeFailure(status, body) {
-			if (status === 404) {
-				const said = messageFromBody(body);
-				return { message: `Not found${said ? ` (${said})` : ''}`, description: api.notFoundHint };
-			}
-			return describeCollabor8Failure(api.product, status, body);
-		},
-	};
 }

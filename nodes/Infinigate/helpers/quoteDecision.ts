@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, requiredString } from '../../../shared/validation';
+import { inputError, requiredString } from '../../shared/validation';
 
 export function quoteReferenceFields(operation: string): INodeProperties[] {
 	const show = { resource: ['purchaseQuote'], operation: [operation] };
