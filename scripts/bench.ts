@@ -157,10 +157,13 @@ async function main(): Promise<number> {
 		await instance.importCredentials(credentials);
 		await instance.importWorkflows(planned.map((entry) => entry.workflow));
 
+		const out = join(PROJECT_ROOT, args.out ?? join('bench-results', 'latest.json'));
+		const failureDir = join(dirname(out), 'failed-runs');
+		rmSync(failureDir, { recursive: true, force: true });
 		const measurements: RunMeasurement[] = [];
 		for (const entry of planned) {
 			freshSandbox();
-			const measurement = await measure(instance, sandbox, entry, filesDir);
+			const measurement = await measure(instance, sandbox, entry, filesDir, failureDir);
 			measurements.push(measurement);
 			console.log(
 				`  ${entry.workload.title.padEnd(64)} ${MEASURED_NODE[entry.side].padEnd(13)} run ${entry.run}: ${
@@ -193,7 +196,6 @@ async function main(): Promise<number> {
 		console.log(`\n${table}\n\n${targetLines(targets)}`);
 
 		const failed = measurements.filter((measurement) => measurement.error !== undefined);
-		const out = join(PROJECT_ROOT, args.out ?? join('bench-results', 'latest.json'));
 		mkdirSync(dirname(out), { recursive: true });
 		writeFileSync(
 			out,
@@ -232,7 +234,13 @@ async function main(): Promise<number> {
 	}
 }
 
-async function measure(instance: N8nInstance, sandbox: Sandbox, planned: PlannedRun, filesDir: string): Promise<RunMeasurement> {
+async function measure(
+	instance: N8nInstance,
+	sandbox: Sandbox,
+	planned: PlannedRun,
+	filesDir: string,
+	failureDir: string,
+): Promise<RunMeasurement> {
 	const { workload, side, run } = planned;
 	let sampler: MemorySampler | undefined;
 	const result = await instance.execute(planned.workflow.id, {
@@ -261,7 +269,12 @@ async function measure(instance: N8nInstance, sandbox: Sandbox, planned: Planned
 	};
 	const nodeRun = result.run?.data.resultData.runData[MEASURED_NODE[side]]?.[0];
 	if (!result.ok || !nodeRun) {
-		return { ...base, error: (result.error ?? 'the measured node did not run').split('\n')[0].slice(0, 300) };
+		// What n8n printed, for the person who has to find out why.
+		const logFile = join(failureDir, `${workload.key}-${side}-run${run}.log`);
+		mkdirSync(failureDir, { recursive: true });
+		writeFileSync(logFile, `--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}\n`);
+		const reason = (result.error ?? 'the measured node did not run').split('\n')[0].slice(0, 300);
+		return { ...base, error: `${reason} (n8n's output: ${logFile.replace(`${PROJECT_ROOT}/`, '')})` };
 	}
 	const items = nodeRun.data?.main?.[0] ?? [];
 	const measured: RunMeasurement = { ...base, nodeMs: nodeRun.executionTime ?? Number.NaN, outputItems: items.length };
