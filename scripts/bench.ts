@@ -23,7 +23,6 @@ import { parseArgs } from 'node:util';
 
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { infinigateSandbox } from '../sandbox/infinigate/service';
 import { growthDuring, MemorySampler } from '../test/support/bench/memory';
 import type { RunMeasurement, WorkloadSummary } from '../test/support/bench/report';
 import { markdownTable, mostInFlight, seconds, summarize, targetLines } from '../test/support/bench/report';
@@ -106,7 +105,7 @@ async function main(): Promise<number> {
 
 		sandbox = await startSandbox();
 		const server = sandbox.server;
-		const infinigate = infinigateSandbox(server);
+		const infinigate = sandbox.state.infinigate;
 		if (infinigate.products.length < SIZE.products) {
 			throw new Error(`The sandbox holds ${infinigate.products.length} products; the search workload needs ${SIZE.products}`);
 		}
