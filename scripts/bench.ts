@@ -59,7 +59,7 @@ const RUNS = positiveInteger('--runs', args.runs ?? (QUICK ? '1' : '3'), 1);
 
 /** The sizes of the issue (full) or small ones that still exercise every path (--quick). */
 const SIZE = QUICK
-	? { skuItems: 200, clientItems: 100, products: 2_000, uploadBytes: 5 * 1024 * 1024, scale: [20, 60, 200] }
+	? { skuItems: 100, clientItems: 50, products: 2_000, uploadBytes: 5 * 1024 * 1024, scale: [10, 30, 100] }
 	: { skuItems: 2_000, clientItems: 500, products: 10_000, uploadBytes: 50 * 1024 * 1024, scale: [100, 1_000, 5_000] };
 
 /** Every token endpoint of the sandbox ends so (Infinigate, the Collabor8 gateway, Entra ID). */
