@@ -262,6 +262,7 @@ async function measure(
 		nodeMs: Number.NaN,
 		outputItems: 0,
 		requests: api.length,
+		pageRequests: workload.pagePath ? api.filter((entry) => workload.pagePath!.test(entry.path)).length : undefined,
 		tokenRequests: tokens.length,
 		maxInFlight: mostInFlight(api),
 		wallMs: result.ms,

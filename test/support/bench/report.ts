@@ -16,6 +16,8 @@ export interface RunMeasurement {
 	outputItems: number;
 	/** Requests to the service's API (token requests not included). */
 	requests: number;
+	/** For a listing, how many of those asked for a page. */
+	pageRequests?: number;
 	tokenRequests: number;
 	/** The most API requests the sandbox was answering at the same moment. */
 	maxInFlight: number;
@@ -30,6 +32,7 @@ export interface SideSummary {
 	runs: number;
 	nodeMs: number;
 	requests: number;
+	pageRequests?: number;
 	tokenRequests: number;
 	/** The largest over the runs: the targets are limits, not averages. */
 	maxTokenRequests: number;
@@ -83,10 +86,12 @@ export function mostInFlight(entries: Array<Pick<LogEntry, 'time' | 'durationMs'
 function summarizeSide(runs: RunMeasurement[]): SideSummary {
 	const good = runs.filter((run) => run.error === undefined);
 	const growth = good.flatMap((run) => (run.memory ? [run.memory.growthBytes] : []));
+	const pages = good.flatMap((run) => (run.pageRequests === undefined ? [] : [run.pageRequests]));
 	return {
 		runs: runs.length,
 		nodeMs: median(good.map((run) => run.nodeMs)),
 		requests: median(good.map((run) => run.requests)),
+		pageRequests: pages.length > 0 ? median(pages) : undefined,
 		tokenRequests: median(good.map((run) => run.tokenRequests)),
 		maxTokenRequests: Math.max(0, ...good.map((run) => run.tokenRequests)),
 		maxInFlight: Math.max(0, ...good.map((run) => run.maxInFlight)),

@@ -43,6 +43,8 @@ export interface Workload {
 	input: (context: BenchContext) => WorkflowFile['nodes'];
 	/** Whether to sample the n8n process's memory while the node runs. */
 	measureMemory?: boolean;
+	/** For a listing: the path of its page requests, counted apart from the others (a count, a token). */
+	pagePath?: RegExp;
 }
 
 const HTTP_REQUEST = { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2 };
@@ -168,6 +170,7 @@ export function priceListSearch(products: number): Workload {
 		credentialType: 'infinigateApi',
 		expectedOutput: products,
 		checkItem: hasField('sku'),
+		pagePath: /^\/product-management\/v1\/pricelist\/search\/(?!count\/)/,
 		input: () => [],
 		node: (side, context) => {
 			if (side === 'ours') {
