@@ -61,7 +61,7 @@ describe('the credential Test button in the n8n server', () => {
 	);
 
 	test('Cegid Loop: a wrong subscription key names the keys to check', async () => {
-		const answer = await pressTest('cegidLoopApi', { subscriptionKey: 'wrong-subscription-key-1' });
+		const answer = await pressTest('cegidLoopApi', { subscriptionApiKey: 'wrong-subscription-key-1' });
 		expect(answer.status).toBe('Error');
 		expect(answer.message).toContain('check the Subscription Key');
 		expect(answer.message).not.toContain('wrong-subscription-key-1');
