@@ -125,7 +125,7 @@ describe('sandbox fault plans', () => {
 			faults: [{ kind: 'html' }, { kind: 'invalidJson' }, { kind: 'null' }, { kind: 'nonObject' }],
 		});
 
-		const answers = [];
+		const answers: Array<Awaited<ReturnType<typeof rawPost>>> = [];
 		for (let index = 0; index < 4; index++) answers.push(await rawPost(addOfferUrl(), cegidHeaders(), addOfferBody));
 
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
