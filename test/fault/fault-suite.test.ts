@@ -173,7 +173,7 @@ const SCENARIOS: Scenario[] = [
 		credentialType: new Collabor8EqHubApi(),
 		parameters: { resource: 'product', operation: 'getLegacy', legacyId: '={{ $json.tek }}' },
 		prepare: () => undefined,
-		item: (index) => ({ tek: ['100234', '204518', '100235'][index % 3], index }),
+		item: (index) => ({ tek: ['100234', '204518', '100235'][index % 3] }),
 		operationRequest: /^\/legacy\/Teknos\//,
 		itemOf: (entry) => entry.path,
 		duplicatesInState: () => 0,
@@ -383,7 +383,10 @@ describe('the fault suite: 1,000 items per node under 10 % injected faults', () 
 				const falseSuccesses = [...okIndexes].filter((index) => !(byItem.get(scenario.writeKey!(index)) ?? []).some(isApplied));
 				if (falseSuccesses.length > 0) {
 					found.push(
-						`items reported ok that the service never applied: ${examples(falseSuccesses, (index) => `item ${index} → ${JSON.stringify(okItems.find((item) => pairedIndex(item) === index)?.json).slice(0, 160)}`)}`,
+						`items reported ok that the service never applied: ${examples(falseSuccesses, (index) => {
+							const kinds = (byItem.get(scenario.writeKey!(index)) ?? []).map((entry) => entry.fault ?? 'none');
+							return `item ${index} (faults: ${kinds.join(', ')}) → ${JSON.stringify(okItems.find((item) => pairedIndex(item) === index)?.json).slice(0, 160)}`;
+						})}`,
 					);
 				}
 			} else {
