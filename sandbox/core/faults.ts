@@ -138,6 +138,11 @@ export class FaultPlans {
 		if (name !== service) this.aliases.set(name, service);
 	}
 
+	/** The name the sandbox's log gives a service known by another name (`eqhub` → `collabor8EqHub`). */
+	serviceName(name: string): string {
+		return this.aliases.get(name) ?? name;
+	}
+
 	/**
 	 * Replaces the plan of `service`: its name in `sandbox.state` (`cegidLoop`, `infinigate`, `eqhub`,
 	 * `loop`, `virtualInventory`), or `entra` for Virtual Inventory's token endpoint.

@@ -12,7 +12,6 @@ import { join, relative } from 'node:path';
 import type { Sandbox } from '../../sandbox';
 import { freshN8n, startE2eSandbox } from '../support/e2e';
 import type { N8nInstance, WorkflowFile } from '../support/n8n';
-import { parseRunOutput } from '../support/n8n';
 
 /** A value the runs carry through their items: found in the scan, it shows that execution data is scanned. */
 const MARKER = 'secret-scan-marker-5c1f';
@@ -151,28 +150,28 @@ describe('no secret in the execution data or in n8n’s debug log', () => {
 			env: { N8N_LOG_LEVEL: 'debug', N8N_LOG_OUTPUT: 'console,file', N8N_LOG_FILE_LOCATION: logFile() },
 		});
 		printed.push(result.stdout, result.stderr);
-		return { result, run: parseRunOutput(result.stdout) };
+		return result;
 	}
 
+	/** The node's calls that the service answered with success, token requests aside. */
+	const answeredCalls = (node: NodeUnderTest) =>
+		sandbox.server.log.filter(
+			(entry) => entry.service === sandbox.faults.serviceName(node.service) && !entry.path.endsWith('/token') && entry.status >= 200 && entry.status < 300,
+		);
+
 	test('every node succeeds, then fails on an error body that echoes its headers: no secret anywhere', async () => {
+		// The debug log mixes into what `n8n execute` prints, so the runs are judged by their exit code and by what the sandbox saw.
 		const ok = await execute('b2bSecretScanOk01');
-		expect(ok.run?.data.resultData.error?.message ?? ok.result.code).toBe(0);
-		for (const node of NODES) {
-			const nodeRun = ok.run?.data.resultData.runData[node.name]?.[0];
-			expect({ node: node.name, error: nodeRun?.error?.message, items: (nodeRun?.data?.main?.[0]?.length ?? 0) > 0 }).toEqual({
-				node: node.name,
-				error: undefined,
-				items: true,
-			});
-		}
+		expect(ok.code === 0 ? 'succeeded' : `${ok.stdout.slice(-3000)}\n${ok.stderr.slice(-3000)}`).toBe('succeeded');
+		for (const node of NODES) expect({ node: node.name, answered: answeredCalls(node).length > 0 }).toEqual({ node: node.name, answered: true });
+		expect(printed.join('\n')).toContain(MARKER);
 
 		for (const [index, node] of NODES.entries()) {
 			// Every call of the node's service, token requests aside, gets a 500 whose body repeats the request's headers.
 			sandbox.faults.set(node.service, { path: '^(?!.*/token$)', faults: { kind: 'echoHeaders', status: 500 } });
 			const failed = await execute(`b2bSecretScanFail${index}`);
 			sandbox.faults.clear(node.service);
-			expect({ node: node.name, code: failed.result.code }).toEqual({ node: node.name, code: 1 });
-			expect(failed.run?.data.resultData.runData[node.name]?.[0]?.error?.message).toBeTruthy();
+			expect({ node: node.name, code: failed.code }).toEqual({ node: node.name, code: 1 });
 		}
 
 		// The echoed headers did carry the secrets, so a leak had every chance to happen.
