@@ -69,6 +69,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
 	credentialsHelper?: TestCredentialsHelper;
+	/** Run the node as this version (as a workflow saved with it does); the newest by default. */
+	typeVersion?: number;
 }
 
 export async function runCollabor8(
@@ -78,8 +80,10 @@ export async function runCollabor8(
 	options: RunOptions = {},
 ): Promise<NodeRun> {
 	const type = CREDENTIAL_TYPES[product];
+	const node = NODES[product]();
+	if (options.typeVersion !== undefined) node.description = { ...node.description, version: options.typeVersion };
 	return await runNode({
-		node: NODES[product](),
+		node,
 		credentialTypes: [type],
 		credentials: { [type.name]: { ...credentialsOf(sandbox, product), ...options.credentials } as ICredentialDataDecryptedObject },
 		parameters,
