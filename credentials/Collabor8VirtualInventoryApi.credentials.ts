@@ -49,7 +49,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_API_PATH,
 			description: 'The part of the API address between the gateway and /v1/m2m/…',
-			hint: 'A best guess: the guide does not show this part. Correct it from the API portal if calls answer 404.',
+			hint: 'Default unconfirmed. If Virtual Inventory answers "not found", set the value your Virtual Inventory API documentation shows.',
 			displayOptions: { show: { environment: ['test', 'production'] } },
 		},
 		{

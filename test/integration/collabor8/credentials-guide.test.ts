@@ -7,6 +7,7 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { Collabor8VirtualInventoryApi } from '../../../credentials/Collabor8VirtualInventoryApi.credentials';
+import { apiBaseUrl } from '../../../credentials/common/collabor8VirtualInventory';
 
 const GUIDE = {
 	test: {
@@ -57,5 +58,17 @@ describe('Collabor8 Virtual Inventory credential: the guide\'s token endpoint an
 
 		expect(fields.find((field) => field.name === 'tokenUrl')?.default).toBe(GUIDE.test.tokenUrl);
 		expect(fields.find((field) => field.name === 'scope')?.default).toBe(GUIDE.test.scope);
+	});
+});
+
+describe('Collabor8 Virtual Inventory credential: API Path', () => {
+	test('API Path (Test and Production) is the part of every address between the gateway and /v1/m2m/…', () => {
+		const credentials = new Collabor8VirtualInventoryApi();
+		const field = credentials.properties.find((property) => property.name === 'apiPath');
+
+		expect(field?.default).toBe('/virtual-inventory-api');
+		expect(field?.hint).toContain('Default unconfirmed');
+		expect(apiBaseUrl({ environment: 'test' })).toBe('https://apis-test-vi.collabor8.no/virtual-inventory-api');
+		expect(apiBaseUrl({ environment: 'production', apiPath: '/vi/api/' })).toBe('https://apis-vi.collabor8.no/vi/api');
 	});
 });
