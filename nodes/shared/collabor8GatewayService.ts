@@ -10,7 +10,7 @@ import { messageFromBody } from '../../credentials/common/failures';
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import type { ServiceDefinition } from './request';
 import type { Checked } from './validation';
-import { checkText, describeValue, inputError, isEmptyInput, valueOrThrow } from './validation';
+import { checkPathValue, checkText, describeValue, inputError, isEmptyInput, valueOrThrow } from './validation';
 
 /**
  * How a node reaches an API behind the gateway (EqHub, Loop): the API root below the gateway, the
@@ -127,4 +127,25 @@ export function readNameOption(ctx: IExecuteFunctions, itemIndex: number, parame
 	if (value === '') return guess;
 	if (/[\r\n"]/.test(value)) throw inputError(ctx, itemIndex, field, `must not contain quotes or line breaks; got ${describeValue(value)}`);
 	return value;
+}
+
+/** Longer than any ID a service issues; a longer value is a pasted cell or sheet, not an ID. */
+const MAX_IDENTIFIER_LENGTH = 1000;
+
+/** An ID that goes into an address: text, not empty, not only dots, of a sane length. */
+export function checkIdentifier(raw: unknown): Checked<string> {
+	const text = checkText(raw, { maxLength: MAX_IDENTIFIER_LENGTH });
+	return text.ok ? checkPathValue(text.value) : text;
+}
+
+/** An ID parameter; `extractValue` reads a resource locator's value (or a plain value saved before it was one). */
+export function readIdentifier(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameterName: string,
+	field: string,
+	options: { extractValue?: boolean } = {},
+): string {
+	const raw = ctx.getNodeParameter(parameterName, itemIndex, '', { extractValue: options.extractValue === true }) as unknown;
+	return valueOrThrow(ctx, itemIndex, field, checkIdentifier(raw));
 }

@@ -1,8 +1,7 @@
 /** Fields several EqHub operations share, and how they are read. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { guessedEndpointField, readEndpoint } from '../../shared/collabor8GatewayService';
-import { readPathValue } from '../../shared/validation';
+import { guessedEndpointField, readEndpoint, readIdentifier } from '../../shared/collabor8GatewayService';
 import { PRODUCT_DETAILS_PATH } from '../guesses';
 
 export const productIdField: INodeProperties = {
@@ -24,7 +23,7 @@ export const productDetailsEndpointField: INodeProperties = guessedEndpointField
 });
 
 export function readProductId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readPathValue(ctx, 'eqhubProductId', 'EqHub Product ID', itemIndex);
+	return readIdentifier(ctx, itemIndex, 'eqhubProductId', 'EqHub Product ID');
 }
 
 export function readProductDetailsEndpoint(ctx: IExecuteFunctions, itemIndex: number): string {

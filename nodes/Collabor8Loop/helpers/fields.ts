@@ -1,7 +1,7 @@
 /** Fields several Loop operations share, and how they are read. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkPathValue, valueOrThrow } from '../../shared/validation';
+import { readIdentifier } from '../../shared/collabor8GatewayService';
 
 /**
  * Sale ID: picked from the sales list or typed. Workflows saved when it was a plain text field keep
@@ -33,8 +33,7 @@ export const saleIdField: INodeProperties = {
 
 /** The Sale ID of an item, as one step of an address: not empty, not only dots. */
 export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = ctx.getNodeParameter('saleId', itemIndex, '', { extractValue: true }) as unknown;
-	return valueOrThrow(ctx, itemIndex, 'Sale ID', checkPathValue(raw));
+	return readIdentifier(ctx, itemIndex, 'saleId', 'Sale ID', { extractValue: true });
 }
 
 /** What a user can do when Loop answers "not found" for an operation whose address is a guess. */

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
-import { readChoiceOption } from '../../../shared/collabor8GatewayService';
-import { inputError, readPathValue, readText } from '../../../shared/validation';
+import { readChoiceOption, readIdentifier } from '../../../shared/collabor8GatewayService';
+import { inputError, readText } from '../../../shared/validation';
 import { PRODUCT_IMAGE_PATH } from '../../endpoints';
 import {
 	productDetailsEndpointField,
@@ -110,11 +110,14 @@ async function mainImageUuid(ctx: IExecuteFunctions, eqhubProductId: string, ite
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const eqhubProductId = readProductId(this, itemIndex);
-	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, { required: true });
+	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, {
+		required: true,
+		maxLength: 200,
+	});
 	const choice = readChoiceOption(this, itemIndex, 'image', 'Image', ['main', 'byId'], 'main');
 	const imageUuid =
 		choice === 'byId'
-			? readPathValue(this, 'imageUuid', 'Image ID', itemIndex)
+			? readIdentifier(this, itemIndex, 'imageUuid', 'Image ID')
 			: await mainImageUuid(this, eqhubProductId, itemIndex);
 
 	const response = await apiDownload(

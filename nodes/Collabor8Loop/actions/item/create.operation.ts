@@ -69,6 +69,13 @@ export const description: INodeProperties[] = showOnlyFor('item', 'create', [
 
 const JSON_FIELD = 'Other Item Fields (JSON)';
 
+/**
+ * Loop's limits are not public; these only stop what is plainly not an item's text (a whole sheet
+ * pasted into one cell) before it is sent.
+ */
+const MAX_DESCRIPTION_LENGTH = 10_000;
+const MAX_NAME_LENGTH = 200;
+
 function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return {};
 	let value = raw;
@@ -90,8 +97,11 @@ function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, raw: unknown)
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const itemDescription = readText(this, 'description', 'Description', itemIndex, { required: true });
-	const productClass = readText(this, 'productClass', 'Product Class', itemIndex);
+	const itemDescription = readText(this, 'description', 'Description', itemIndex, {
+		required: true,
+		maxLength: MAX_DESCRIPTION_LENGTH,
+	});
+	const productClass = readText(this, 'productClass', 'Product Class', itemIndex, { maxLength: MAX_NAME_LENGTH });
 	const { json } = this.getNodeParameter('additionalFields', itemIndex, {}) as { json?: unknown };
 	const extra = readJsonObject(this, itemIndex, json);
 	const endpoint = readEndpoint(this, itemIndex, 'options.itemEndpoint', 'Item Endpoint', ITEM_CREATE.path);

@@ -69,7 +69,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
-	const status = readText(this, 'status', 'Status', itemIndex, { required: true });
+	const status = readText(this, 'status', 'Status', itemIndex, { required: true, maxLength: 100 });
 	const endpoint = readEndpoint(this, itemIndex, 'options.statusEndpoint', 'Status Endpoint', SALE_STATUS_UPDATE.path, ['saleId']);
 	const method = readChoiceOption(this, itemIndex, 'options.statusMethod', 'Status Method', WRITE_METHODS, SALE_STATUS_UPDATE.method);
 	const bodyField = readNameOption(this, itemIndex, 'options.statusBodyField', 'Status Body Field', SALE_STATUS_UPDATE.bodyField);

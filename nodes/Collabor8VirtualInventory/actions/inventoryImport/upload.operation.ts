@@ -245,9 +245,12 @@ function readUploadGuesses(ctx: IExecuteFunctions, itemIndex: number, importMode
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Input Binary Field', itemIndex, { required: true });
+	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Input Binary Field', itemIndex, {
+		required: true,
+		maxLength: 200,
+	});
 	const importMode = readChoiceOption(this, itemIndex, 'importMode', 'Import Mode', IMPORT_MODES, 'stepByStep');
-	const fileNameOption = readText(this, 'options.fileName', 'File Name', itemIndex);
+	const fileNameOption = readText(this, 'options.fileName', 'File Name', itemIndex, { maxLength: 255 });
 	const waiting = readWaiting(this, itemIndex);
 	const guesses = readUploadGuesses(this, itemIndex, importMode);
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
