@@ -38,8 +38,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8VirtualInventory/collabor8VirtualInventory.dark.svg',
 	};
 
-	documentationUrl =
-		'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#collabor8-virtual-inventory';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
 
 	properties: INodeProperties[] = [
 		environmentField,
