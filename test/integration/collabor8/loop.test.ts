@@ -148,6 +148,18 @@ describe('Collabor8 Loop: sales', () => {
 		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'reserved' });
 	});
 
+	test('running Update Status again with the same status succeeds and ends in the same state (safe to re-run)', async () => {
+		const parameters = { resource: 'sale', operation: 'updateStatus', saleId: 'sale-0001', status: 'sold' };
+
+		const first = await runCollabor8(sandbox, 'loop', parameters);
+		const again = await runCollabor8(sandbox, 'loop', parameters);
+
+		expect(first.error).toBeUndefined();
+		expect(again.error).toBeUndefined();
+		expect(again.json).toEqual(first.json);
+		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'sold' });
+	});
+
 	test('a status Loop does not know fails with its message, and the sale keeps its status', async () => {
 		const run = await runCollabor8(sandbox, 'loop', {
 			resource: 'sale',
