@@ -264,6 +264,16 @@ describe('Collabor8 Virtual Inventory: Max Wait and Poll Interval must be number
 });
 
 describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', () => {
+	test('an address that answers "not found" says which credential field corrects it', async () => {
+		const baseUrl = String(sandbox.credentials.collabor8VirtualInventoryApi.baseUrl).replace('/virtual-inventory-api', '/vi-api');
+
+		const run = await runCollabor8(sandbox, 'virtualInventory', { resource: 'inventoryImport', operation: 'getStatus' }, { credentials: { baseUrl } });
+
+		expect(run.error?.httpCode).toBe('404');
+		expect(run.error?.description).toContain('Check API Path in the credential');
+		expect(run.error?.description).not.toMatch(/\bpath\b/);
+	});
+
 	test('Step by Step Mode Value changes the mode sent', async () => {
 		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { stepByStepModeValue: 'stepbystep' } }, { items: [importFile()] });
 

@@ -114,6 +114,8 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 		default: 'stepByStep',
 		hint: 'If Virtual Inventory refuses the mode, set the value your API documentation names in Options',
 	},
+	// Our reading of the guide ("the same mode used for UI. You can control the process of inventory
+	// update"), not a documented fact: the README says so.
 	{
 		displayName:
 			'Step by Step leaves the import open until someone completes it on the Virtual Inventory web page, and no other import is allowed meanwhile. For unattended syncs, pick Apply File Without Feedback.',
