@@ -204,13 +204,14 @@ function readWaiting(ctx: IExecuteFunctions, itemIndex: number): Waiting {
 
 /**
  * The guide's order: check the status, upload only when the import is allowed. Returns how long it
- * waited.
+ * waited for that, counted from the first answer that said no (0 when the first said yes).
  */
 async function whenImportAllowed(ctx: IExecuteFunctions, itemIndex: number, waiting: Waiting): Promise<number> {
-	const started = Date.now();
+	let started: number | undefined;
 	for (;;) {
 		const status = await getImportStatus(ctx, itemIndex);
-		if (status.isImportAllowed === true) return Date.now() - started;
+		if (status.isImportAllowed === true) return started === undefined ? 0 : Date.now() - started;
+		started ??= Date.now();
 		if (status.isImportAllowed !== false) {
 			throw await answerError(ctx, virtualInventoryService, itemIndex, {
 				message: 'The import status has no "isImportAllowed" field',
