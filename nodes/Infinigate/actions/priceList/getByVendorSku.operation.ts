@@ -12,7 +12,7 @@ const lookup: SkuLookup = {
 	path: PRICE_LIST_BY_VENDOR_SKU_PATH,
 	placeholder: 'e.g. JL253A, C9200-24T-E',
 	description:
-		"The manufacturers' part numbers; one output item per product found (one vendor SKU may be sold as several products, e.g. per end-user type)",
+		"The manufacturers' part numbers; one output item per product, and one with found: false per unknown SKU (one vendor SKU may be sold as several products, e.g. per end-user type)",
 };
 
 export const description = lookupDescription(lookup);

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { readPathValue } from '../../../shared/validation';
+import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
+import { quotePath } from '../../helpers/quotes';
 import { apiRequest } from '../../transport';
+
+const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,19 +14,29 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. AN24-000042',
-		description: 'The number of the quote',
-		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] } },
+		placeholder: 'e.g. AN24-200001',
+		description: 'The number of the purchase quote',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [quotesLocationOption],
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const documentNumber = requiredString(this, 'documentNumber', 'Document Number', itemIndex);
-	return await apiRequest<IDataObject>(
+	const documentNumber = readPathValue(this, 'documentNumber', 'Document Number', itemIndex);
+	const path = quotePath(this, itemIndex, 'byNumber');
+	return await withLocationHint(
 		this,
-		'GET',
-		PURCHASE_QUOTE_PATHS.byNumber,
-		{ pathParams: { documentNumber } },
 		itemIndex,
+		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentNumber } }, itemIndex),
+		'Quotes Location',
+		QUOTES_LOCATION_ALTERNATIVE,
 	);
 }
