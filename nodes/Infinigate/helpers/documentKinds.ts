@@ -27,15 +27,24 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 
 type Show = { resource: string[]; operation: string[] };
 
-/** Whether the saved node holds a parameter at the top level (workflows saved before it moved). */
-function savedAtTopLevel(ctx: IExecuteFunctions, name: string): boolean {
-	return Object.prototype.hasOwnProperty.call(ctx.getNode().parameters, name);
+/**
+ * Where API Version was before it moved into Options: kept as a hidden field, so that a workflow
+ * saved with it there keeps its choice (n8n drops saved values that no field describes).
+ */
+export function legacyApiVersionField(resource: string): INodeProperties {
+	return {
+		displayName: 'API Version (Earlier Place)',
+		name: 'apiVersion',
+		type: 'hidden',
+		default: '',
+		displayOptions: { show: { resource: [resource] } },
+	};
 }
 
 /** API Version lives in Options; workflows saved with it at the top level keep their choice. */
 export function readApiVersion(ctx: IExecuteFunctions, itemIndex: number): ApiVersion {
-	const parameter = savedAtTopLevel(ctx, 'apiVersion') ? 'apiVersion' : 'options.apiVersion';
-	const value = readText(ctx, parameter, 'API Version', itemIndex) ?? 'v2';
+	const legacy = readText(ctx, 'apiVersion', 'API Version', itemIndex);
+	const value = legacy ?? readText(ctx, 'options.apiVersion', 'API Version', itemIndex) ?? 'v2';
 	if (!API_VERSIONS.includes(value as ApiVersion)) {
 		throw inputError(ctx, itemIndex, 'API Version', `must be v2 or v1; got "${value}"`);
 	}
@@ -130,12 +139,7 @@ export function readOutput(
 	itemIndex: number,
 	fallback: string,
 ): { output: DocumentOutput | 'overview'; includeTextLines: boolean } {
-	// Workflows saved when Output was an option keep their choice.
-	const parameter = !savedAtTopLevel(ctx, 'output') && ctx.getNode().parameters.options !== undefined &&
-		typeof (ctx.getNode().parameters.options as Record<string, unknown>).output === 'string'
-		? 'options.output'
-		: 'output';
-	const output = readText(ctx, parameter, 'Output', itemIndex) ?? fallback;
+	const output = readText(ctx, 'output', 'Output', itemIndex) ?? fallback;
 	const allowed = fallback === 'overview' ? ['overview', 'document', 'lines', 'mspDetails'] : ['document', 'lines', 'mspDetails'];
 	if (!allowed.includes(output)) throw inputError(ctx, itemIndex, 'Output', `must be one of ${allowed.join(', ')}; got "${output}"`);
 	return {

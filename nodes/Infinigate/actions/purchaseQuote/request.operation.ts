@@ -142,8 +142,9 @@ function readLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 function readHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const header: IDataObject = {};
 	for (const field of HEADER_TEXT_FIELDS) {
+		if (field.name === 'endUserReference' || field.name === 'endUserType') continue;
 		const value = readText(ctx, `additionalFields.${field.name}`, field.displayName, itemIndex, { maxLength: 1000 });
-		if (value !== undefined && field.name !== 'endUserReference' && field.name !== 'endUserType') header[field.name] = value;
+		if (value !== undefined) header[field.name] = value;
 	}
 	const endUser: IDataObject = {};
 	const endUserReference = readText(ctx, 'additionalFields.endUserReference', 'End User Reference', itemIndex, { maxLength: 200 });
@@ -153,12 +154,12 @@ function readHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (Object.keys(endUser).length > 0) header.endUser = endUser;
 	const deliveryDate = readDate(ctx, 'additionalFields.requestedDeliveryDate', 'Requested Delivery Date', itemIndex, false);
 	if (deliveryDate !== undefined) header.requestedDeliveryDate = deliveryDate;
+	const given = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const [name, field] of [
 		['disallowPartialShipment', 'Disallow Partial Shipment'],
 		['shipHardwareComplete', 'Ship Hardware Complete'],
 	] as const) {
-		const given = ctx.getNodeParameter(`additionalFields.${name}`, itemIndex, undefined) as unknown;
-		if (given !== undefined) header[name] = readBoolean(ctx, `additionalFields.${name}`, field, itemIndex, { fallback: false });
+		if (name in given) header[name] = readBoolean(ctx, `additionalFields.${name}`, field, itemIndex, { fallback: false });
 	}
 	return header;
 }
