@@ -51,11 +51,11 @@ const SCENARIOS: Scenario[] = [
 		count: 1000,
 	},
 	{
-		name: "Infinigate: a vendor's whole price list (Return All)",
+		name: "Infinigate: a manufacturer's whole price list (Return All)",
 		node: () => new Infinigate(),
 		credentialTypes: () => [new InfinigateApi()],
 		credentialType: 'infinigateApi',
-		parameters: { resource: 'priceList', operation: 'search', searchTerm: '', returnAll: true, filters: { vendorCodes: 'NWN' } },
+		parameters: { resource: 'priceList', operation: 'getByManufacturer', manufacturerName: 'Northwind Networks', returnAll: true },
 		items: () => [{}],
 		count: 1,
 	},

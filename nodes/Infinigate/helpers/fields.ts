@@ -1,7 +1,7 @@
 /** Readers of the fields that several Infinigate operations share, all strict about types. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { checkText, describeValue, inputError, isEmptyInput, valueOrThrow } from '../../shared/validation';
+import { checkText, describeValue, inputError, isEmptyInput, readPathValue, valueOrThrow } from '../../shared/validation';
 import { dateInZone, toIsoDate } from './dates';
 
 /** A date parameter as `YYYY-MM-DD`; a malformed value fails here, before any request. */
@@ -54,7 +54,13 @@ export function readGuid(ctx: IExecuteFunctions, parameter: string, field: strin
  * strings or numbers. Anything else (an object, a boolean, null inside a list, a nested list) and
  * any entry that cannot be sent is an input error naming the field and the item.
  */
-export function readTextList(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string[] {
+export function readTextList(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+	maxLength = 200,
+): string[] {
 	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
 	if (isEmptyInput(raw)) return [];
 	let parts: unknown[];
@@ -67,8 +73,11 @@ export function readTextList(ctx: IExecuteFunctions, parameter: string, field: s
 		if (typeof part !== 'string' && !(typeof part === 'number' && Number.isFinite(part))) {
 			throw inputError(ctx, itemIndex, field, `entry ${position + 1} must be text; got ${describeValue(part)}`);
 		}
-		const checked = checkText(part);
+		const checked = checkText(part, { maxLength });
 		if (!checked.ok) throw inputError(ctx, itemIndex, field, `entry ${position + 1} ${checked.problem}`);
+		if (hasControlCharacter(checked.value)) {
+			throw inputError(ctx, itemIndex, field, `entry ${position + 1} must not contain tabs or other control characters`);
+		}
 		if (checked.value !== '') values.push(checked.value);
 	});
 	return values;
@@ -97,4 +106,37 @@ export function readLocation(
 				: undefined;
 	if (problem) throw inputError(ctx, itemIndex, field, `${problem}; got ${describeValue(value)}`);
 	return value.replace(/\/+$/, '');
+}
+
+// Infinigate's document numbers read like VR24-100001 or AN24-200001.
+const DOCUMENT_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+
+/** A document number, which goes into the request's path: letters, digits, ".", "-" and "_" only. */
+export function readDocumentNumber(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
+	const value = readPathValue(ctx, parameter, field, itemIndex);
+	if (!DOCUMENT_NUMBER_PATTERN.test(value)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`is not a document number: ${describeValue(value)}`,
+			'A document number holds letters, digits, ".", "-" and "_" (at most 50), e.g. VR24-100001; the list operation returns it as documentNumber.',
+		);
+	}
+	return value;
+}
+
+/** Whether text holds a control character (a line break, a tab, NUL), which no name or SKU has. */
+export function hasControlCharacter(value: string): boolean {
+	for (let index = 0; index < value.length; index++) {
+		const code = value.charCodeAt(index);
+		if (code < 32 || code === 127) return true;
+	}
+	return false;
+}
+
+/** Text without control characters, e.g. a search term that goes into the path. */
+export function refuseControlCharacters(ctx: IExecuteFunctions, value: string, field: string, itemIndex: number): string {
+	if (hasControlCharacter(value)) throw inputError(ctx, itemIndex, field, 'must not contain line breaks or other control characters');
+	return value;
 }

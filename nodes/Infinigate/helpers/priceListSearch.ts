@@ -7,7 +7,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { QueryValue } from '../../shared/request';
 import { inputError, isEmptyInput, readPathValue } from '../../shared/validation';
-import { readTextList } from './fields';
+import { readTextList, refuseControlCharacters } from './fields';
 
 /** The Search Term field of Search and Count; read it with `searchTermOf`. */
 export function searchTermField(operation: string): INodeProperties {
@@ -35,7 +35,9 @@ export function searchTermOf(ctx: IExecuteFunctions, itemIndex: number): string 
 			"To list a manufacturer's whole price list, use the operation Get by Manufacturer.",
 		);
 	}
-	return readPathValue(ctx, 'searchTerm', 'Search Term', itemIndex);
+	const term = readPathValue(ctx, 'searchTerm', 'Search Term', itemIndex);
+	if (term.length > 200) throw inputError(ctx, itemIndex, 'Search Term', `must be at most 200 characters long; got ${term.length}`);
+	return refuseControlCharacters(ctx, term, 'Search Term', itemIndex);
 }
 
 export const END_USER_TYPES = ['Government', 'Education', 'Standard'] as const;

@@ -13,9 +13,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/items';
 
-import { readBoolean, readPathValue, readWholeNumber } from '../../shared/validation';
+import { readBoolean, readWholeNumber } from '../../shared/validation';
 import { QUOTE_DECIDED_STATUSES } from '../guesses';
 import { apiRequest } from '../transport';
+import { readDocumentNumber } from './fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from './guessOptions';
 import { quotePath } from './quotes';
 
@@ -71,7 +72,7 @@ export function decisionOptions(operation: string, decision: QuoteDecision): INo
 
 export function readQuoteReference(ctx: IExecuteFunctions, itemIndex: number): { documentNumber: string; documentRevision: number } {
 	// Read as a path value: the number also names the quote in the address of the safe re-run check.
-	const documentNumber = readPathValue(ctx, 'documentNumber', 'Document Number', itemIndex);
+	const documentNumber = readDocumentNumber(ctx, 'documentNumber', 'Document Number', itemIndex);
 	const documentRevision = readWholeNumber(ctx, 'documentRevision', 'Document Revision', itemIndex, { required: true, min: 0 });
 	return { documentNumber, documentRevision };
 }

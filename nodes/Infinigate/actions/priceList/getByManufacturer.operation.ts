@@ -5,6 +5,7 @@ import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import { readReturnAllAndLimit, readText } from '../../../shared/validation';
 import { MANUFACTURER_PRICE_LIST_PATH } from '../../endpoints';
 import { readListPage } from '../../guesses';
+import { refuseControlCharacters } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['getByManufacturer'] };
@@ -24,7 +25,12 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const manufacturerName = readText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, { required: true, maxLength: 200 });
+	const manufacturerName = refuseControlCharacters(
+		this,
+		readText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, { required: true, maxLength: 200 }),
+		'Manufacturer Name',
+		itemIndex,
+	);
 	const paging = readReturnAllAndLimit(this, itemIndex);
 	// Public code sends no Take/Skip here: the whole list comes in one answer, and Limit cuts it.
 	const body = await apiRequest(this, 'GET', MANUFACTURER_PRICE_LIST_PATH, { qs: { manufacturerName } }, itemIndex);

@@ -2,12 +2,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PerItemOperation } from '../../../shared/operations';
-import { readPathValue } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
 import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
+import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
@@ -29,7 +29,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const documentNumber = readPathValue(this, 'documentNumber', 'Document Number', itemIndex);
+			const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
 			const { output, includeTextLines } = readOutput(this, itemIndex, 'document');
 			const version = readApiVersion(this, itemIndex);
 			const document = await apiRequest<IDataObject>(

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPathValue } from '../../../shared/validation';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { quotePath } from '../../helpers/quotes';
+import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const documentNumber = readPathValue(this, 'documentNumber', 'Document Number', itemIndex);
+	const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
 	const path = quotePath(this, itemIndex, 'byNumber');
 	return await withLocationHint(
 		this,
