@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
 
 /**
  * The subtitle under the node: the chosen operation's action name ("Search products", "Accept a
@@ -68,6 +69,8 @@ export class Infinigate implements INodeType {
 			...operationFields,
 		],
 	};
+
+	methods = { listSearch: { searchManufacturers, searchPurchaseQuotes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,7 +1,7 @@
 /** Readers of the fields that several Infinigate operations share, all strict about types. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { checkText, describeValue, inputError, isEmptyInput, readPathValue, valueOrThrow } from '../../shared/validation';
+import { checkPathValue, checkText, describeValue, inputError, isEmptyInput, valueOrThrow } from '../../shared/validation';
 import { dateInZone, toIsoDate } from './dates';
 
 /** A date parameter as `YYYY-MM-DD`; a malformed value fails here, before any request. */
@@ -113,7 +113,7 @@ const DOCUMENT_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
 
 /** A document number, which goes into the request's path: letters, digits, ".", "-" and "_" only. */
 export function readDocumentNumber(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
-	const value = readPathValue(ctx, parameter, field, itemIndex);
+	const value = valueOrThrow(ctx, itemIndex, field, checkPathValue(pickedValue(ctx, parameter, itemIndex)));
 	if (!DOCUMENT_NUMBER_PATTERN.test(value)) {
 		throw inputError(
 			ctx,
@@ -139,4 +139,25 @@ export function hasControlCharacter(value: string): boolean {
 export function refuseControlCharacters(ctx: IExecuteFunctions, value: string, field: string, itemIndex: number): string {
 	if (hasControlCharacter(value)) throw inputError(ctx, itemIndex, field, 'must not contain line breaks or other control characters');
 	return value;
+}
+
+/**
+ * The value of a field that may be a resource locator ("From list" / "By ID") or, in workflows saved
+ * by earlier versions, plain text: either way the text the user picked or typed.
+ */
+export function pickedValue(ctx: IExecuteFunctions, parameter: string, itemIndex: number): unknown {
+	return ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
+}
+
+/** A required text field that may be a resource locator; trimmed, no control characters. */
+export function readPickedText(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+	maxLength: number,
+): string {
+	const value = valueOrThrow(ctx, itemIndex, field, checkText(pickedValue(ctx, parameter, itemIndex), { maxLength }));
+	if (value === '') throw inputError(ctx, itemIndex, field, 'must not be empty');
+	return refuseControlCharacters(ctx, value, field, itemIndex);
 }

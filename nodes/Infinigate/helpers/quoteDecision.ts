@@ -18,23 +18,14 @@ import { QUOTE_DECIDED_STATUSES } from '../guesses';
 import { apiRequest } from '../transport';
 import { readDocumentNumber } from './fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from './guessOptions';
-import { quotePath } from './quotes';
+import { quoteNumberField, quotePath } from './quotes';
 
 export type QuoteDecision = keyof typeof QUOTE_DECIDED_STATUSES;
 
 export function quoteReferenceFields(operation: string): INodeProperties[] {
 	const show = { resource: ['purchaseQuote'], operation: [operation] };
 	return [
-		{
-			displayName: 'Document Number',
-			name: 'documentNumber',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. AN24-200001',
-			description: 'The number of the purchase quote',
-			displayOptions: { show },
-		},
+		quoteNumberField(show),
 		{
 			displayName: 'Document Revision',
 			name: 'documentRevision',

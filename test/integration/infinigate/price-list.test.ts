@@ -1,6 +1,6 @@
 import { MAX_SKU_QUERY_LENGTH, PRICE_LIST_PAGE_SIZE } from '../../../nodes/Infinigate/guesses';
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
+import { apiRequests, listSearch, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -104,6 +104,19 @@ describe('Infinigate price list: search and count', () => {
 		expect(requests).toHaveLength(1);
 		expect(requests[0].path).toBe('/product-management/v1/pricelist/');
 		expect(requests[0].query).toEqual({ manufacturerName: ['Lumaport'] });
+	});
+
+	test('the Manufacturer Name list offers the manufacturer list, and a picked name works like a typed one', async () => {
+		const list = await listSearch(sandbox, 'searchManufacturers', 'port');
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'getByManufacturer',
+			manufacturerName: { __rl: true, mode: 'list', value: String(list.results[0].value) },
+			limit: 3,
+		});
+
+		expect(list.results).toEqual([{ name: 'Lumaport', value: 'Lumaport' }]);
+		expect(run.json.map((json) => json.vendorName)).toEqual(['Lumaport', 'Lumaport', 'Lumaport']);
 	});
 
 	test('Get by Manufacturer with a Limit returns only that many products', async () => {

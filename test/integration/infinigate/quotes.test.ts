@@ -1,5 +1,5 @@
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+import { apiRequests, listSearch, runInfinigate, startInfinigate } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -316,5 +316,47 @@ describe('Infinigate purchase quotes: request', () => {
 
 		expect(run.error?.message).toBe('Line 2 → SKU must not be empty (or give a Vendor SKU) [item 0]');
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+});
+
+describe('Infinigate purchase quotes: Document Number from a list', () => {
+	test('the list offers every quote by number, filtered by what the user types', async () => {
+		const all = await listSearch(sandbox, 'searchPurchaseQuotes');
+		const filtered = await listSearch(sandbox, 'searchPurchaseQuotes', String(quotes()[3].header.documentNumber).slice(-3));
+
+		expect(all.results.map((result) => result.value)).toEqual(quotes().map((quote) => quote.header.documentNumber));
+		expect(all.results[0].name).toContain('Open');
+		expect(filtered.results.map((result) => result.value)).toEqual([quotes()[3].header.documentNumber]);
+	});
+
+	test('a number picked from the list, typed by number, or saved as plain text by earlier versions all work', async () => {
+		const quote = quotes()[2];
+		const number = String(quote.header.documentNumber);
+		const get = (documentNumber: unknown) =>
+			runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber } as never);
+
+		const fromList = await get({ __rl: true, mode: 'list', value: number });
+		const byNumber = await get({ __rl: true, mode: 'id', value: number });
+		const plainText = await get(number);
+
+		for (const run of [fromList, byNumber, plainText]) {
+			expect(run.error).toBeUndefined();
+			expect(run.json).toEqual([quote]);
+		}
+	});
+
+	test('accepting works with a number picked from the list', async () => {
+		const quote = openQuote();
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: { __rl: true, mode: 'list', value: String(quote.header.documentNumber) },
+			documentRevision: Number(quote.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(quote.header.status).toBe('Accepted');
 	});
 });

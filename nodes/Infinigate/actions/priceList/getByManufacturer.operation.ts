@@ -2,35 +2,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
-import { readReturnAllAndLimit, readText } from '../../../shared/validation';
+import { readReturnAllAndLimit } from '../../../shared/validation';
 import { MANUFACTURER_PRICE_LIST_PATH } from '../../endpoints';
 import { readListPage } from '../../guesses';
-import { refuseControlCharacters } from '../../helpers/fields';
+import { readPickedText } from '../../helpers/fields';
+import { pickFromList } from '../../helpers/listSearch';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['getByManufacturer'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Manufacturer Name',
-		name: 'manufacturerName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Lumaport',
-		description: 'The manufacturer as the manufacturer list names it (Manufacturer → Get Many)',
-		displayOptions: { show },
-	},
+	pickFromList(
+		{
+			displayName: 'Manufacturer Name',
+			name: 'manufacturerName',
+			description: 'The manufacturer as the manufacturer list names it (Manufacturer → Get Many)',
+			displayOptions: { show },
+		},
+		'searchManufacturers',
+		{ displayName: 'By Name', placeholder: 'e.g. Lumaport' },
+	),
 	...showOnlyFor('priceList', 'getByManufacturer', returnAllAndLimit()),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const manufacturerName = refuseControlCharacters(
-		this,
-		readText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, { required: true, maxLength: 200 }),
-		'Manufacturer Name',
-		itemIndex,
-	);
+	const manufacturerName = readPickedText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, 200);
 	const paging = readReturnAllAndLimit(this, itemIndex);
 	// Public code sends no Take/Skip here: the whole list comes in one answer, and Limit cuts it.
 	const body = await apiRequest(this, 'GET', MANUFACTURER_PRICE_LIST_PATH, { qs: { manufacturerName } }, itemIndex);

@@ -1,23 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
-import { quotePath } from '../../helpers/quotes';
+import { quoteNumberField, quotePath } from '../../helpers/quotes';
 import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Document Number',
-		name: 'documentNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. AN24-200001',
-		description: 'The number of the purchase quote',
-		displayOptions: { show },
-	},
+	quoteNumberField(show),
 	{
 		displayName: 'Options',
 		name: 'options',
