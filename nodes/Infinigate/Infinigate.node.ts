@@ -4,24 +4,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources, router } from './actions/router';
 import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
 
-/**
- * The subtitle under the node: the chosen operation's action name ("Search products", "Accept a
- * purchase quote"), looked up from the Operation fields so that it reads like a label.
- */
-function subtitleExpression(properties: INodeProperties[]): string {
-	const labels: Record<string, string> = {};
-	for (const property of properties) {
-		if (property.name !== 'operation') continue;
-		const resource = property.displayOptions?.show?.resource?.[0];
-		for (const option of property.options ?? []) {
-			if ('value' in option && 'action' in option && typeof option.action === 'string') {
-				labels[`${String(resource)}:${String(option.value)}`] = option.action;
-			}
-		}
-	}
-	return `={{ ${JSON.stringify(labels)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
-}
-
 const operationFields: INodeProperties[] = [
 	...resources.priceList.description,
 	...resources.manufacturer.description,
@@ -36,15 +18,16 @@ const operationFields: INodeProperties[] = [
  * reject, request).
  */
 export class Infinigate implements INodeType {
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the subtitle is an expression built below
 	description: INodeTypeDescription = {
 		displayName: 'Infinigate',
 		name: 'infinigate',
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['input'],
 		version: 1,
-		// Built from the action names, so that it reads like a label ("Search products").
-		subtitle: subtitleExpression(operationFields),
+		// The chosen operation's action name, so that it reads like a label ("Search products"); a
+		// unit test keeps it equal to the action names of the Operation fields.
+		subtitle:
+			'={{ {"priceList:count":"Count products","priceList:getByManufacturer":"Get products by manufacturer","priceList:getBySku":"Get products by SKU","priceList:getByVendorSku":"Get products by vendor SKU","priceList:search":"Search products","manufacturer:getMany":"Get many manufacturers","purchaseInvoice:get":"Get a purchase invoice","purchaseInvoice:getByDocumentNumber":"Get a purchase invoice by document number","purchaseInvoice:getMany":"Get many purchase invoices","purchaseCreditMemo:get":"Get a purchase credit memo","purchaseCreditMemo:getByDocumentNumber":"Get a purchase credit memo by document number","purchaseCreditMemo:getMany":"Get many purchase credit memos","purchaseQuote:accept":"Accept a purchase quote","purchaseQuote:get":"Get a purchase quote","purchaseQuote:getByDocumentNumber":"Get a purchase quote by document number","purchaseQuote:getMany":"Get many purchase quotes","purchaseQuote:reject":"Reject a purchase quote","purchaseQuote:request":"Request a purchase quote"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Prices, stock, invoices and quotes from the Infinigate Reseller API',
 		defaults: { name: 'Infinigate' },
 		usableAsTool: true,
