@@ -147,6 +147,24 @@ describe('Infinigate price list: search and count', () => {
 		expect((await call('EndUserType=Education')).status).toBe(400);
 	});
 
+	test('a count in an unknown shape fails, quoting the start of the answer without secrets', async () => {
+		const apiKey = String(sandbox.credentials.apiKey);
+		sandbox.server.addFault({
+			service: 'infinigate',
+			path: '^/product-management/v1/pricelist/search/count/',
+			kind: 'status',
+			status: 200,
+			body: { hits: 'many', echo: `key ${apiKey}` },
+			times: 1,
+		});
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'switch' });
+
+		expect(run.error?.message).toBe('Infinigate answered the count in a shape the node does not know');
+		expect(run.error?.description).toContain('"hits":"many"');
+		expect(run.error?.description).not.toContain(apiKey);
+	});
+
 	test('count sends the filters too', async () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'priceList',
