@@ -23,7 +23,7 @@ const cegid = () => sandbox.credentials.cegidLoopApi;
 function cegidHeaders(): Record<string, string> {
 	return {
 		'Content-Type': 'application/json',
-		'Ocp-Apim-Subscription-Key': String(cegid().subscriptionKey),
+		'Ocp-Apim-Subscription-Key': String(cegid().subscriptionApiKey),
 		'x-apikey': `${String(cegid().applicationKey)}:${String(cegid().applicationSecret)}`,
 	};
 }
@@ -163,7 +163,7 @@ describe('sandbox fault plans', () => {
 		const echoed = await rawPost(addOfferUrl(), cegidHeaders(), addOfferBody);
 
 		expect(echoed.status).toBe(500);
-		expect(JSON.parse(echoed.body.toString()).request.headers['ocp-apim-subscription-key']).toBe(cegid().subscriptionKey);
+		expect(JSON.parse(echoed.body.toString()).request.headers['ocp-apim-subscription-key']).toBe(cegid().subscriptionApiKey);
 	});
 
 	test('a page-size cap lowers the page size the service reads, whatever was asked for', async () => {
