@@ -15,7 +15,8 @@ import { asNodeError } from '../../shared/items';
 
 import { readBoolean, readWholeNumber } from '../../shared/validation';
 import { QUOTE_DECIDED_STATUSES } from '../guesses';
-import { apiRequest } from '../transport';
+import { answerError, quoteAnswer } from '../../shared/request';
+import { apiRequest, infinigateService } from '../transport';
 import { readDocumentNumber } from './fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from './guessOptions';
 import { quoteNumberField, quotePath } from './quotes';
@@ -118,8 +119,28 @@ export async function sendDecision(
 		}
 		throw asNodeError(ctx, error, itemIndex);
 	}
-	if (answer !== null && typeof answer === 'object' && !Array.isArray(answer) && Object.keys(answer).length > 0) {
-		return { ...(answer as IDataObject), alreadyDone: false };
+	const answered = answer !== null && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : {};
+	const decidedStatus = QUOTE_DECIDED_STATUSES[decision].toLowerCase();
+	if (typeof answered.status === 'string' && answered.status.toLowerCase() === decidedStatus) {
+		return { ...answered, alreadyDone: false };
 	}
-	return { ...reference, decision, alreadyDone: false };
+	// An answer that does not name the decided status (no body, `null`, a gateway's own 200) proves
+	// nothing: a proxy can answer 200 without the service acting. The quote itself says whether it was.
+	let header: IDataObject;
+	try {
+		header = headerOf(await apiRequest(ctx, 'GET', byNumber, { pathParams: { documentNumber: body.documentNumber } }, itemIndex));
+	} catch {
+		throw await answerError(ctx, infinigateService, itemIndex, {
+			message: `Infinigate answered the decision without confirming it, and the quote could not be read to check it`,
+			description: `The answer was ${quoteAnswer(answer ?? null, 100)}. Check whether quote ${body.documentNumber} is ${decision} before running this again.`,
+		});
+	}
+	const status = typeof header.status === 'string' ? header.status : '';
+	if (status.toLowerCase() !== decidedStatus || Number(header.documentRevision) !== body.documentRevision) {
+		throw await answerError(ctx, infinigateService, itemIndex, {
+			message: `Infinigate answered the decision without confirming it, and quote ${body.documentNumber} is not ${decision} (status ${status || 'unknown'})`,
+			description: `The answer was ${quoteAnswer(answer ?? null, 100)}. The decision was not applied; it is safe to run it again.`,
+		});
+	}
+	return { ...answered, ...reference, decision, status, alreadyDone: false };
 }

@@ -161,6 +161,25 @@ describe('Infinigate purchase quotes', () => {
 		expect(again.json).toEqual([expect.objectContaining({ decision: 'rejected', status: 'Rejected', alreadyDone: true })]);
 	});
 
+	test('a 200 that confirms nothing is checked against the quote: not applied means an error, not a success', async () => {
+		const quote = openQuote();
+		sandbox.server.addFault({ service: 'infinigate', method: 'POST', path: 'acceptance$', kind: 'status', status: 200, body: null, times: 1 });
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: String(quote.header.documentNumber),
+			documentRevision: Number(quote.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error?.message).toBe(
+			`Infinigate answered the decision without confirming it, and quote ${String(quote.header.documentNumber)} is not accepted (status Open)`,
+		);
+		expect(run.error?.description).toContain('safe to run it again');
+		expect(quote.header.status).toBe('Open');
+	});
+
 	test('an expired quote is not "already done": accepting it fails', async () => {
 		const expired = quotes().find((quote) => quote.header.status === 'Expired')!;
 
