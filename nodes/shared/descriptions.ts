@@ -1,6 +1,8 @@
 /** Small builders for node field descriptions, so that operation files list only their own fields. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS_LIMIT } from './concurrency';
+
 /** Shows the fields only for the given resource and operation(s). */
 export function showOnlyFor(
 	resource: string,
@@ -38,4 +40,42 @@ export function returnAllAndLimit(limitHint?: string): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** How many requests a node sends at once; the same option, under the same name, in every node. */
+export const maxConcurrentRequestsOption: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrentRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENT_REQUESTS_LIMIT, numberPrecision: 0 },
+	default: DEFAULT_MAX_CONCURRENT_REQUESTS,
+	description:
+		'How many requests the node sends at once. The output keeps the order of the input items.',
+	hint: 'The node sends fewer by itself while the service asks it to slow down (HTTP 429)',
+};
+
+/**
+ * Adds Max Concurrent Requests to the operation's Options collection, or gives the operation one.
+ * Apply it before `showOnlyFor`, so that a new collection is shown with the operation's fields.
+ */
+export function withMaxConcurrentRequests(fields: INodeProperties[]): INodeProperties[] {
+	const optionsIndex = fields.findIndex((field) => field.name === 'options' && field.type === 'collection');
+	if (optionsIndex < 0) {
+		return [
+			...fields,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [maxConcurrentRequestsOption],
+			},
+		];
+	}
+	const collection = fields[optionsIndex];
+	const options = [...((collection.options ?? []) as INodeProperties[]), maxConcurrentRequestsOption].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+	return fields.map((field, index) => (index === optionsIndex ? { ...collection, options } : field));
 }

@@ -16,12 +16,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { currentNodeRun } from './concurrency';
 import { buildPath, joinUrl } from './path';
 import { redact, redactDeep } from './redact';
 import type { AttemptFailure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, nextRetryWait, parseRetryAfter, retryClock } from './retry';
+import { credentialKey, pauseCredential, waitOutPause } from './throttle';
 import type { TokenFields } from './token';
-import { tokenNeedsRenewal } from './token';
+import { beginRenewal, renewalUnderWay, tokenNeedsRenewal } from './token';
 
 /** What the service said when it failed, in the words the user will read. */
 export interface FailureText {
@@ -82,20 +84,44 @@ export async function serviceRequest<T = unknown>(
 	const path = buildPath(request.path, request.pathParams);
 	const url = joinUrl(service.baseUrl(credentials), path);
 
+	const credential = credentialKey(ctx, service.credentialType);
 	// A token that is about to expire is blanked, which makes n8n fetch a new one through the
-	// credential's preAuthentication and store it, instead of spending a request on a 401.
-	let forceNewToken = service.token !== undefined && tokenNeedsRenewal(credentials, service.token);
+	// credential's preAuthentication and store it, instead of spending a request on a 401. After a
+	// 401 the token sent is known to be refused, even when another item has not yet replaced it.
+	let refusedToken: unknown;
+	const needsNewToken = (current: ICredentialDataDecryptedObject): boolean =>
+		service.token !== undefined &&
+		(tokenNeedsRenewal(current, service.token) ||
+			(refusedToken !== undefined && current[service.token.accessToken] === refusedToken));
+	let forceNewToken = needsNewToken(credentials);
 	let renewedAfter401 = false;
 	let attemptsMade = 0;
 	let waitedMs = 0;
 
 	for (;;) {
+		// Items run concurrently (see concurrency.ts): every request waits out a throttling pause of
+		// its credential, and only one of them renews an expired token while the others wait for it.
+		await waitOutPause(credential);
+		const renewal = forceNewToken ? renewalUnderWay(credential) : undefined;
+		if (renewal) {
+			const failure = await renewal;
+			credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+			forceNewToken = needsNewToken(credentials);
+			// The other item's token request was refused: asking again for this item would be refused too.
+			if (forceNewToken && failure !== undefined && findNetworkCode(failure) === undefined) {
+				throw unreachableError(ctx, service, request, path, failure, undefined, itemIndex, secretsOf(service, credentials));
+			}
+			continue;
+		}
+		const finishRenewal = forceNewToken ? beginRenewal(credential) : undefined;
+
 		const callCredentials = forceNewToken
 			? { ...credentials, [service.token!.accessToken]: '' }
 			: credentials;
 		forceNewToken = false;
 		const options = toHttpOptions(url, request, service);
 		attemptsMade++;
+		const sentAt = Date.now();
 
 		let response: IN8nHttpFullResponse;
 		try {
@@ -112,7 +138,9 @@ export async function serviceRequest<T = unknown>(
 					},
 				},
 			)) as IN8nHttpFullResponse;
+			finishRenewal?.();
 		} catch (error) {
+			finishRenewal?.(error);
 			// Anything thrown here never got an HTTP answer (ignoreHttpStatusErrors is set), or the
 			// credential could not produce a token. Re-read the credential so that a token fetched
 			// during this call is redacted too.
@@ -131,6 +159,7 @@ export async function serviceRequest<T = unknown>(
 
 		const status = response.statusCode;
 		if (status < 400) {
+			currentNodeRun(ctx)?.limit.succeeded(sentAt);
 			return { status, headers: response.headers as ServiceResponse['headers'], body: decodeBody(response.body, request.binary) as T };
 		}
 
@@ -139,7 +168,8 @@ export async function serviceRequest<T = unknown>(
 			// The service refused a token we thought valid (revoked, or expired early): fetch a new
 			// one once and repeat the call. A second 401 is a real refusal.
 			renewedAfter401 = true;
-			forceNewToken = true;
+			refusedToken = callCredentials[service.token.accessToken];
+			forceNewToken = needsNewToken(credentials);
 			attemptsMade--;
 			continue;
 		}
@@ -147,7 +177,18 @@ export async function serviceRequest<T = unknown>(
 		const failure: AttemptFailure = { status };
 		const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
 		const wait = nextRetryWait(policy, request.method, failure, attemptsMade, waitedMs, retryAfter);
-		if (wait !== undefined) {
+		const throttled = status === 429 || (status === 503 && retryAfter !== undefined);
+		if (throttled) currentNodeRun(ctx)?.limit.throttled();
+		if (throttled && retryAfter !== undefined && retryAfter <= policy.maxDelayMs) {
+			// The whole credential waits, this request included; so do the others when this one is
+			// not retried (a POST answered 503), so that they do not all run into the same refusal.
+			const pause = pauseCredential(credential, retryAfter);
+			if (wait !== undefined) {
+				await pause;
+				waitedMs += wait;
+				continue;
+			}
+		} else if (wait !== undefined) {
 			await retryClock.sleep(wait);
 			waitedMs += wait;
 			continue;

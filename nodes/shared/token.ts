@@ -108,3 +108,30 @@ function parseMaybeJson(body: unknown): unknown {
 		return body;
 	}
 }
+
+/**
+ * Token renewals under way in this process, by credential. When many items run at once and find
+ * the token expired, the first renews it (its request goes out with the token blanked, so that n8n
+ * runs preAuthentication and stores the new token) and the others wait for that request to settle,
+ * then read the stored token: one token request per lifetime, however many items are in flight.
+ */
+const renewalsUnderWay = new Map<string, Promise<unknown>>();
+
+/**
+ * The renewal of the credential's token under way, if any. It resolves (never rejects) when the
+ * renewing request settled, with what that request threw, or undefined.
+ */
+export function renewalUnderWay(credentialKey: string): Promise<unknown> | undefined {
+	return renewalsUnderWay.get(credentialKey);
+}
+
+/** Claims the renewal of the credential's token; call the returned function once the renewing request settled. */
+export function beginRenewal(credentialKey: string): (failure?: unknown) => void {
+	let settle: (failure: unknown) => void = () => undefined;
+	const renewal = new Promise<unknown>((resolve) => (settle = resolve));
+	renewalsUnderWay.set(credentialKey, renewal);
+	return (failure?: unknown) => {
+		if (renewalsUnderWay.get(credentialKey) === renewal) renewalsUnderWay.delete(credentialKey);
+		settle(failure);
+	};
+}
