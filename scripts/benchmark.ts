@@ -16,7 +16,7 @@ import { Infinigate } from '../nodes/Infinigate/Infinigate.node';
 import { generatePriceList } from '../sandbox/infinigate/priceList';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { runNode } from '../test/harness/run-node';
+import { runNode } from '../test/support/run-node';
 
 interface Scenario {
 	name: string;

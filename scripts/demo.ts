@@ -12,13 +12,13 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { loadExamples, sandboxCredentials } from './lib/examples';
-import { ensureRuntime } from './lib/install';
-import { itemsOut, N8nInstance } from './lib/n8n';
-import type { N8nServer, Owner } from './lib/n8n';
-import { installPackage, packPackage } from './lib/package';
-import { resetSandbox } from './lib/sandbox-data';
-import { isPortFree, N8N_VERSION, PROJECT_ROOT } from './lib/runtime';
+import { loadExamples, sandboxCredentials } from '../test/support/examples';
+import { ensureRuntime } from '../test/support/install';
+import { itemsOut, N8nInstance } from '../test/support/n8n';
+import type { N8nServer, Owner } from '../test/support/n8n';
+import { installPackage, packPackage } from '../test/support/package';
+import { resetSandbox } from '../test/support/sandbox-data';
+import { isPortFree, N8N_VERSION, PROJECT_ROOT } from '../test/support/runtime';
 
 const EDITOR_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 8787);

@@ -4,9 +4,9 @@
  * the execution succeeds.
  */
 import type { Sandbox } from '../../sandbox';
-import { outputItems } from '../../scripts/lib/n8n';
-import type { WorkflowFile } from '../../scripts/lib/n8n';
-import { freshN8n, startE2eSandbox, succeeded } from './support/n8n';
+import { freshN8n, startE2eSandbox, succeeded } from '../support/e2e';
+import { outputItems } from '../support/n8n';
+import type { WorkflowFile } from '../support/n8n';
 
 const workflow: WorkflowFile = {
 	id: 'b2bE2eErrorOut001',

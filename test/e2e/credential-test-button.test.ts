@@ -4,10 +4,10 @@
  * value answers a message that says which value to check, and never the secret itself.
  */
 import type { Sandbox } from '../../sandbox';
-import { sandboxCredentialName, sandboxCredentials } from '../../scripts/lib/examples';
-import type { N8nInstance, N8nServer } from '../../scripts/lib/n8n';
-import { freePort } from '../../scripts/lib/runtime';
-import { freshN8n, startE2eSandbox } from './support/n8n';
+import { freshN8n, startE2eSandbox } from '../support/e2e';
+import { sandboxCredentialName, sandboxCredentials } from '../support/examples';
+import type { N8nInstance, N8nServer } from '../support/n8n';
+import { freePort } from '../support/runtime';
 
 interface TestAnswer {
 	status: string;

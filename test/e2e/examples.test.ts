@@ -4,11 +4,11 @@
  * and on the requests the sandbox received.
  */
 import type { Sandbox } from '../../sandbox';
-import { credentialTypesOf, loadExamples } from '../../scripts/lib/examples';
-import { packageNodeTypes } from '../../scripts/lib/package';
-import { resetSandbox } from '../../scripts/lib/sandbox-data';
+import { freshN8n, secretValues, startE2eSandbox, succeeded } from '../support/e2e';
+import { credentialTypesOf, loadExamples } from '../support/examples';
+import { packageNodeTypes } from '../support/package';
+import { resetSandbox } from '../support/sandbox-data';
 import { EXPECTATIONS } from './expectations';
-import { freshN8n, secretValues, startE2eSandbox, succeeded } from './support/n8n';
 
 const examples = loadExamples();
 

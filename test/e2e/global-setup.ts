@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../../sandbox';
-import { sandboxCredentials } from '../../scripts/lib/examples';
-import { ensureRuntime } from '../../scripts/lib/install';
-import { N8nInstance } from '../../scripts/lib/n8n';
-import { installPackage, packPackage } from '../../scripts/lib/package';
-import { freePort, PROJECT_ROOT } from '../../scripts/lib/runtime';
-import { writeE2eState } from './support/state';
+import { writeE2eState } from '../support/e2e';
+import { sandboxCredentials } from '../support/examples';
+import { ensureRuntime } from '../support/install';
+import { N8nInstance } from '../support/n8n';
+import { installPackage, packPackage } from '../support/package';
+import { freePort, PROJECT_ROOT } from '../support/runtime';
 
 export default async function globalSetup(): Promise<void> {
 	// A fresh clone has no n8n yet: install it (once) rather than fail.

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 
-import { readE2eState } from './support/state';
+import { readE2eState } from '../support/e2e';
 
 /** Removes this run's user folders; `E2E_KEEP=1` keeps them to look at a failure. */
 export default async function globalTeardown(): Promise<void> {

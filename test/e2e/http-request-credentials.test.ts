@@ -5,15 +5,15 @@
  * alone, without the package's request code.
  */
 import type { Sandbox } from '../../sandbox';
-import { sandboxCredentialName } from '../../scripts/lib/examples';
-import { outputItems } from '../../scripts/lib/n8n';
-import type { ExecutionRun, WorkflowFile } from '../../scripts/lib/n8n';
-import { packageCredentialTypes } from '../../scripts/lib/package';
+import { freshN8n, startE2eSandbox, succeeded } from '../support/e2e';
+import { sandboxCredentialName } from '../support/examples';
+import { outputItems } from '../support/n8n';
+import type { ExecutionRun, WorkflowFile } from '../support/n8n';
+import { packageCredentialTypes } from '../support/package';
 import { LOOPHUB_FOLDERS_PATH } from '../../nodes/CegidLoop/guesses';
 import { EQHUB_API_ROOT } from '../../nodes/Collabor8EqHub/endpoints';
 import { LOOP_API_ROOT, SALES_PATH } from '../../nodes/Collabor8Loop/endpoints';
 import { IMPORT_STATUS_PATH } from '../../nodes/Collabor8VirtualInventory/endpoints';
-import { freshN8n, startE2eSandbox, succeeded } from './support/n8n';
 
 type Credentials = Record<string, string | number | boolean>;
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { readE2eState } from './support/state';
+import { readE2eState } from '../support/e2e';
 
 describe('the packed package', () => {
 	let files: string[];

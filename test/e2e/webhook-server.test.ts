@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Sandbox } from '../../sandbox';
-import type { N8nInstance, N8nServer, WorkflowFile } from '../../scripts/lib/n8n';
-import { packageNodeTypes } from '../../scripts/lib/package';
-import { freePort } from '../../scripts/lib/runtime';
-import { freshN8n, startE2eSandbox } from './support/n8n';
+import { freshN8n, startE2eSandbox } from '../support/e2e';
+import type { N8nInstance, N8nServer, WorkflowFile } from '../support/n8n';
+import { packageNodeTypes } from '../support/package';
+import { freePort } from '../support/runtime';
 
 const WEBHOOK_PATH = 'b2b-e2e-add-offer';
 

@@ -1,4 +1,4 @@
-import { allOutputItems, outputItems } from '../../../scripts/lib/n8n';
+import { allOutputItems, outputItems } from '../../support/n8n';
 import type { ExampleExpectation } from './types';
 
 async function sandboxState(url: string, path: string): Promise<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { outputItems } from '../../../scripts/lib/n8n';
+import { outputItems } from '../../support/n8n';
 import type { ExampleExpectation } from './types';
 
 const PUMP_ID = '3f6d2c1a-8b4e-4f2a-9c7d-1e5b6a7c8d90';

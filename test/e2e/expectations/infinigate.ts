@@ -1,6 +1,6 @@
 import { infinigateSandbox } from '../../../sandbox/infinigate/service';
-import { outputItems } from '../../../scripts/lib/n8n';
-import { lastMonth } from '../../../scripts/lib/sandbox-data';
+import { outputItems } from '../../support/n8n';
+import { lastMonth } from '../../support/sandbox-data';
 import type { ExampleExpectation } from './types';
 
 export const infinigateExamples: Record<string, ExampleExpectation> = {

@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../../sandbox';
-import type { ExecutionRun, N8nInstance } from '../../../scripts/lib/n8n';
+import type { ExecutionRun, N8nInstance } from '../../support/n8n';
 
 /** What one example must do, checked on its run's output and on what the sandbox received. */
 export interface ExampleExpectation {

@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { CegidLoopApi } from '../../../credentials/CegidLoopApi.credentials';
 import { CegidLoop } from '../../../nodes/CegidLoop/CegidLoop.node';
 import type { Sandbox } from '../../../sandbox';
-import { runNode } from '../../harness/run-node';
-import type { NodeRun } from '../../harness/run-node';
+import { runNode } from '../../support/run-node';
+import type { NodeRun } from '../../support/run-node';
 
 export function runCegid(
 	sandbox: Sandbox,

@@ -18,7 +18,7 @@ import {
 	testCredential,
 	tokenRequests,
 } from './helpers';
-import { runNode } from '../../harness/run-node';
+import { runNode } from '../../support/run-node';
 
 let sandbox: Sandbox;
 

@@ -21,9 +21,9 @@ import type { Sandbox, SandboxOptions } from '../../../sandbox';
 import type { LogEntry } from '../../../sandbox/core/server';
 import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/data';
 import { COLLABOR8_SERVICES } from '../../../sandbox/collabor8/service';
-import type { TestCredentialsHelper } from '../../harness/credentials-helper';
-import { createCredentialsHelper, runNode } from '../../harness/run-node';
-import type { NodeRun } from '../../harness/run-node';
+import type { TestCredentialsHelper } from '../../support/credentials-helper';
+import { createCredentialsHelper, runNode } from '../../support/run-node';
+import type { NodeRun } from '../../support/run-node';
 
 export { COLLABOR8_SERVICES };
 

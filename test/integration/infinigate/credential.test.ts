@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
-import { createCredentialsHelper, runNode } from '../../harness/run-node';
+import { createCredentialsHelper, runNode } from '../../support/run-node';
 import type { InfinigateSandbox } from './helpers';
 import { apiRequests, runInfinigate, secretsOf, startInfinigate, tokenRequests } from './helpers';
 

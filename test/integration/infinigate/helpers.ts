@@ -6,8 +6,8 @@ import { SandboxServer } from '../../../sandbox/core/server';
 import type { SandboxOptions } from '../../../sandbox/core/service';
 import type { InfinigateSandboxState } from '../../../sandbox/infinigate/service';
 import { infinigateSandbox, infinigateService } from '../../../sandbox/infinigate/service';
-import type { NodeRun, RunNodeOptions } from '../../harness/run-node';
-import { runNode } from '../../harness/run-node';
+import type { NodeRun, RunNodeOptions } from '../../support/run-node';
+import { runNode } from '../../support/run-node';
 
 export interface InfinigateSandbox {
 	server: SandboxServer;

@@ -1,5 +1,5 @@
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
-import { createCredentialsHelper } from '../../harness/run-node';
+import { createCredentialsHelper } from '../../support/run-node';
 import type { InfinigateSandbox } from './helpers';
 import { apiRequests, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 

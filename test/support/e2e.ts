@@ -1,11 +1,37 @@
-/** What the end-to-end tests share: a fresh n8n from the template, the sandbox on its port. */
-import { join } from 'node:path';
+/**
+ * What one run of the end-to-end suite shares: the global set-up writes its state to a file (the
+ * test files run in other processes) and every test file starts a fresh n8n from its template,
+ * with the sandbox on the port the imported credentials point at.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-import { startSandbox } from '../../../sandbox';
-import type { Sandbox } from '../../../sandbox';
-import { N8nInstance } from '../../../scripts/lib/n8n';
-import type { ExecuteResult, ExecutionRun } from '../../../scripts/lib/n8n';
-import { readE2eState } from './state';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
+import { N8nInstance } from './n8n';
+import type { ExecuteResult, ExecutionRun } from './n8n';
+import { PROJECT_ROOT } from './runtime';
+
+export interface E2eState {
+	/** A temporary folder outside the project for every user folder of this run. */
+	workDir: string;
+	/** A user folder with the package installed and the sandbox credentials imported. */
+	template: string;
+	tarball: string;
+	/** The port the sandbox credentials point at. */
+	sandboxPort: number;
+}
+
+const STATE_FILE = join(PROJECT_ROOT, '.e2e-work', 'state.json');
+
+export function writeE2eState(state: E2eState): void {
+	mkdirSync(dirname(STATE_FILE), { recursive: true });
+	writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+}
+
+export function readE2eState(): E2eState {
+	return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
+}
 
 let instances = 0;
 

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
 
-/** The project's root: scripts/lib/ from the sources, build/scripts/lib/ once compiled. */
+/** The project's root: test/support/ from the sources, build/test/support/ once compiled. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 
 /** The package name is also the prefix of its node types inside n8n (`<package>.<node name>`). */
