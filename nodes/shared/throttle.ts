@@ -19,10 +19,18 @@ interface Pause {
 
 const pauses = new Map<string, Pause>();
 
+// n8n's getNode() copies the node each time: read its credential ids once per run of the node.
+const credentialIds = new WeakMap<object, Record<string, string>>();
+
 /** Names the credential a node uses for a service: its type and, in n8n, its stored id. */
 export function credentialKey(ctx: IExecuteFunctions, credentialType: string): string {
-	const id = ctx.getNode().credentials?.[credentialType]?.id ?? '';
-	return `${credentialType}:${id}`;
+	let ids = credentialIds.get(ctx);
+	if (ids === undefined) {
+		ids = {};
+		for (const [type, details] of Object.entries(ctx.getNode().credentials ?? {})) ids[type] = details.id ?? '';
+		credentialIds.set(ctx, ids);
+	}
+	return `${credentialType}:${ids[credentialType] ?? ''}`;
 }
 
 /**
