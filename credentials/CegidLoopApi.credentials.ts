@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { LOOPHUB_FOLDERS_PATH } from '../nodes/CegidLoop/guesses';
+import { LOOPHUB_FOLDERS_PATH } from './common/cegidLoop';
 
 /**
  * Cegid Loop's public APIs sit behind Azure API Management: a subscription key for the gateway and

@@ -9,15 +9,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { EQHUB_API_ROOT, EQHUB_TOKEN_PATH, LEGACY_PRODUCT_PATH } from '../nodes/Collabor8EqHub/endpoints';
-import { CREDENTIAL_TEST_LEGACY_ID, TOKEN_GRANT_TYPE } from '../nodes/Collabor8EqHub/guesses';
 import {
-	clientFields,
-	environmentField,
-	fetchGatewayToken,
-	GATEWAY_ROOT_EXPRESSION,
-} from '../nodes/shared/collabor8/gateway';
-import { tokenCredentialFields } from '../nodes/shared/token';
+	CREDENTIAL_TEST_LEGACY_ID,
+	EQHUB_API_ROOT,
+	EQHUB_TOKEN_PATH,
+	LEGACY_PRODUCT_PATH,
+	TOKEN_GRANT_TYPE,
+} from './common/collabor8EqHub';
+import { clientFields, environmentField, fetchGatewayToken, GATEWAY_ROOT_EXPRESSION } from './common/collabor8Gateway';
+import { tokenCredentialFields } from './common/token';
 
 /**
  * Collabor8 EqHub API: a client-credentials token from the Collabor8 gateway, sent as a bearer

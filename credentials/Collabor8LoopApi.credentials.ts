@@ -9,14 +9,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { LOOP_API_ROOT, LOOP_TOKEN_PATH, SALES_PATH } from '../nodes/Collabor8Loop/endpoints';
-import {
-	clientFields,
-	environmentField,
-	fetchGatewayToken,
-	GATEWAY_ROOT_EXPRESSION,
-} from '../nodes/shared/collabor8/gateway';
-import { tokenCredentialFields } from '../nodes/shared/token';
+import { clientFields, environmentField, fetchGatewayToken, GATEWAY_ROOT_EXPRESSION } from './common/collabor8Gateway';
+import { LOOP_API_ROOT, LOOP_TOKEN_PATH, SALES_PATH } from './common/collabor8Loop';
+import { tokenCredentialFields } from './common/token';
 
 /**
  * Collabor8 Loop API: a client-credentials token from the Collabor8 gateway (form body, answered

@@ -9,12 +9,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_BASE_EXPRESSION, tokenScope, tokenUrl } from '../nodes/Collabor8VirtualInventory/connection';
-import { ENTRA_SCOPES, ENTRA_TOKEN_URL, IMPORT_STATUS_PATH } from '../nodes/Collabor8VirtualInventory/endpoints';
-import { DEFAULT_API_PATH } from '../nodes/Collabor8VirtualInventory/guesses';
-import { explainTokenFailure } from '../nodes/shared/collabor8/failures';
-import { clientFields, environmentField } from '../nodes/shared/collabor8/gateway';
-import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
+import { explainTokenFailure } from './common/collabor8Failures';
+import { clientFields, environmentField } from './common/collabor8Gateway';
+import {
+	API_BASE_EXPRESSION,
+	DEFAULT_API_PATH,
+	ENTRA_SCOPES,
+	ENTRA_TOKEN_URL,
+	IMPORT_STATUS_PATH,
+	tokenScope,
+	tokenUrl,
+} from './common/collabor8VirtualInventory';
+import { fetchClientCredentialsToken, tokenCredentialFields } from './common/token';
 
 /**
  * Collabor8 Virtual Inventory API: a Microsoft Entra ID (Azure AD) client-credentials token for
@@ -91,6 +97,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			},
 			secrets: [clientSecret],
 			explainFailure: (status, body) => explainTokenFailure('Collabor8 Virtual Inventory', url, status, body),
+			urlField: 'Token URL',
 		});
 	}
 

@@ -9,9 +9,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { explainTokenFailure } from '../nodes/Infinigate/errors';
-import { BASE_URL_EXPRESSION, infinigateBaseUrl } from '../nodes/Infinigate/environments';
-import { fetchClientCredentialsToken, tokenCredentialFields } from '../nodes/shared/token';
+import {
+	BASE_URL_EXPRESSION,
+	CREDENTIAL_TEST_SEARCH_TERM,
+	infinigateBaseUrl,
+	PRICE_LIST_COUNT_PATH,
+	TOKEN_PATH,
+} from './common/infinigate';
+import { explainTokenFailure } from './common/infinigateFailures';
+import { fetchClientCredentialsToken, tokenCredentialFields } from './common/token';
 
 /**
  * Infinigate Reseller API: a PortalKey sent as `API-KEY` on every call, plus a bearer token from a
@@ -80,7 +86,7 @@ export class InfinigateApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const url = `${infinigateBaseUrl(credentials)}/authorization/token`;
+		const url = `${infinigateBaseUrl(credentials)}${TOKEN_PATH}`;
 		const apiKey = String(credentials.apiKey ?? '');
 		const clientSecret = String(credentials.clientSecret ?? '');
 		return await fetchClientCredentialsToken(this, {
@@ -106,11 +112,11 @@ export class InfinigateApi implements ICredentialType {
 		},
 	};
 
-	// A count is the cheapest authenticated call: one number. The term is the guide's own example.
+	// A count is the cheapest authenticated call: one number.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BASE_URL_EXPRESSION,
-			url: '/product-management/v1/pricelist/search/count/switch',
+			url: PRICE_LIST_COUNT_PATH.replace('{term}', CREDENTIAL_TEST_SEARCH_TERM),
 			method: 'GET',
 		},
 	};

@@ -3,13 +3,8 @@
  * correct. Each guess says where the fact would come from. The UI flags them with a notice.
  */
 
-/**
- * GUESS: the path of the LoopHub operation that lists the folders linked to an application key.
- * The guide shows it only as "LOOPHUB (Get)" in the API catalogue, with a JSON body
- * `{ apiKey, domain }`, so it is sent as a POST. The fact is in the catalogue (API portal of the
- * "Advanced pack Loop service"). Change it here and in the sandbox together.
- */
-export const LOOPHUB_FOLDERS_PATH = '/loophub/getFolders';
+// The credential's Test button calls this path too, so it is defined beside the credential.
+export { LOOPHUB_FOLDERS_PATH } from '../../credentials/common/cegidLoop';
 
 /**
  * NOT YET USED: Cegid deprecated `POST /collaborativeOffer/addOffer` on 2024-07-01 in favour of

@@ -1,10 +1,11 @@
 /** The Cegid Loop node's one door to the network, built on the shared request helper. */
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import { messageFromBody } from '../../credentials/common/failures';
 import type { ServiceDefinition } from '../shared/request';
-import { jsonOutput } from '../shared/items';
-import { messageFromBody, serviceRequest } from '../shared/request';
-import { englishMeaning, withEnglish } from './messages';
+import { serviceRequest } from '../shared/request';
+import type { RequestOptions } from '../shared/transport';
+import { withEnglish } from './helpers/messages';
 
 const AUTH_HINT =
 	'Check the Subscription Key, Application Key and Application Secret of the Cegid Loop API credential.';
@@ -25,26 +26,13 @@ export const cegidLoopService: ServiceDefinition = {
 	},
 };
 
-/**
- * Cegid answers with JSON, or with a plain French sentence; either way the user gets JSON, with the
- * English meaning beside a known French message.
- */
-export function toOutput(body: unknown): IDataObject | IDataObject[] {
-	const output = jsonOutput(body);
-	if (Array.isArray(output)) return output;
-	if (typeof output.message === 'string') {
-		const english = englishMeaning(output.message);
-		if (english) output.messageEnglish = english;
-	}
-	return output;
-}
-
-export async function cegidPost(
+export async function apiRequest<T = unknown>(
 	ctx: IExecuteFunctions,
+	method: IHttpRequestMethods,
 	path: string,
-	body: IDataObject,
+	options: RequestOptions,
 	itemIndex: number,
-): Promise<IDataObject | IDataObject[]> {
-	const response = await serviceRequest(ctx, cegidLoopService, { method: 'POST', path, body }, itemIndex);
-	return toOutput(response.body);
+): Promise<T> {
+	const response = await serviceRequest<T>(ctx, cegidLoopService, { ...options, method, path }, itemIndex);
+	return response.body;
 }

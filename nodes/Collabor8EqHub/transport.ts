@@ -1,10 +1,10 @@
 /** The EqHub node's one door to the network, built on the shared request helper. */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { gatewayService } from '../shared/collabor8/gateway';
-import { jsonOutput } from '../shared/items';
+import { gatewayService } from '../shared/collabor8GatewayService';
 import type { ServiceResponse } from '../shared/request';
 import { serviceRequest } from '../shared/request';
+import type { RequestOptions } from '../shared/transport';
 import { EQHUB_API_ROOT } from './endpoints';
 
 export const eqhubService = gatewayService({
@@ -14,26 +14,24 @@ export const eqhubService = gatewayService({
 	notFoundHint: 'Check the ID, and that the credential points at the environment (test or production) that holds it.',
 });
 
-export async function eqhubGetJson(
+export async function apiRequest<T = unknown>(
 	ctx: IExecuteFunctions,
+	method: IHttpRequestMethods,
 	path: string,
-	pathParams: Record<string, string>,
+	options: RequestOptions,
 	itemIndex: number,
-): Promise<IDataObject | IDataObject[]> {
-	const response = await serviceRequest<unknown>(ctx, eqhubService, { method: 'GET', path, pathParams }, itemIndex);
-	return jsonOutput(response.body);
+): Promise<T> {
+	const response = await serviceRequest<T>(ctx, eqhubService, { ...options, method, path }, itemIndex);
+	return response.body;
 }
 
-export async function eqhubGetFile(
+/** A file: its bytes, with the headers that name and type it. */
+export async function apiDownload(
 	ctx: IExecuteFunctions,
+	method: IHttpRequestMethods,
 	path: string,
-	pathParams: Record<string, string>,
+	options: RequestOptions,
 	itemIndex: number,
 ): Promise<ServiceResponse<Buffer>> {
-	return await serviceRequest<Buffer>(
-		ctx,
-		eqhubService,
-		{ method: 'GET', path, pathParams, binary: true, headers: { Accept: 'image/*, application/octet-stream;q=0.9, */*;q=0.8' } },
-		itemIndex,
-	);
+	return await serviceRequest<Buffer>(ctx, eqhubService, { ...options, method, path, expect: 'binary' }, itemIndex);
 }

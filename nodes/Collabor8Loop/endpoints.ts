@@ -1,16 +1,7 @@
-/** What is known of the Loop API (seed: the Loop guides). */
+/** What is known of the Loop API (Loop API: Getting Started; Loop API Fundamentals). */
 
-/** Every Loop call lives below this path of the gateway (seed). */
-export const LOOP_API_ROOT = '/loop-m2m/loop-api/v1';
-
-/** The client-credentials token endpoint: a form body, answered with 201 Created (seed). */
-export const LOOP_TOKEN_PATH = `${LOOP_API_ROOT}/token`;
-
-/**
- * The sales list: `page` and `limit` page through it, `countQueries=true` adds totals; the answer
- * is `{"data":[sale, …], …}` (seed).
- */
-export const SALES_PATH = '/sales';
+// The credential calls these too (token, Test button), so they are defined beside it.
+export { LOOP_API_ROOT, LOOP_TOKEN_PATH, SALES_PATH } from '../../credentials/common/collabor8Loop';
 
 /** The one status value the guide shows. */
 export const KNOWN_SALE_STATUS = 'draft';

@@ -1,9 +1,9 @@
 /**
  * What we do not know for sure about the Loop API, in one place so that it is cheap to correct.
- * Only the sales list is documented (seed); everything else here is a guess. The facts are in the
- * API's technical documentation behind sign-in (https://portal-apis-vi.collabor8.no, "Loop API").
- * The node flags these operations with a notice, the README lists them, and the sandbox
- * (sandbox/collabor8) imports them, so they change together.
+ * Only the sales list is documented (Loop API: Getting Started); everything else here is a guess.
+ * The facts are in the API's technical documentation behind sign-in
+ * (https://portal-apis-vi.collabor8.no, "Loop API"). The node flags these operations with a notice,
+ * the README lists them, and the sandbox serves the same guesses, so they change together.
  */
 import type { IHttpRequestMethods } from 'n8n-workflow';
 

@@ -2,16 +2,12 @@
  * What we do not know for sure about the Virtual Inventory API, in one place so that it is cheap
  * to correct. The facts are in the API's documentation behind a quick self-registration:
  * https://portal-apis-vi.collabor8.no/api-details#api=virtual-inventory-api&operation=m2mUploadInventoryImportFile
- * The node flags them with a notice, the README lists them, and the sandbox (sandbox/collabor8)
- * imports them, so they change together.
+ * The node flags them with a notice, the README lists them, and the sandbox serves the same
+ * guesses, so they change together.
  */
 
-/**
- * GUESS: the part of the API's address between the gateway and `v1/m2m/…`. The guide writes only
- * `...v1/m2m/inventory-import/status`; this is the portal's API name. The credential shows it as
- * "API Path" (test and production), so a user can correct it without a new release.
- */
-export const DEFAULT_API_PATH = '/virtual-inventory-api';
+// The credential builds its addresses from this guess too, so it is defined beside it.
+export { DEFAULT_API_PATH } from '../../credentials/common/collabor8VirtualInventory';
 
 /**
  * GUESS: the `{importMode}` values of the upload path. The guide names the two modes only in words:

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { routeOperation } from '../shared/operations';
-import { OPERATIONS, properties } from './actions/router';
+import { resources, router } from './actions/router';
 
 /**
  * Infinigate Reseller API: price list (prices and stock by search or SKU), purchase invoices and
@@ -22,10 +21,28 @@ export class Infinigate implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'infinigateApi', required: true }],
-		properties,
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'priceList',
+				options: [
+					{ name: 'Price List', value: 'priceList', description: 'Prices and stock of products' },
+					{ name: 'Purchase Credit Memo', value: 'purchaseCreditMemo' },
+					{ name: 'Purchase Invoice', value: 'purchaseInvoice' },
+					{ name: 'Purchase Quote', value: 'purchaseQuote' },
+				],
+			},
+			...resources.priceList.description,
+			...resources.purchaseInvoice.description,
+			...resources.purchaseCreditMemo.description,
+			...resources.purchaseQuote.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, OPERATIONS);
+		return await router.call(this);
 	}
 }

@@ -1,8 +1,9 @@
 /**
- * Everything this node assumes about the Infinigate Reseller API that neither the 2023 getting-started
- * guide (`seeds/002_…`, German) nor public client code confirms. Each value is a GUESS; the comment
- * says where the fact would come from. The Swagger document Infinigate hands out with an API account
- * would settle all of them. Correct them here and nowhere else.
+ * Everything this node assumes about the Infinigate Reseller API that neither the 2023
+ * getting-started guide (Benutzung der Infinigate Reseller API, German) nor public client code
+ * confirms. Each value is a GUESS; the comment says where the fact would come from. The Swagger
+ * document Infinigate hands out with an API account would settle all of them. Correct them here and
+ * nowhere else.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -87,10 +88,16 @@ export function documentDateOf(header: IDataObject): unknown {
 
 /**
  * GUESS (public code disagrees with itself: quotes under `order-management/v2` and under
- * `invoice-management/v2`): where purchase quotes live. The issue and api-contracts.md say order
- * management. Fact from: the Swagger document.
+ * `invoice-management/v2`): where purchase quotes live. The node follows the order-management
+ * variant. Fact from: the Swagger document.
  */
 export const PURCHASE_QUOTE_PATH = '/order-management/v2/purchasequote';
 
-/** The guide (2023) spells the path segment `documentnumber`, current public code `documentNumber`. */
-export const DOCUMENT_NUMBER_SEGMENT = { v1: 'documentnumber', v2: 'documentNumber' } as const;
+/** The quote paths below it, as public code shows them. */
+export const PURCHASE_QUOTE_PATHS = {
+	list: PURCHASE_QUOTE_PATH,
+	byGuid: `${PURCHASE_QUOTE_PATH}/{documentGuid}`,
+	byNumber: `${PURCHASE_QUOTE_PATH}/documentNumber/{documentNumber}`,
+	accept: `${PURCHASE_QUOTE_PATH}/acceptance`,
+	reject: `${PURCHASE_QUOTE_PATH}/reject`,
+} as const;

@@ -2,17 +2,18 @@
  * The Infinigate node's one door to the network, on top of the shared request layer: the service
  * definition (base URL, secrets, token renewal, error wording) and Take/Skip paging.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import { infinigateBaseUrl } from '../../credentials/common/infinigate';
+import { describeInfinigateFailure } from '../../credentials/common/infinigateFailures';
+import { TOKEN_FIELDS } from '../../credentials/common/token';
 import { collectPages } from '../shared/paging';
-import type { ServiceDefinition, ServiceRequest } from '../shared/request';
+import type { ServiceDefinition } from '../shared/request';
 import { serviceRequest } from '../shared/request';
-import { TOKEN_FIELDS } from '../shared/token';
-import { infinigateBaseUrl } from './environments';
-import { describeInfinigateFailure } from './errors';
+import type { RequestOptions } from '../shared/transport';
 import { readListPage } from './guesses';
 
-export const INFINIGATE_SERVICE: ServiceDefinition = {
+export const infinigateService: ServiceDefinition = {
 	serviceName: 'Infinigate',
 	credentialType: 'infinigateApi',
 	baseUrl: infinigateBaseUrl,
@@ -21,12 +22,15 @@ export const INFINIGATE_SERVICE: ServiceDefinition = {
 	describeFailure: describeInfinigateFailure,
 };
 
-export async function infinigateRequest<T = unknown>(
+export async function apiRequest<T = unknown>(
 	ctx: IExecuteFunctions,
-	request: ServiceRequest,
+	method: IHttpRequestMethods,
+	path: string,
+	options: RequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	return (await serviceRequest<T>(ctx, INFINIGATE_SERVICE, request, itemIndex)).body;
+	const response = await serviceRequest<T>(ctx, infinigateService, { ...options, method, path }, itemIndex);
+	return response.body;
 }
 
 export interface PagedListOptions {
@@ -43,11 +47,13 @@ export interface PagedListOptions {
  * many entries match (count endpoint, or `count` in the list envelope) and we have fewer, we keep
  * asking from where the short page ended instead of silently losing the rest.
  */
-export async function getPagedList(
+export async function apiRequestAllItems(
 	ctx: IExecuteFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	options: RequestOptions,
+	paging: PagedListOptions,
 	itemIndex: number,
-	request: ServiceRequest,
-	options: PagedListOptions,
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject>(
 		async ({ offset, size }) => {
@@ -55,22 +61,18 @@ export async function getPagedList(
 			let reportedTotal: number | undefined;
 			while (items.length < size) {
 				const want = size - items.length;
-				const body = await infinigateRequest(
-					ctx,
-					{ ...request, qs: { ...request.qs, Take: want, Skip: offset + items.length } },
-					itemIndex,
-				);
-				const page = readListPage(body);
+				const qs = { ...options.qs, Take: want, Skip: offset + items.length };
+				const page = readListPage(await apiRequest(ctx, method, path, { ...options, qs }, itemIndex));
 				items.push(...page.items);
 				reportedTotal = page.count ?? reportedTotal;
 				if (page.items.length === 0 || page.items.length >= want) break;
-				const total = options.knownTotal ?? reportedTotal;
+				const total = paging.knownTotal ?? reportedTotal;
 				if (total === undefined || offset + items.length >= total) break;
 			}
 			// Only a total from the count endpoint may end paging early: the envelope's `count` might
 			// be the size of the page, not of the whole list.
-			return { items, total: options.knownTotal };
+			return { items, total: paging.knownTotal };
 		},
-		{ returnAll: options.returnAll, limit: options.limit, maxPageSize: options.pageSize },
+		{ returnAll: paging.returnAll, limit: paging.limit, maxPageSize: paging.pageSize },
 	);
 }

@@ -49,10 +49,3 @@ export async function routeOperation(
 	if ('executeAll' in operation) return [await operation.executeAll.call(ctx)];
 	return [await forEachItem(ctx, (itemIndex, item) => operation.execute.call(ctx, itemIndex, item))];
 }
-
-/** Collects the fields of every operation, for the node's `properties`. */
-export function operationFields(operations: OperationsByResource): INodeProperties[] {
-	return Object.values(operations).flatMap((byName) =>
-		Object.values(byName).flatMap((operation) => operation.description),
-	);
-}

@@ -8,7 +8,7 @@ import { beginNodeRun } from '../../nodes/shared/concurrency';
 import type { ServiceDefinition } from '../../nodes/shared/request';
 import { serviceRequest } from '../../nodes/shared/request';
 import { retryClock } from '../../nodes/shared/retry';
-import { TOKEN_FIELDS } from '../../nodes/shared/token';
+import { TOKEN_FIELDS, TokenRequestError } from '../../credentials/common/token';
 
 const service: ServiceDefinition = {
 	serviceName: 'Example',
@@ -58,7 +58,8 @@ function fakeContext(stored: ICredentialDataDecryptedObject, fake: FakeService, 
 					tokenFetches++;
 					await tick();
 					const token = fake.fetchToken(tokenFetches);
-					if (token instanceof Error) throw token;
+					// n8n wraps what preAuthentication throws in its own error, keeping it as the cause.
+					if (token instanceof Error) throw Object.assign(new Error('wrapped by n8n'), { cause: token });
 					Object.assign(stored, { accessToken: token, tokenRenewAt: later() });
 					Object.assign(data, { accessToken: token, tokenRenewAt: stored.tokenRenewAt });
 				}
@@ -115,7 +116,7 @@ describe('one token renewal for many items in flight', () => {
 		const stored = { ...base, accessToken: '', tokenRenewAt: '' };
 		const { ctx, sent, tokenFetches } = fakeContext(stored, {
 			answer: () => ({ statusCode: 200 }),
-			fetchToken: () => new Error('The token endpoint refused the Client Secret'),
+			fetchToken: () => new TokenRequestError('The token endpoint refused the Client Secret'),
 		});
 
 		const results = await Promise.all(

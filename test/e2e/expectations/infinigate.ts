@@ -1,4 +1,3 @@
-import { infinigateSandbox } from '../../../sandbox/infinigate/service';
 import { outputItems } from '../../support/n8n';
 import { lastMonth } from '../../support/sandbox-data';
 import type { ExampleExpectation } from './types';
@@ -27,7 +26,7 @@ export const infinigateExamples: Record<string, ExampleExpectation> = {
 		does: "outputs one item per product line of every invoice posted last month, with the invoice's number and date",
 		check: (run, sandbox) => {
 			const { start, end } = lastMonth();
-			const invoices = infinigateSandbox(sandbox.server).invoices.filter((invoice) => {
+			const invoices = sandbox.state.infinigate.invoices.filter((invoice) => {
 				const posted = String(invoice.header.postingDate);
 				return posted >= start && posted <= end;
 			});
@@ -48,8 +47,9 @@ export const infinigateExamples: Record<string, ExampleExpectation> = {
 				expect(line).toMatchObject({ documentType: 'purchaseInvoice', currencyCode: 'EUR' });
 			}
 
+			// One page of invoices, then the empty page that ends the list (a short page does not).
 			const overview = sandbox.server.requests({ service: 'infinigate', method: 'GET', path: '/invoice-management/v2/purchaseinvoice' });
-			expect(overview).toHaveLength(1);
+			expect(overview.map((request) => request.query.Skip)).toEqual([['0'], [String(invoices.length)]]);
 			expect(overview[0].query).toMatchObject({ PeriodStart: [start], PeriodEnd: [end] });
 		},
 	},
@@ -57,7 +57,7 @@ export const infinigateExamples: Record<string, ExampleExpectation> = {
 	'infinigate-vendor-price-list': {
 		does: "pages through the vendor's whole price list with Return All, each product once",
 		check: (run, sandbox) => {
-			const expected = infinigateSandbox(sandbox.server).products.filter((entry) => entry.vendorCode === 'LUMA');
+			const expected = sandbox.state.infinigate.products.filter((entry) => entry.vendorCode === 'LUMA');
 			const products = outputItems(run, 'Lumaport price list').map((item) => item.json);
 			expect(products).toHaveLength(expected.length);
 			expect(new Set(products.map((product) => product.sku)).size).toBe(expected.length);

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { toIsoDate } from '../../../nodes/Infinigate/dates';
-import { shapeDocument } from '../../../nodes/Infinigate/documents';
-import { API_KEY_REFUSED, CLIENT_REFUSED, describeInfinigateFailure, explainTokenFailure } from '../../../nodes/Infinigate/errors';
+import { toIsoDate } from '../../../nodes/Infinigate/helpers/dates';
+import { shapeDocument } from '../../../nodes/Infinigate/helpers/documents';
+import { API_KEY_REFUSED, CLIENT_REFUSED, describeInfinigateFailure, explainTokenFailure } from '../../../credentials/common/infinigateFailures';
 import { readCount, readListPage } from '../../../nodes/Infinigate/guesses';
-import { chunkSkus, skuQueryCost } from '../../../nodes/Infinigate/skuBatches';
+import { chunkSkus, skuQueryCost } from '../../../nodes/Infinigate/helpers/skuBatches';
 
 describe('Infinigate dates', () => {
 	test.each([

@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { cegidPost } from '../../transport';
-import { contactBody, contactFields, profileAndSocialFields } from './contact';
+import { ADD_CLIENT_PATH } from '../../endpoints';
+import { contactBody, contactFields, profileAndSocialFields } from '../../helpers/contact';
+import { toOutput } from '../../helpers/messages';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'add', [
 	{
@@ -25,5 +27,6 @@ export const description: INodeProperties[] = showOnlyFor('client', 'add', [
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	return await cegidPost(this, '/provisionningCollab/addClient', contactBody(this, itemIndex, true), itemIndex);
+	const body = contactBody(this, itemIndex, true);
+	return toOutput(await apiRequest(this, 'POST', ADD_CLIENT_PATH, { body }, itemIndex));
 }

@@ -3,8 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { requiredEmail } from '../../../shared/validation';
-import { cegidPost } from '../../transport';
-import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../fields';
+import { REMOVE_APPLICATION_PATH } from '../../endpoints';
+import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { toOutput } from '../../helpers/messages';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'removeApplication', [
 	emailField,
@@ -18,5 +20,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		codeDossier: readFolderCode(this, itemIndex),
 		offre: readOffer(this, itemIndex),
 	};
-	return await cegidPost(this, '/provisionningCollab/removeApplication', body, itemIndex);
+	return toOutput(await apiRequest(this, 'POST', REMOVE_APPLICATION_PATH, { body }, itemIndex));
 }

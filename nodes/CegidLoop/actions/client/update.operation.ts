@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { cegidPost } from '../../transport';
-import { contactBody, contactFields, profileAndSocialFields } from './contact';
+import { UPDATE_CLIENT_PATH } from '../../endpoints';
+import { contactBody, contactFields, profileAndSocialFields } from '../../helpers/contact';
+import { toOutput } from '../../helpers/messages';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'update', [
 	...contactFields(false),
@@ -38,5 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (typeof additional.active === 'boolean') body.actif = additional.active;
 	if (typeof additional.defaultIssuer === 'boolean') body.defaultIssuer = additional.defaultIssuer;
-	return await cegidPost(this, '/provisionningCollab/updateClient', body, itemIndex);
+	// The guide shows this call answering a plain French sentence when nothing had to change.
+	return toOutput(await apiRequest(this, 'POST', UPDATE_CLIENT_PATH, { body, expect: 'jsonOrText' }, itemIndex));
 }

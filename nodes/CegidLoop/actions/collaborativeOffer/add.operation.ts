@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { cegidPost } from '../../transport';
-import { folderCodeField, offerField, readFolderCode, readOffer } from '../fields';
+import { ADD_OFFER_PATH } from '../../endpoints';
+import { folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { toOutput } from '../../helpers/messages';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', [
 	{
@@ -19,5 +21,5 @@ export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) };
-	return await cegidPost(this, '/collaborativeOffer/addOffer', body, itemIndex);
+	return toOutput(await apiRequest(this, 'POST', ADD_OFFER_PATH, { body }, itemIndex));
 }

@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { cegidPost } from '../../transport';
-import { folderCodeField, readFolderCode } from '../fields';
+import { PROVISION_COMPANY_PATH } from '../../endpoints';
+import { folderCodeField, readFolderCode } from '../../helpers/fields';
+import { toOutput } from '../../helpers/messages';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('company', 'provision', [
 	{
@@ -15,7 +17,7 @@ export const description: INodeProperties[] = showOnlyFor('company', 'provision'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const codeDossier = readFolderCode(this, itemIndex);
-	const answer = await cegidPost(this, '/companyProvisioning/provisionCompany', { codeDossier }, itemIndex);
+	const answer = toOutput(await apiRequest(this, 'POST', PROVISION_COMPANY_PATH, { body: { codeDossier } }, itemIndex));
 	// The service answers 200 with little or nothing; say what happened and to which folder.
 	if (!Array.isArray(answer) && Object.keys(answer).every((key) => answer[key] === '' || answer[key] === undefined)) {
 		return { codeDossier, provisioned: true };

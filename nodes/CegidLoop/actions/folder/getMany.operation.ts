@@ -4,7 +4,8 @@ import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import { LOOPHUB_FOLDERS_PATH } from '../../guesses';
-import { cegidPost } from '../../transport';
+import { toOutput } from '../../helpers/messages';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
 	{
@@ -43,7 +44,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	// LoopHub answers with every folder of the key at once: Limit is applied here.
-	const folders = await cegidPost(this, LOOPHUB_FOLDERS_PATH, { apiKey: credentials.applicationKey, domain }, itemIndex);
+	const body = { apiKey: credentials.applicationKey, domain };
+	const folders = toOutput(await apiRequest(this, 'POST', LOOPHUB_FOLDERS_PATH, { body }, itemIndex));
 	const list: IDataObject[] = Array.isArray(folders) ? folders : [folders];
 	return returnAll ? list : list.slice(0, limit);
 }

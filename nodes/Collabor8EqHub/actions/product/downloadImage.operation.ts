@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
+import { jsonOutput } from '../../../shared/items';
 import { inputError, requiredString } from '../../../shared/validation';
 import { PRODUCT_IMAGE_PATH } from '../../endpoints';
 import { PRODUCT_DETAILS_PATH } from '../../guesses';
-import { eqhubGetFile, eqhubGetJson } from '../../transport';
-import { guessNotice, productIdField, readProductId } from '../fields';
-import { productParts } from './simplify';
+import { guessNotice, productIdField, readProductId } from '../../helpers/fields';
+import { productParts } from '../../helpers/simplify';
+import { apiDownload, apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('product', 'downloadImage', [
 	guessNotice,
@@ -42,6 +43,9 @@ export const description: INodeProperties[] = showOnlyFor('product', 'downloadIm
 	},
 ]);
 
+/** An image, or else any file the service sends for it. */
+const IMAGE_ACCEPT = 'image/*, application/octet-stream;q=0.9, */*;q=0.8';
+
 const EXTENSIONS: Record<string, string> = {
 	'image/jpeg': 'jpg',
 	'image/png': 'png',
@@ -75,7 +79,7 @@ function fileNameOf(contentDisposition: string | undefined, imageUuid: string, m
 }
 
 async function mainImageUuid(ctx: IExecuteFunctions, eqhubProductId: string, itemIndex: number): Promise<string> {
-	const product = await eqhubGetJson(ctx, PRODUCT_DETAILS_PATH, { eqhubProductId }, itemIndex);
+	const product = jsonOutput(await apiRequest(ctx, 'GET', PRODUCT_DETAILS_PATH, { pathParams: { eqhubProductId } }, itemIndex));
 	const { info } = productParts(Array.isArray(product) ? {} : product);
 	const images = (Array.isArray(info.images) ? info.images : []) as IDataObject[];
 	const main = images.find((image) => image?.isMain === true) ?? images[0];
@@ -95,7 +99,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? requiredString(this, 'imageUuid', 'Image ID', itemIndex)
 			: await mainImageUuid(this, eqhubProductId, itemIndex);
 
-	const response = await eqhubGetFile(this, PRODUCT_IMAGE_PATH, { eqhubProductId, imageUuid }, itemIndex);
+	const response = await apiDownload(
+		this,
+		'GET',
+		PRODUCT_IMAGE_PATH,
+		{ pathParams: { eqhubProductId, imageUuid }, headers: { Accept: IMAGE_ACCEPT } },
+		itemIndex,
+	);
 	const contentType = String(response.headers['content-type'] ?? 'application/octet-stream');
 	const mimeType = contentType.split(';')[0].trim().toLowerCase();
 	const disposition = response.headers['content-disposition'];

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
+import { jsonOutput } from '../../../shared/items';
 import { PRODUCT_DETAILS_PATH } from '../../guesses';
-import { eqhubGetJson } from '../../transport';
-import { guessNotice, productIdField, readProductId } from '../fields';
-import { simplifyProduct } from './simplify';
+import { guessNotice, productIdField, readProductId } from '../../helpers/fields';
+import { simplifyProduct } from '../../helpers/simplify';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('product', 'get', [
 	guessNotice,
@@ -22,7 +23,7 @@ export const description: INodeProperties[] = showOnlyFor('product', 'get', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const eqhubProductId = readProductId(this, itemIndex);
-	const product = await eqhubGetJson(this, PRODUCT_DETAILS_PATH, { eqhubProductId }, itemIndex);
+	const product = jsonOutput(await apiRequest(this, 'GET', PRODUCT_DETAILS_PATH, { pathParams: { eqhubProductId } }, itemIndex));
 	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
 	if (!simplify || Array.isArray(product)) return product;
 	return simplifyProduct(product as IDataObject);

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
+import { jsonOutput } from '../../../shared/items';
 import { requiredString } from '../../../shared/validation';
 import { LEGACY_PRODUCT_PATH } from '../../endpoints';
-import { eqhubGetJson } from '../../transport';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy', [
 	{
@@ -21,5 +22,5 @@ export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = requiredString(this, 'legacyId', 'Product ID (TEK Number)', itemIndex);
-	return await eqhubGetJson(this, LEGACY_PRODUCT_PATH, { id }, itemIndex);
+	return jsonOutput(await apiRequest(this, 'GET', LEGACY_PRODUCT_PATH, { pathParams: { id } }, itemIndex));
 }

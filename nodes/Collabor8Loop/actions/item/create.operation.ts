@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
+import { jsonOutput } from '../../../shared/items';
 import { inputError, optionalString, requiredString } from '../../../shared/validation';
 import { ITEM_CREATE } from '../../guesses';
-import { loopRequest } from '../../transport';
-import { guessNotice } from '../fields';
+import { guessNotice } from '../../helpers/fields';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('item', 'create', [
 	guessNotice('The path and body of item creation'),
@@ -77,5 +78,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...(productClass ? { productClass } : {}),
 		},
 	};
-	return await loopRequest(this, { method: ITEM_CREATE.method, path: ITEM_CREATE.path, body }, itemIndex);
+	return jsonOutput(await apiRequest(this, ITEM_CREATE.method, ITEM_CREATE.path, { body }, itemIndex));
 }

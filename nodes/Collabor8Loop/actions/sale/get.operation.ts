@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
+import { jsonOutput } from '../../../shared/items';
 import { SALE_PATH } from '../../guesses';
-import { loopRequest } from '../../transport';
-import { guessNotice, readSaleId, saleIdField } from '../fields';
+import { guessNotice, readSaleId, saleIdField } from '../../helpers/fields';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
 	guessNotice('The path of a single sale'),
@@ -13,5 +14,5 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
-	return await loopRequest(this, { method: 'GET', path: SALE_PATH, pathParams: { saleId } }, itemIndex);
+	return jsonOutput(await apiRequest(this, 'GET', SALE_PATH, { pathParams: { saleId } }, itemIndex));
 }

@@ -4,9 +4,11 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError, requiredChoice, requiredString } from '../../../shared/validation';
+import { IMPORT_UPLOAD_PATH } from '../../endpoints';
 import type { ImportMode } from '../../guesses';
-import { DEFAULT_UPLOAD_MIME_TYPE, IMPORT_MODE_VALUES } from '../../guesses';
-import { getImportStatus, uploadImportFile } from '../../transport';
+import { DEFAULT_UPLOAD_MIME_TYPE, IMPORT_MODE_VALUES, UPLOAD_FILE_FIELD } from '../../guesses';
+import { asObject, getImportStatus } from '../../helpers/importAnswers';
+import { apiRequest } from '../../transport';
 
 const IMPORT_MODES = Object.keys(IMPORT_MODE_VALUES) as ImportMode[];
 
@@ -95,6 +97,9 @@ interface UploadOptions {
 	pollIntervalSeconds?: number;
 }
 
+/** A 50 MB file over a slow line needs longer than the default two minutes. */
+const UPLOAD_TIMEOUT_MS = 15 * 60_000;
+
 const NOT_ALLOWED_REASON =
 	'Virtual Inventory answers isImportAllowed = false while someone of your company is importing from the web page, or while an import started through the API is still active.';
 
@@ -149,7 +154,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fileName = options.fileName?.trim() || binary.fileName || `inventory-import.${binary.fileExtension ?? 'xlsx'}`;
 	const mimeType = binary.mimeType || DEFAULT_UPLOAD_MIME_TYPE;
 
-	const answer = await uploadImportFile(this, itemIndex, importMode, { data, fileName, mimeType });
+	// A Blob can be read again, so the request door may send this body a second time (after a
+	// refused token) without rebuilding it.
+	const body = new FormData();
+	body.append(UPLOAD_FILE_FIELD, new Blob([data], { type: mimeType }), fileName);
+	const answer = asObject(
+		await apiRequest(
+			this,
+			'POST',
+			IMPORT_UPLOAD_PATH,
+			{ pathParams: { importMode: IMPORT_MODE_VALUES[importMode] }, body, timeoutMs: UPLOAD_TIMEOUT_MS },
+			itemIndex,
+		),
+	);
 	const result: IDataObject = {
 		importMode,
 		fileName,

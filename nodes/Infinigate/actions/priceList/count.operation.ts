@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
 import { MATCH_ALL_SEARCH_TERM, readCount } from '../../guesses';
-import { infinigateRequest } from '../../transport';
-import { searchTermField, searchTermOf } from './search.operation';
+import { searchTermField, searchTermOf } from '../../helpers/priceListSearch';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = [
 	searchTermField(
@@ -14,11 +15,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const term = searchTermOf(this, itemIndex);
-	const body = await infinigateRequest(
-		this,
-		{ method: 'GET', path: '/product-management/v1/pricelist/search/count/{term}', pathParams: { term } },
-		itemIndex,
-	);
+	const body = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term } }, itemIndex);
 	const count = readCount(body);
 	if (count === undefined) {
 		throw new NodeOperationError(this.getNode(), 'Infinigate: the count endpoint answered in an unknown shape', {

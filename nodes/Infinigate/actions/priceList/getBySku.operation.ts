@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SkuLookup } from './skuLookup';
-import { executeLookup, lookupDescription } from './skuLookup';
+import { PRICE_LIST_BY_SKU_PATH } from '../../endpoints';
+import type { SkuLookup } from '../../helpers/skuLookup';
+import { executeLookup, lookupDescription } from '../../helpers/skuLookup';
 
 const lookup: SkuLookup = {
 	operation: 'getBySku',
 	parameter: 'skus',
 	field: 'SKUs',
 	matchKey: 'sku',
-	path: '/product-management/v1/pricelist/sku',
+	path: PRICE_LIST_BY_SKU_PATH,
 	placeholder: 'e.g. U8JN1E, U8JM6E',
 	description: "Infinigate's own SKUs of the products; one output item per product found",
 };

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SkuLookup } from './skuLookup';
-import { executeLookup, lookupDescription } from './skuLookup';
+import { PRICE_LIST_BY_VENDOR_SKU_PATH } from '../../endpoints';
+import type { SkuLookup } from '../../helpers/skuLookup';
+import { executeLookup, lookupDescription } from '../../helpers/skuLookup';
 
 const lookup: SkuLookup = {
 	operation: 'getByVendorSku',
 	parameter: 'vendorSkus',
 	field: 'Vendor SKUs',
 	matchKey: 'vendorSku',
-	path: '/product-management/v1/pricelist/vendor',
+	path: PRICE_LIST_BY_VENDOR_SKU_PATH,
 	placeholder: 'e.g. JL253A, C9200-24T-E',
 	description:
 		"The manufacturers' part numbers; one output item per product found (one vendor SKU may be sold as several products, e.g. per end-user type)",

@@ -1,26 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
-import { getPagedList, infinigateRequest } from '../../transport';
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
-import { readSearchFilters, searchFilters } from './filters';
+import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
+import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
+import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
+import { apiRequest, apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['search'] };
-
-/** The Search Term field of Search and Count; read it with `searchTermOf`. */
-export function searchTermField(operation: string, hint: string): INodeProperties {
-	return {
-		displayName: 'Search Term',
-		name: 'searchTerm',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. switch',
-		description: 'Matched against the SKU and the description of each product',
-		hint,
-		displayOptions: { show: { resource: ['priceList'], operation: [operation] } },
-	};
-}
 
 export const description: INodeProperties[] = [
 	searchTermField(
@@ -31,11 +18,6 @@ export const description: INodeProperties[] = [
 	searchFilters(show),
 ];
 
-export function searchTermOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	const term = String(ctx.getNodeParameter('searchTerm', itemIndex, '') ?? '').trim();
-	return term === '' ? MATCH_ALL_SEARCH_TERM : term;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const term = searchTermOf(this, itemIndex);
 	const filters = readSearchFilters(this, itemIndex);
@@ -45,18 +27,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// below our page size cannot end the listing early.
 	let knownTotal: number | undefined;
 	if (paging.returnAll) {
-		const countBody = await infinigateRequest(
-			this,
-			{ method: 'GET', path: '/product-management/v1/pricelist/search/count/{term}', pathParams: { term }, qs: filters },
-			itemIndex,
-		);
+		const countBody = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
 		knownTotal = readCount(countBody);
 	}
 
-	return await getPagedList(
+	return await apiRequestAllItems(
 		this,
-		itemIndex,
-		{ method: 'GET', path: '/product-management/v1/pricelist/search/{term}', pathParams: { term }, qs: filters },
+		'GET',
+		PRICE_LIST_SEARCH_PATH,
+		{ pathParams: { term }, qs: filters },
 		{ ...paging, pageSize: PRICE_LIST_PAGE_SIZE, knownTotal },
+		itemIndex,
 	);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredEmail } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATH } from '../../guesses';
-import { infinigateRequest } from '../../transport';
-import { decisionResult, quoteReferenceFields, readQuoteReference } from './decision';
+import { PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { decisionResult, quoteReferenceFields, readQuoteReference } from '../../helpers/quoteDecision';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = [
 	...quoteReferenceFields('accept'),
@@ -22,9 +22,11 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);
 	const acceptedByUserMail = requiredEmail(this, 'acceptedByUserMail', 'Accepted By (Email)', itemIndex);
-	const body = await infinigateRequest(
+	const body = await apiRequest(
 		this,
-		{ method: 'POST', path: `${PURCHASE_QUOTE_PATH}/acceptance`, body: { ...reference, acceptedByUserMail } },
+		'POST',
+		PURCHASE_QUOTE_PATHS.accept,
+		{ body: { ...reference, acceptedByUserMail } },
 		itemIndex,
 	);
 	return decisionResult(body, reference, 'accepted');

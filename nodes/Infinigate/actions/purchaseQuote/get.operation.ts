@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PURCHASE_QUOTE_PATH } from '../../guesses';
-import { infinigateRequest } from '../../transport';
-import { readGuid } from '../common';
+import { PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { readGuid } from '../../helpers/fields';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,9 +19,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
-	return await infinigateRequest<IDataObject>(
-		this,
-		{ method: 'GET', path: `${PURCHASE_QUOTE_PATH}/{documentGuid}`, pathParams: { documentGuid } },
-		itemIndex,
-	);
+	return await apiRequest<IDataObject>(this, 'GET', PURCHASE_QUOTE_PATHS.byGuid, { pathParams: { documentGuid } }, itemIndex);
 }

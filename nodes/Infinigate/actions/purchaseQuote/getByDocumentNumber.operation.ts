@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredString } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATH } from '../../guesses';
-import { infinigateRequest } from '../../transport';
+import { PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,9 +19,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentNumber = requiredString(this, 'documentNumber', 'Document Number', itemIndex);
-	return await infinigateRequest<IDataObject>(
+	return await apiRequest<IDataObject>(
 		this,
-		{ method: 'GET', path: `${PURCHASE_QUOTE_PATH}/documentNumber/{documentNumber}`, pathParams: { documentNumber } },
+		'GET',
+		PURCHASE_QUOTE_PATHS.byNumber,
+		{ pathParams: { documentNumber } },
 		itemIndex,
 	);
 }

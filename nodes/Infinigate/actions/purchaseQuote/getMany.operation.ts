@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DOCUMENT_PAGE_SIZE, PURCHASE_QUOTE_PATH } from '../../guesses';
-import { getPagedList } from '../../transport';
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
+import { DOCUMENT_PAGE_SIZE, PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getMany'] };
 
@@ -39,17 +39,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const text = (value: unknown): string | undefined =>
 		typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-	return await getPagedList(
+	return await apiRequestAllItems(
 		this,
-		itemIndex,
+		'GET',
+		PURCHASE_QUOTE_PATHS.list,
 		{
-			method: 'GET',
-			path: PURCHASE_QUOTE_PATH,
 			qs: {
 				BuyerReference: text(filters.buyerReference),
 				ExternalDocumentNumber: text(filters.externalDocumentNumber),
 			},
 		},
 		{ ...readReturnAllAndLimit(this, itemIndex), pageSize: DOCUMENT_PAGE_SIZE },
+		itemIndex,
 	);
 }

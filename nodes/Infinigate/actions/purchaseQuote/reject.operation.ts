@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredEmail } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATH } from '../../guesses';
-import { infinigateRequest } from '../../transport';
-import { decisionResult, quoteReferenceFields, readQuoteReference } from './decision';
+import { PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { decisionResult, quoteReferenceFields, readQuoteReference } from '../../helpers/quoteDecision';
+import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['reject'] };
 
@@ -34,9 +34,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const reference = readQuoteReference(this, itemIndex);
 	const rejectedByUserMail = requiredEmail(this, 'rejectedByUserMail', 'Rejected By (Email)', itemIndex);
 	const userComments = String(this.getNodeParameter('userComments', itemIndex, '') ?? '');
-	const body = await infinigateRequest(
+	const body = await apiRequest(
 		this,
-		{ method: 'POST', path: `${PURCHASE_QUOTE_PATH}/reject`, body: { ...reference, rejectedByUserMail, userComments } },
+		'POST',
+		PURCHASE_QUOTE_PATHS.reject,
+		{ body: { ...reference, rejectedByUserMail, userComments } },
 		itemIndex,
 	);
 	return decisionResult(body, reference, 'rejected');

@@ -1,0 +1,44 @@
+/** Get by Document Number: one purchase invoice or credit memo by its number. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PerItemOperation } from '../../../shared/operations';
+import { requiredString } from '../../../shared/validation';
+import { DOCUMENT_PATHS } from '../../endpoints';
+import type { DocumentKind } from '../../helpers/documentKinds';
+import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import type { DocumentOutput } from '../../helpers/documents';
+import { shapeDocument } from '../../helpers/documents';
+import { apiRequest } from '../../transport';
+
+export function forKind(kind: DocumentKind): PerItemOperation {
+	const show = { resource: [kind.resource], operation: ['getByDocumentNumber'] };
+	const description: INodeProperties[] = [
+		{
+			displayName: 'Document Number',
+			name: 'documentNumber',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. VR24-000123',
+			description: `The number printed on the ${kind.noun}`,
+			displayOptions: { show },
+		},
+		outputOptions(show, kind, false),
+	];
+	return {
+		description,
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const documentNumber = requiredString(this, 'documentNumber', 'Document Number', itemIndex);
+			const { output, includeTextLines } = readOutput(this, itemIndex, 'document');
+			const version = readApiVersion(this, itemIndex);
+			const document = await apiRequest<IDataObject>(
+				this,
+				'GET',
+				DOCUMENT_PATHS[version].byNumber,
+				{ pathParams: { documentType: kind.segment, documentNumber } },
+				itemIndex,
+			);
+			return shapeDocument(document, { output: output as DocumentOutput, documentType: kind.resource, includeTextLines });
+		},
+	};
+}

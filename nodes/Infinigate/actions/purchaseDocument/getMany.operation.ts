@@ -1,0 +1,123 @@
+/** Get Many: the purchase invoices or credit memos of a period, optionally with their lines or MSP usage. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import type { PerItemOperation } from '../../../shared/operations';
+import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
+import { DOCUMENT_PATHS } from '../../endpoints';
+import { DOCUMENT_PAGE_SIZE } from '../../guesses';
+import type { DocumentKind } from '../../helpers/documentKinds';
+import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import type { DocumentOutput } from '../../helpers/documents';
+import { shapeDocument } from '../../helpers/documents';
+import { readDate, today } from '../../helpers/fields';
+import { apiRequest, apiRequestAllItems } from '../../transport';
+
+export function forKind(kind: DocumentKind): PerItemOperation {
+	const show = { resource: [kind.resource], operation: ['getMany'] };
+	const description: INodeProperties[] = [
+		{
+			displayName: 'Period Start',
+			name: 'periodStart',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			description: `First day of the period (inclusive) whose ${kind.noun}s to list. An ISO date, or an expression such as {{ $now.minus({ months: 1 }).startOf('month') }} for last month.`,
+			hint: 'An ISO date such as 2024-07-01, or a date expression',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Period End',
+			name: 'periodEnd',
+			type: 'dateTime',
+			default: '',
+			description: 'Last day of the period (inclusive). Leave empty for today.',
+			displayOptions: { show },
+		},
+		...showOnlyFor(kind.resource, 'getMany', returnAllAndLimit(`Limit counts ${kind.noun}s, not lines`)),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Buyer Reference',
+					name: 'buyerReference',
+					type: 'string',
+					default: '',
+					description: 'Only documents with this buyer reference (your order reference)',
+				},
+				{
+					displayName: 'External Document Number',
+					name: 'externalDocumentNumber',
+					type: 'string',
+					default: '',
+					description: 'Only documents with this external document number',
+				},
+			],
+		},
+		outputOptions(show, kind, true),
+	];
+
+	return {
+		description,
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const periodStart = readDate(this, 'periodStart', 'Period Start', itemIndex, true)!;
+			const periodEnd = readDate(this, 'periodEnd', 'Period End', itemIndex, false) ?? today(this);
+			if (periodStart > periodEnd) {
+				throw inputError(this, itemIndex, 'Period Start', `(${periodStart}) must not be after Period End (${periodEnd})`);
+			}
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const paging = readReturnAllAndLimit(this, itemIndex);
+			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
+			const paths = DOCUMENT_PATHS[readApiVersion(this, itemIndex)];
+			const documentType = kind.segment;
+			const text = (value: unknown): string | undefined =>
+				typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+			const overview = await apiRequestAllItems(
+				this,
+				'GET',
+				paths.list,
+				{
+					pathParams: { documentType },
+					qs: {
+						PeriodStart: periodStart,
+						PeriodEnd: periodEnd,
+						BuyerReference: text(filters.buyerReference),
+						ExternalDocumentNumber: text(filters.externalDocumentNumber),
+					},
+				},
+				{ ...paging, pageSize: DOCUMENT_PAGE_SIZE },
+				itemIndex,
+			);
+			if (output === 'overview') return overview;
+
+			const result: IDataObject[] = [];
+			for (const entry of overview) {
+				const guid = typeof entry.documentGuid === 'string' ? entry.documentGuid : undefined;
+				const document = guid
+					? await apiRequest<IDataObject>(this, 'GET', paths.byGuid, { pathParams: { documentType, documentGuid: guid } }, itemIndex)
+					: await apiRequest<IDataObject>(
+							this,
+							'GET',
+							paths.byNumber,
+							{ pathParams: { documentType, documentNumber: String(entry.documentNumber ?? '') } },
+							itemIndex,
+						);
+				result.push(
+					...shapeDocument(document, {
+						output: output as DocumentOutput,
+						documentType: kind.resource,
+						includeTextLines,
+						documentGuid: guid,
+					}),
+				);
+			}
+			return result;
+		},
+	};
+}

@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { apiVersionField, PURCHASE_INVOICE } from '../../helpers/documentKinds';
+import * as get from '../purchaseDocument/get.operation';
+import * as getByDocumentNumber from '../purchaseDocument/getByDocumentNumber.operation';
+import * as getMany from '../purchaseDocument/getMany.operation';
+
+// Invoices and credit memos share their operations; these are the invoice ones.
+export const operations = {
+	getMany: getMany.forKind(PURCHASE_INVOICE),
+	get: get.forKind(PURCHASE_INVOICE),
+	getByDocumentNumber: getByDocumentNumber.forKind(PURCHASE_INVOICE),
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['purchaseInvoice'] } },
+		default: 'getMany',
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get a purchase invoice by its GUID', action: 'Get a purchase invoice' },
+			{
+				name: 'Get by Document Number',
+				value: 'getByDocumentNumber',
+				description: 'Get a purchase invoice by its number',
+				action: 'Get a purchase invoice by document number',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List the purchase invoices of a period',
+				action: 'Get many purchase invoices',
+			},
+		],
+	},
+	apiVersionField('purchaseInvoice'),
+	...operations.getMany.description,
+	...operations.get.description,
+	...operations.getByDocumentNumber.description,
+];

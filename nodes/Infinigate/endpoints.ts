@@ -1,0 +1,34 @@
+/**
+ * The Infinigate Reseller API's documented paths: the guide (Benutzung der Infinigate Reseller API,
+ * 2023) and current public client code. Guessed paths are in guesses.ts.
+ */
+
+// The credential calls these too (token, Test button), so they are defined beside it.
+export { PRICE_LIST_COUNT_PATH, TOKEN_PATH } from '../../credentials/common/infinigate';
+
+/** Every product whose SKU or description matches the term (the guide). */
+export const PRICE_LIST_SEARCH_PATH = '/product-management/v1/pricelist/search/{term}';
+
+/** Products by Infinigate's SKUs, as repeated `no=` parameters (the guide). */
+export const PRICE_LIST_BY_SKU_PATH = '/product-management/v1/pricelist/sku';
+
+/** Products by the manufacturers' SKUs, as repeated `no=` parameters (the guide). */
+export const PRICE_LIST_BY_VENDOR_SKU_PATH = '/product-management/v1/pricelist/vendor';
+
+/**
+ * Purchase invoices and credit memos, per version of the invoice management API; `{documentType}`
+ * is `purchaseinvoice` or `purchasecreditmemo`. The guide (v1) spells the number segment
+ * `documentnumber`, current public code (v2) `documentNumber`.
+ */
+export const DOCUMENT_PATHS = {
+	v1: {
+		list: '/invoice-management/v1/{documentType}',
+		byGuid: '/invoice-management/v1/{documentType}/{documentGuid}',
+		byNumber: '/invoice-management/v1/{documentType}/documentnumber/{documentNumber}',
+	},
+	v2: {
+		list: '/invoice-management/v2/{documentType}',
+		byGuid: '/invoice-management/v2/{documentType}/{documentGuid}',
+		byNumber: '/invoice-management/v2/{documentType}/documentNumber/{documentNumber}',
+	},
+} as const;

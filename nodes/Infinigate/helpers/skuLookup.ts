@@ -1,0 +1,153 @@
+/**
+ * Price and stock by SKU for many input items at once. The SKUs of all items go into as few requests
+ * as the URL length allows (the endpoint takes repeated `no=`); the products that come back are handed
+ * to the items that asked for them, matched case-insensitively. An item with bad input fails alone
+ * (or becomes an error item with Continue On Fail); an unknown SKU only yields nothing.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { asNodeError, errorItem } from '../../shared/items';
+import { inputError, splitList } from '../../shared/validation';
+import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
+import { apiRequest } from '../transport';
+import { chunkSkus } from './skuBatches';
+
+export interface SkuLookup {
+	operation: string;
+	/** The node parameter holding the item's SKUs, and its display name. */
+	parameter: string;
+	field: string;
+	/** The product field the SKUs are matched against. */
+	matchKey: 'sku' | 'vendorSku';
+	path: string;
+	placeholder: string;
+	description: string;
+}
+
+export function lookupDescription(lookup: SkuLookup): INodeProperties[] {
+	const show = { resource: ['priceList'], operation: [lookup.operation] };
+	return [
+		{
+			displayName: lookup.field,
+			name: lookup.parameter,
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: lookup.placeholder,
+			description: `${lookup.description}. The SKUs of all input items are looked up together, in as few requests as possible.`,
+			hint: 'Separate several by commas or line breaks, or give an array',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Output Unknown SKUs',
+					name: 'includeNotFound',
+					type: 'boolean',
+					default: false,
+					description: `Whether to output an item {${lookup.matchKey}, found: false} for each SKU the service does not know. Off: an unknown SKU yields no item.`,
+				},
+			],
+		},
+	];
+}
+
+/** What one input item asked for, or why its input was refused. */
+type Wanted = { skus: string[]; includeNotFound: boolean } | { failure: Error };
+
+const key = (sku: string): string => sku.trim().toLowerCase();
+
+function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, itemIndex: number): Wanted {
+	const raw = ctx.getNodeParameter(lookup.parameter, itemIndex, '') as unknown;
+	// The same SKU twice in one item (in any case) is asked for, and output, once.
+	const byKey = new Map<string, string>();
+	for (const sku of splitList(raw)) if (!byKey.has(key(sku))) byKey.set(key(sku), sku);
+	const skus = [...byKey.values()];
+	if (skus.length === 0) throw inputError(ctx, itemIndex, lookup.field, 'must name at least one SKU');
+	const includeNotFound = Boolean(ctx.getNodeParameter('options.includeNotFound', itemIndex, false));
+	return { skus, includeNotFound };
+}
+
+function isEmptyAnswer(error: unknown): boolean {
+	return error instanceof NodeApiError && SKU_LOOKUP_EMPTY_STATUSES.includes(Number(error.httpCode));
+}
+
+export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const continueOnFail = ctx.continueOnFail();
+
+	// Read every item's input first, so that a bad item fails the run before any request.
+	const wanted: Wanted[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			wanted.push(readWanted(ctx, lookup, itemIndex));
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
+			wanted.push({ failure: error as Error });
+		}
+	}
+
+	// Each SKU once, however many items ask for it; the first item asking names the request in errors.
+	const firstAsker = new Map<string, { sku: string; itemIndex: number }>();
+	wanted.forEach((entry, itemIndex) => {
+		if ('skus' in entry) {
+			for (const sku of entry.skus) if (!firstAsker.has(key(sku))) firstAsker.set(key(sku), { sku, itemIndex });
+		}
+	});
+
+	const products = new Map<string, IDataObject[]>();
+	const failures = new Map<string, unknown>();
+	const chunks = chunkSkus(
+		[...firstAsker.values()].map((entry) => entry.sku),
+		MAX_SKU_QUERY_LENGTH,
+		MAX_SKUS_PER_REQUEST,
+	);
+	for (const chunk of chunks) {
+		const itemIndex = firstAsker.get(key(chunk[0]))!.itemIndex;
+		let body: unknown = [];
+		try {
+			body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunk } }, itemIndex);
+		} catch (error) {
+			if (!isEmptyAnswer(error)) {
+				if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
+				for (const sku of chunk) failures.set(key(sku), error);
+				continue;
+			}
+		}
+		for (const product of readListPage(body).items) {
+			const matched = product[lookup.matchKey];
+			if (typeof matched !== 'string') continue;
+			const list = products.get(key(matched)) ?? [];
+			list.push(product);
+			products.set(key(matched), list);
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	wanted.forEach((entry, itemIndex) => {
+		if ('failure' in entry) {
+			output.push(errorItem(ctx, entry.failure, itemIndex));
+			return;
+		}
+		const failedSku = entry.skus.find((sku) => failures.has(key(sku)));
+		if (failedSku !== undefined) {
+			output.push(errorItem(ctx, failures.get(key(failedSku)), itemIndex));
+			return;
+		}
+		for (const sku of entry.skus) {
+			const found = products.get(key(sku)) ?? [];
+			if (found.length === 0 && entry.includeNotFound) {
+				output.push({ json: { [lookup.matchKey]: sku, found: false }, pairedItem: { item: itemIndex } });
+			}
+			for (const product of found) output.push({ json: { ...product }, pairedItem: { item: itemIndex } });
+		}
+	});
+	return output;
+}
