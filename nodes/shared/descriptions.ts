@@ -55,10 +55,13 @@ export const maxConcurrentRequestsOption: INodeProperties = {
 };
 
 /**
- * Adds Max Concurrent Requests to the operation's Options collection, or gives the operation one.
- * Apply it before `showOnlyFor`, so that a new collection is shown with the operation's fields.
+ * Adds Max Concurrent Requests to the operation's Options collection, or gives the operation one,
+ * shown where `show` says (leave it out when `showOnlyFor` wraps the fields afterwards).
  */
-export function withMaxConcurrentRequests(fields: INodeProperties[]): INodeProperties[] {
+export function withMaxConcurrentRequests(
+	fields: INodeProperties[],
+	show?: { resource: string[]; operation: string[] },
+): INodeProperties[] {
 	const optionsIndex = fields.findIndex((field) => field.name === 'options' && field.type === 'collection');
 	if (optionsIndex < 0) {
 		return [
@@ -70,6 +73,7 @@ export function withMaxConcurrentRequests(fields: INodeProperties[]): INodePrope
 				placeholder: 'Add Option',
 				default: {},
 				options: [maxConcurrentRequestsOption],
+				...(show ? { displayOptions: { show } } : {}),
 			},
 		];
 	}

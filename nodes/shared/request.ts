@@ -58,6 +58,7 @@ import {
 } from './retry';
 import type { ServiceHealth } from './serviceHealth';
 import { serviceHealthFor } from './serviceHealth';
+import { StreamedBody } from './streamedBody';
 import { credentialKey, pauseCredential, waitOutPause } from './throttle';
 import { beginRenewal, renewalUnderWay } from './tokenRenewal';
 
@@ -95,8 +96,8 @@ export interface ServiceRequest {
 	pathParams?: Record<string, string | number>;
 	/** Array values repeat the parameter: `no=A&no=B`. */
 	qs?: Record<string, QueryValue | undefined>;
-	/** A JSON body, a form (`URLSearchParams`) or a multipart body (`FormData`). */
-	body?: IDataObject | IDataObject[] | URLSearchParams | FormData;
+	/** A JSON body, a form (`URLSearchParams`), a multipart body (`FormData`) or a stream (a large file). */
+	body?: IDataObject | IDataObject[] | URLSearchParams | FormData | StreamedBody;
 	headers?: Record<string, string>;
 	/** What a successful answer must be; JSON unless said otherwise. See ExpectedAnswer. */
 	expect?: ExpectedAnswer;
@@ -338,7 +339,10 @@ function toHttpOptions(
 	deadlineMs: number,
 ): IHttpRequestOptions {
 	const isJsonBody =
-		request.body !== undefined && !(request.body instanceof URLSearchParams) && !(request.body instanceof FormData);
+		request.body !== undefined &&
+		!(request.body instanceof URLSearchParams) &&
+		!(request.body instanceof FormData) &&
+		!(request.body instanceof StreamedBody);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -361,6 +365,7 @@ function toHttpOptions(
 	if (request.qs) options.qs = withoutUndefined(request.qs);
 	if (request.body !== undefined) options.body = request.body as IHttpRequestOptions['body'];
 	if (isJsonBody) options.headers!['Content-Type'] = 'application/json';
+	if (request.body instanceof StreamedBody) options.headers!['Content-Type'] = request.body.type;
 	return options;
 }
 

@@ -1,12 +1,15 @@
 /**
  * Price and stock by SKU for many input items at once. The SKUs of all items go into as few requests
  * as the URL length allows (the endpoint takes repeated `no=`); the products that come back are handed
- * to the items that asked for them, matched case-insensitively. An item with bad input fails alone
- * (or becomes an error item with Continue On Fail); an unknown SKU only yields nothing.
+ * to the items that asked for them, matched case-insensitively. The look-ups run several at once,
+ * up to Max Concurrent Requests. An item with bad input fails alone (or becomes an error item with
+ * Continue On Fail); an unknown SKU only yields nothing.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { AdaptiveLimit, currentNodeRun, runBounded } from '../../shared/concurrency';
+import { maxConcurrentRequestsOption } from '../../shared/descriptions';
 import { asNodeError, errorItem } from '../../shared/items';
 import { inputError, splitList } from '../../shared/validation';
 import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
@@ -54,6 +57,7 @@ export function lookupDescription(lookup: SkuLookup): INodeProperties[] {
 					default: false,
 					description: `Whether to output an item {${lookup.matchKey}, found: false} for each SKU the service does not know. Off: an unknown SKU yields no item.`,
 				},
+				maxConcurrentRequestsOption,
 			],
 		},
 	];
@@ -109,19 +113,28 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 		MAX_SKU_QUERY_LENGTH,
 		MAX_SKUS_PER_REQUEST,
 	);
-	for (const chunk of chunks) {
-		const itemIndex = firstAsker.get(key(chunk[0]))!.itemIndex;
-		let body: unknown = [];
-		try {
-			body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunk } }, itemIndex);
-		} catch (error) {
-			if (!isEmptyAnswer(error)) {
-				if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
-				for (const sku of chunk) failures.set(key(sku), error);
-				continue;
-			}
+	const askerOf = (chunk: string[]): number => firstAsker.get(key(chunk[0]))!.itemIndex;
+	const answers = await runBounded(
+		chunks.length,
+		currentNodeRun(ctx)?.limit ?? new AdaptiveLimit(1),
+		async (index) =>
+			await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, askerOf(chunks[index])).catch(
+				(error: unknown) => {
+					if (isEmptyAnswer(error)) return [];
+					throw asNodeError(ctx, error, askerOf(chunks[index]));
+				},
+			),
+		!continueOnFail,
+	);
+	// In the order of the look-ups, so that the output does not depend on which answer came first.
+	for (const [index, answer] of answers.entries()) {
+		if (answer === undefined) continue;
+		if ('error' in answer) {
+			if (!continueOnFail) throw asNodeError(ctx, answer.error, askerOf(chunks[index]));
+			for (const sku of chunks[index]) failures.set(key(sku), answer.error);
+			continue;
 		}
-		for (const product of readListPage(body).items) {
+		for (const product of readListPage(answer.value).items) {
 			const matched = product[lookup.matchKey];
 			if (typeof matched !== 'string') continue;
 			const list = products.get(key(matched)) ?? [];

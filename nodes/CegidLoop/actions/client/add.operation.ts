@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { ADD_CLIENT_PATH } from '../../endpoints';
 import { contactBody, contactFields, profileAndSocialFields } from '../../helpers/contact';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('client', 'add', [
+export const description: INodeProperties[] = showOnlyFor('client', 'add', withMaxConcurrentRequests([
 	{
 		displayName:
 			'The contact must first be invited to your tenant in Teams, or Loop refuses to offer them a service.',
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = showOnlyFor('client', 'add', [
 		default: {},
 		options: profileAndSocialFields,
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = contactBody(this, itemIndex, true);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { requiredEmail } from '../../../shared/validation';
 import { REMOVE_APPLICATION_PATH } from '../../endpoints';
@@ -8,11 +8,11 @@ import { emailField, folderCodeField, offerField, readFolderCode, readOffer } fr
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('client', 'removeApplication', [
+export const description: INodeProperties[] = showOnlyFor('client', 'removeApplication', withMaxConcurrentRequests([
 	emailField,
 	folderCodeField,
 	offerField,
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = {

@@ -1,19 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { PROVISION_COMPANY_PATH } from '../../endpoints';
 import { folderCodeField, readFolderCode } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('company', 'provision', [
+export const description: INodeProperties[] = showOnlyFor('company', 'provision', withMaxConcurrentRequests([
 	{
 		...folderCodeField,
 		placeholder: 'MANON004',
 		description: 'The code of a client folder in the state "A préparer"; it becomes "Opérationnel"',
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const codeDossier = readFolderCode(this, itemIndex);

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import { LOOPHUB_FOLDERS_PATH } from '../../guesses';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
+export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', withMaxConcurrentRequests([
 	{
 		displayName:
 			'The LoopHub path is a best guess (not public). If this fails with 404, see the README.',
@@ -33,7 +33,7 @@ export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
 			},
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const credentials = await this.getCredentials('cegidLoopApi', itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { inputError, requiredString } from '../../../shared/validation';
@@ -10,7 +10,7 @@ import { guessNotice, productIdField, readProductId } from '../../helpers/fields
 import { productParts } from '../../helpers/simplify';
 import { apiDownload, apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('product', 'downloadImage', [
+export const description: INodeProperties[] = showOnlyFor('product', 'downloadImage', withMaxConcurrentRequests([
 	guessNotice,
 	productIdField,
 	{
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = showOnlyFor('product', 'downloadIm
 		default: 'data',
 		hint: 'The name of the output binary field to put the image in',
 	},
-]);
+]));
 
 /** An image, or else any file the service sends for it. */
 const IMAGE_ACCEPT = 'image/*, application/octet-stream;q=0.9, */*;q=0.8';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { PRODUCT_DETAILS_PATH } from '../../guesses';
@@ -8,7 +8,7 @@ import { guessNotice, productIdField, readProductId } from '../../helpers/fields
 import { simplifyProduct } from '../../helpers/simplify';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('product', 'get', [
+export const description: INodeProperties[] = showOnlyFor('product', 'get', withMaxConcurrentRequests([
 	guessNotice,
 	productIdField,
 	{
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = showOnlyFor('product', 'get', [
 		description:
 			'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value',
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const eqhubProductId = readProductId(this, itemIndex);

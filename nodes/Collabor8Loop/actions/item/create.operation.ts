@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { inputError, optionalString, requiredString } from '../../../shared/validation';
@@ -8,7 +8,7 @@ import { ITEM_CREATE } from '../../guesses';
 import { guessNotice } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('item', 'create', [
+export const description: INodeProperties[] = showOnlyFor('item', 'create', withMaxConcurrentRequests([
 	guessNotice('The path and body of item creation'),
 	{
 		displayName: 'Description',
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = showOnlyFor('item', 'create', [
 			},
 		],
 	},
-]);
+]));
 
 function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): IDataObject {
 	if (raw === undefined || raw === '') return {};

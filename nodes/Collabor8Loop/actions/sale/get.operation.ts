@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { SALE_PATH } from '../../guesses';
 import { guessNotice, readSaleId, saleIdField } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
+export const description: INodeProperties[] = showOnlyFor('sale', 'get', withMaxConcurrentRequests([
 	guessNotice('The path of a single sale'),
 	saleIdField,
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);

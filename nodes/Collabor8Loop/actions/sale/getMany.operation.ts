@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { SALES_PATH } from '../../endpoints';
 import { apiRequestAllItems } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', [
+export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', withMaxConcurrentRequests([
 	...returnAllAndLimit(),
 	{
 		displayName: 'Options',
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', [
 			},
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const paging = readReturnAllAndLimit(this, itemIndex);

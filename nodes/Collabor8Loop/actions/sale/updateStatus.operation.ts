@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { requiredString } from '../../../shared/validation';
@@ -12,7 +12,7 @@ function label(status: string): string {
 	return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
-export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', [
+export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', withMaxConcurrentRequests([
 	guessNotice('The status call (and every status but "draft")'),
 	saleIdField,
 	{
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 		description:
 			'The new status of the sale. Choose from the list, or specify any other value Loop accepts using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);

@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
 import { MATCH_ALL_SEARCH_TERM, readCount } from '../../guesses';
 import { searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	searchTermField(
 		'count',
 		`Leave empty to count every product (sends "${MATCH_ALL_SEARCH_TERM}", a guess). The shape of the answer is not documented; a number or {count} is read.`,
 	),
-];
+], { resource: ['priceList'], operation: ['count'] });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const term = searchTermOf(this, itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
 import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
@@ -9,14 +9,14 @@ import { apiRequest, apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['search'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	searchTermField(
 		'search',
 		`Leave empty to list every product matching the filters (sent as "${MATCH_ALL_SEARCH_TERM}", a best guess)`,
 	),
 	...showOnlyFor('priceList', 'search', returnAllAndLimit()),
 	searchFilters(show),
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const term = searchTermOf(this, itemIndex);

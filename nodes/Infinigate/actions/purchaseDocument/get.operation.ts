@@ -1,6 +1,7 @@
 /** Get: one purchase invoice or credit memo by its GUID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
@@ -12,7 +13,7 @@ import { apiRequest } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
-	const description: INodeProperties[] = [
+	const description: INodeProperties[] = withMaxConcurrentRequests([
 		{
 			displayName: 'Document GUID',
 			name: 'documentGuid',
@@ -24,7 +25,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			displayOptions: { show },
 		},
 		outputOptions(show, kind, false),
-	];
+	], show);
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,6 +1,7 @@
 /** Get by Document Number: one purchase invoice or credit memo by its number. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { requiredString } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
@@ -12,7 +13,7 @@ import { apiRequest } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getByDocumentNumber'] };
-	const description: INodeProperties[] = [
+	const description: INodeProperties[] = withMaxConcurrentRequests([
 		{
 			displayName: 'Document Number',
 			name: 'documentNumber',
@@ -24,7 +25,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			displayOptions: { show },
 		},
 		outputOptions(show, kind, false),
-	];
+	], show);
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,7 +1,7 @@
 /** Get Many: the purchase invoices or credit memos of a period, optionally with their lines or MSP usage. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
@@ -15,7 +15,7 @@ import { apiRequest, apiRequestAllItems } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getMany'] };
-	const description: INodeProperties[] = [
+	const description: INodeProperties[] = withMaxConcurrentRequests([
 		{
 			displayName: 'Period Start',
 			name: 'periodStart',
@@ -60,7 +60,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			],
 		},
 		outputOptions(show, kind, true),
-	];
+	], show);
 
 	return {
 		description,

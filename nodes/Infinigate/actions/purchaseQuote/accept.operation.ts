@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { requiredEmail } from '../../../shared/validation';
 import { PURCHASE_QUOTE_PATHS } from '../../guesses';
 import { decisionResult, quoteReferenceFields, readQuoteReference } from '../../helpers/quoteDecision';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = [
+const show = { resource: ['purchaseQuote'], operation: ['accept'] };
+
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	...quoteReferenceFields('accept'),
 	{
 		displayName: 'Accepted By (Email)',
@@ -15,9 +18,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'Email address of the person who accepts the quote',
-		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['accept'] } },
+		displayOptions: { show },
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);

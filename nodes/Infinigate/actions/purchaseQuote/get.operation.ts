@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { PURCHASE_QUOTE_PATHS } from '../../guesses';
 import { readGuid } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = [
+const show = { resource: ['purchaseQuote'], operation: ['get'] };
+
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	{
 		displayName: 'Document GUID',
 		name: 'documentGuid',
@@ -13,9 +16,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
 		description: 'The documentGuid of the quote, as the list returns it',
-		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['get'] } },
+		displayOptions: { show },
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { requiredString } from '../../../shared/validation';
 import { PURCHASE_QUOTE_PATHS } from '../../guesses';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = [
+const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
+
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	{
 		displayName: 'Document Number',
 		name: 'documentNumber',
@@ -13,9 +16,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. AN24-000042',
 		description: 'The number of the quote',
-		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] } },
+		displayOptions: { show },
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentNumber = requiredString(this, 'documentNumber', 'Document Number', itemIndex);

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { DOCUMENT_PAGE_SIZE, PURCHASE_QUOTE_PATHS } from '../../guesses';
 import { apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getMany'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	...showOnlyFor('purchaseQuote', 'getMany', returnAllAndLimit()),
 	{
 		displayName: 'Filters',
@@ -33,7 +33,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

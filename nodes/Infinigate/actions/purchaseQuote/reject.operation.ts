@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { requiredEmail } from '../../../shared/validation';
 import { PURCHASE_QUOTE_PATHS } from '../../guesses';
 import { decisionResult, quoteReferenceFields, readQuoteReference } from '../../helpers/quoteDecision';
@@ -7,7 +8,7 @@ import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['reject'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	...quoteReferenceFields('reject'),
 	{
 		displayName: 'Rejected By (Email)',
@@ -28,7 +29,7 @@ export const description: INodeProperties[] = [
 		description: 'Why the quote is rejected; Infinigate sees this text',
 		displayOptions: { show },
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);
