@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
-import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
+import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_COUNTED_TAKE, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 
@@ -23,10 +23,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = readSearchFilters(this, itemIndex);
 	const paging = readReturnAllAndLimit(this, itemIndex);
 
-	// For Return All, the count tells how many entries to expect, so that a service capping Take
-	// below our page size cannot end the listing early.
+	// For more than one small page, the count tells how many entries to expect, so that a service
+	// capping Take below what is asked cannot end the listing early, and pages can be as large as
+	// the service serves.
 	let knownTotal: number | undefined;
-	if (paging.returnAll) {
+	if (paging.returnAll || paging.limit > PRICE_LIST_PAGE_SIZE) {
 		const countBody = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
 		knownTotal = readCount(countBody);
 	}
@@ -36,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'GET',
 		PRICE_LIST_SEARCH_PATH,
 		{ pathParams: { term }, qs: filters },
-		{ ...paging, pageSize: PRICE_LIST_PAGE_SIZE, knownTotal },
+		{ ...paging, pageSize: knownTotal === undefined ? PRICE_LIST_PAGE_SIZE : PRICE_LIST_COUNTED_TAKE, knownTotal },
 		itemIndex,
 	);
 }
