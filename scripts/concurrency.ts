@@ -3,19 +3,24 @@
  * Loop Client → Add for 500 items inside n8n-core's execution engine against the sandbox, with a
  * fixed latency per request (CONCURRENCY_LATENCY_MS, default 25 ms), at several settings of the
  * option, and beside it the way n8n's HTTP Request node works: every item's request sent at once
- * (its V3 node collects one promise per item and awaits them all). Each setting runs five times,
- * in rounds; the median is printed, with the requests the sandbox received and the most it had in flight.
+ * (its V3 node collects one promise per item and awaits them all). Each setting runs five times
+ * (REPEATS), in rounds; the median is printed, with the requests the sandbox received and the most
+ * it had in flight. SETTINGS=1,50 measures only those. The sandbox runs as a process of its own, as
+ * a service would: the CPU column is n8n's side.
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
 import { CegidLoopApi } from '../credentials/CegidLoopApi.credentials';
 import { CegidLoop } from '../nodes/CegidLoop/CegidLoop.node';
-import { startSandbox } from '../sandbox';
-import type { Sandbox } from '../sandbox';
+import type { LogEntry } from '../sandbox/core/server';
 import { runNode } from '../test/support/run-node';
 
 const ITEMS = 500;
-const SETTINGS = [1, 5, 10, 20, 50, 100];
+const SETTINGS = (process.env.SETTINGS ?? '1,5,10,20,50,100,200').split(',').map(Number);
 const REPEATS = Number(process.env.REPEATS ?? 5);
 
 function clientItems(): IDataObject[] {
@@ -92,24 +97,55 @@ class EveryItemAtOnce implements INodeType {
 	}
 }
 
+/** The sandbox in a child process, steered through its control endpoints. */
+interface SandboxProcess {
+	url: string;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	child: ChildProcess;
+}
+
+async function startSandboxProcess(): Promise<SandboxProcess> {
+	const child = fork(path.join(__dirname, '..', 'sandbox', 'cli.js'), [], {
+		env: { ...process.env, SANDBOX_JSON: '1', SANDBOX_PORT: '0' },
+		silent: true,
+	});
+	return await new Promise((resolve, reject) => {
+		let output = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
+			if (line) resolve({ ...(JSON.parse(line) as Omit<SandboxProcess, 'child'>), child });
+		});
+		child.once('exit', (code) => reject(new Error(`The sandbox stopped (${String(code)})`)));
+	});
+}
+
+async function control(sandbox: SandboxProcess, action: string, body?: object): Promise<unknown> {
+	const response = await fetch(`${sandbox.url}/__sandbox/${action}`, {
+		method: body === undefined && action === 'log' ? 'GET' : 'POST',
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return response.status === 204 ? undefined : await response.json();
+}
+
 interface Measurement {
 	seconds: number;
-	/** CPU time of this process (node and sandbox): when it nears the wall time, the machine is the limit. */
+	/** CPU time of n8n's side: when it nears the wall time, the machine is the limit, not the network. */
 	cpuSeconds: number;
 	requests: number;
 	peak: number;
 	failed: number;
 }
 
-async function measureOnce(sandbox: Sandbox, latencyMs: number, node: INodeType, parameters: INodeParameters): Promise<Measurement> {
-	sandbox.server.reset();
-	sandbox.server.latencyMs = latencyMs;
+async function measureOnce(sandbox: SandboxProcess, latencyMs: number, node: INodeType, parameters: INodeParameters): Promise<Measurement> {
+	await control(sandbox, 'reset', {});
+	await control(sandbox, 'latency', { latencyMs });
 	const started = process.hrtime.bigint();
 	const cpuBefore = process.cpuUsage();
 	const run = await runNode({
 		node,
 		credentialTypes: [new CegidLoopApi()],
-		credentials: { cegidLoopApi: sandbox.credentials.cegidLoopApi as ICredentialDataDecryptedObject },
+		credentials: { cegidLoopApi: sandbox.credentials.cegidLoopApi },
 		parameters,
 		items: clientItems(),
 		continueOnFail: true,
@@ -117,11 +153,12 @@ async function measureOnce(sandbox: Sandbox, latencyMs: number, node: INodeType,
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const cpu = process.cpuUsage(cpuBefore);
 	if (run.error) throw new Error(`The run failed: ${run.error.message}`);
+	const log = ((await control(sandbox, 'log')) as LogEntry[]).filter((entry) => entry.service === 'cegidLoop');
 	return {
 		seconds,
 		cpuSeconds: (cpu.user + cpu.system) / 1e6,
-		requests: sandbox.server.requests({ service: 'cegidLoop' }).length,
-		peak: sandbox.server.peakInFlight('cegidLoop'),
+		requests: log.length,
+		peak: Math.max(0, ...log.map((entry) => entry.inFlightAtArrival)),
 		failed: run.json.filter((json) => json.error !== undefined).length,
 	};
 }
@@ -144,7 +181,7 @@ function row(label: string, measurement: Measurement): string {
 
 async function main(): Promise<void> {
 	const latencyMs = Number(process.env.CONCURRENCY_LATENCY_MS ?? 25);
-	const sandbox = await startSandbox();
+	const sandbox = await startSandboxProcess();
 	try {
 		console.log(`Cegid Loop Client → Add, ${ITEMS} items, ${latencyMs} ms per request, median of ${REPEATS}, Node ${process.version}`);
 		const settings: Array<{ label: string; node: () => INodeType; parameters: INodeParameters }> = [
@@ -165,7 +202,7 @@ async function main(): Promise<void> {
 		console.log(['setting'.padEnd(38), 'time'.padStart(9), 'CPU'.padStart(9), 'requests'.padStart(9), 'in flight'.padStart(10), 'failed'.padStart(7)].join('  '));
 		for (const [index, setting] of settings.entries()) console.log(row(setting.label, median(runs[index])));
 	} finally {
-		await sandbox.close();
+		sandbox.child.kill();
 	}
 }
 

@@ -196,8 +196,9 @@ export async function serviceRequest<T = unknown>(
 
 		const outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs);
 		finishRenewal?.(outcome.kind === 'thrown' ? outcome.error : undefined);
-		// Re-read the credential so that a token fetched during this call is redacted too.
-		credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+		// Re-read the credential so that a token fetched during this call is redacted too. Without a
+		// token nothing in it changes during a call, and the read (a database query in n8n) is saved.
+		if (service.token !== undefined) credentials = await ctx.getCredentials(service.credentialType, itemIndex);
 		const secrets = secretsOf(service, credentials);
 
 		if (outcome.kind === 'thrown') {
