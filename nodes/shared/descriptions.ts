@@ -56,7 +56,9 @@ export const maxConcurrentRequestsOption: INodeProperties = {
 
 /**
  * Adds Max Concurrent Requests to the operation's Options collection, or gives the operation one,
- * shown where `show` says (leave it out when `showOnlyFor` wraps the fields afterwards).
+ * shown where `show` says (leave it out when `showOnlyFor` wraps the fields afterwards). Options
+ * shown only under a condition of another field (Remove From = One Contact) keep that condition, on
+ * each of them, so that Max Concurrent Requests is always there.
  */
 export function withMaxConcurrentRequests(
 	fields: INodeProperties[],
@@ -77,9 +79,41 @@ export function withMaxConcurrentRequests(
 			},
 		];
 	}
-	const collection = fields[optionsIndex];
-	const options = [...((collection.options ?? []) as INodeProperties[]), maxConcurrentRequestsOption].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
-	return fields.map((field, index) => (index === optionsIndex ? { ...collection, options } : field));
+	const { displayOptions, ...collection } = fields[optionsIndex];
+	const [kept, pushedDown] = splitOperationConditions(displayOptions);
+	const options = [
+		...((collection.options ?? []) as INodeProperties[]).map((option) => withConditions(option, pushedDown)),
+		maxConcurrentRequestsOption,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const withOption: INodeProperties = { ...collection, options, ...(kept ? { displayOptions: kept } : {}) };
+	return fields.map((field, index) => (index === optionsIndex ? withOption : field));
+}
+
+type DisplayOptions = NonNullable<INodeProperties['displayOptions']>;
+
+/** Splits display conditions into those on resource and operation, and all others (as root paths). */
+function splitOperationConditions(
+	displayOptions: DisplayOptions | undefined,
+): [DisplayOptions | undefined, DisplayOptions | undefined] {
+	if (!displayOptions) return [undefined, undefined];
+	const kept: DisplayOptions = {};
+	const pushedDown: DisplayOptions = {};
+	for (const kind of ['show', 'hide'] as const) {
+		for (const [name, values] of Object.entries(displayOptions[kind] ?? {})) {
+			const target = name === 'resource' || name === 'operation' ? kept : pushedDown;
+			// Inside a collection, a name without "/" would mean a sibling option, not the node's field.
+			const key = target === pushedDown && !name.startsWith('/') ? `/${name}` : name;
+			target[kind] = { ...target[kind], [key]: values };
+		}
+	}
+	return [Object.keys(kept).length > 0 ? kept : undefined, Object.keys(pushedDown).length > 0 ? pushedDown : undefined];
+}
+
+function withConditions(option: INodeProperties, conditions: DisplayOptions | undefined): INodeProperties {
+	if (!conditions) return option;
+	const displayOptions: DisplayOptions = { ...option.displayOptions };
+	for (const kind of ['show', 'hide'] as const) {
+		if (conditions[kind]) displayOptions[kind] = { ...conditions[kind], ...option.displayOptions?.[kind] };
+	}
+	return { ...option, displayOptions };
 }

@@ -62,3 +62,17 @@ test.each(cases.filter((entry) => entry.oneItemAtATime))('$name runs one item at
 	const names = ((options?.options ?? []) as INodeProperties[]).map((entry) => entry.name);
 	expect(names).not.toContain('maxConcurrentRequests');
 });
+
+test('an option shown only under a condition of another field keeps that condition beside Max Concurrent Requests', () => {
+	const node = new CegidLoop();
+	const shownFor = (removeFrom: string): string[] => {
+		const parameters = { resource: 'collaborativeOffer', operation: 'remove', removeFrom };
+		const options = (shownOptions(node, parameters)?.options ?? []) as INodeProperties[];
+		return options
+			.filter((option) => NodeHelpers.displayParameter({}, option, { typeVersion: 1 }, node.description, parameters))
+			.map((option) => option.name);
+	};
+
+	expect(shownFor('folder')).toEqual(['maxConcurrentRequests']);
+	expect(shownFor('contact')).toEqual(expect.arrayContaining(['maxConcurrentRequests', 'removeForContactPath']));
+});
