@@ -4,15 +4,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PerItemOperation } from '../../../shared/operations';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readGuid } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
-	const description: INodeProperties[] = [
+	const description: INodeProperties[] = withMaxConcurrentRequests([
+		outputField(show, kind, false),
 		{
 			displayName: 'Document GUID',
 			name: 'documentGuid',
@@ -23,8 +25,8 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			description: `The documentGuid of the ${kind.noun}, as the list returns it`,
 			displayOptions: { show },
 		},
-		outputOptions(show, kind, false),
-	];
+		documentOptions(show, false),
+	], show);
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
