@@ -1,31 +1,47 @@
 /**
  * The sandbox: strict local simulations of the five services on one loopback server, each under its
  * own prefix. Tests start it in-process; `npm run sandbox` starts it for the demo and for people.
+ * Each service is written from its public guide, never from the nodes, so that a node that reads a
+ * guide differently fails a test.
  */
 import { SandboxServer } from './core/server';
 import { cegidLoopService } from './cegid-loop/service';
+import { eqhubService } from './collabor8/eqhub/service';
+import { loopService } from './collabor8/loop/service';
+import { virtualInventoryService } from './collabor8/virtual-inventory/service';
 import { infinigateService } from './infinigate/service';
-import { collabor8Service } from './collabor8/service';
-import type { SandboxOptions, SandboxService } from './core/service';
+import type { CredentialData, SandboxOptions } from './core/service';
 
-export type { SandboxOptions, SandboxService } from './core/service';
+export type { CredentialData, SandboxOptions, SandboxService } from './core/service';
 export { SandboxServer } from './core/server';
 
-export const SANDBOX_SERVICES: SandboxService[] = [cegidLoopService, infinigateService, collabor8Service];
+const SERVICES = {
+	cegidLoop: cegidLoopService,
+	infinigate: infinigateService,
+	eqhub: eqhubService,
+	loop: loopService,
+	virtualInventory: virtualInventoryService,
+};
+
+/** What each simulated service holds, by service: the one way tests read and steer the sandbox. */
+export type SandboxState = { [Name in keyof typeof SERVICES]: ReturnType<(typeof SERVICES)[Name]['install']> };
 
 export interface Sandbox {
 	server: SandboxServer;
 	url: string;
 	/** Credentials that work against this sandbox, by credential type name. */
-	credentials: Record<string, Record<string, string | number | boolean>>;
+	credentials: Record<string, CredentialData>;
+	state: SandboxState;
 	close(): Promise<void>;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const server = new SandboxServer();
-	for (const service of SANDBOX_SERVICES) service.install(server, options);
+	const state = Object.fromEntries(
+		Object.entries(SERVICES).map(([name, service]) => [name, service.install(server, options)]),
+	) as SandboxState;
 	await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
 	const credentials: Sandbox['credentials'] = {};
-	for (const service of SANDBOX_SERVICES) Object.assign(credentials, service.credentials(server));
-	return { server, url: server.url, credentials, close: async () => await server.close() };
+	for (const service of Object.values(SERVICES)) Object.assign(credentials, service.credentials(server));
+	return { server, url: server.url, credentials, state, close: async () => await server.close() };
 }

@@ -1,14 +1,15 @@
 /**
- * Cegid Loop's "cabinet" APIs as the guide shows them: Azure API Management in front (subscription
+ * Cegid Loop's "cabinet" APIs as Cegid's guide 'Manage a "Cegid loop API Cabinet"' (API
+ * Collaborative offer and provisioning) shows them: Azure API Management in front (subscription
  * key), an application key and secret (x-apikey), JSON bodies, answers and errors in French.
  * Stateful: folders move from "A préparer" to "Opérationnel", offers and contacts are remembered.
+ * Base address (public): https://api.cegid.com/loop-api-publiques.
  */
 import { randomUUID } from 'node:crypto';
 
 import { BodyError, readJson } from '../core/body';
 import type { SandboxRequest, SandboxResponse, SandboxServer } from '../core/server';
 import type { SandboxService } from '../core/service';
-import { LOOPHUB_FOLDERS_PATH } from '../../nodes/CegidLoop/guesses';
 import { CEGID_CREDENTIALS, initialFolders, TENANT_EMAIL_DOMAINS, TENANT_MEMBERS } from './data';
 import type { Folder } from './data';
 
@@ -32,7 +33,14 @@ interface Contact {
 	applications: Set<string>;
 }
 
-class CegidLoopState {
+/** A folder as Loop's UI shows it. */
+export type FolderView = Omit<Folder, 'offers'> & { offers: string[] };
+
+/** A contact and the applications (offers) the client user has. */
+export type ContactView = Omit<Contact, 'applications'> & { applications: string[] };
+
+/** What the firm holds: its client folders and the contacts added to them. */
+export class CegidLoopState {
 	folders = new Map<string, Folder>();
 
 	contacts = new Map<string, Contact>();
@@ -46,6 +54,16 @@ class CegidLoopState {
 	reset(): void {
 		this.folders = new Map(initialFolders().map((folder) => [folder.codeIbs, folder]));
 		this.contacts = new Map();
+	}
+
+	folder(code: string): FolderView | undefined {
+		const folder = this.folders.get(code);
+		return folder && { ...folder, offers: [...folder.offers] };
+	}
+
+	contact(email: string): ContactView | undefined {
+		const contact = this.contacts.get(email.toLowerCase());
+		return contact && { ...contact, applications: [...contact.applications] };
 	}
 
 	nextRevision(): string {
@@ -124,7 +142,7 @@ function contactRecord(state: CegidLoopState, contact: Contact, className: 'inte
 	};
 }
 
-function install(server: SandboxServer): void {
+function install(server: SandboxServer): CegidLoopState {
 	const state = new CegidLoopState();
 	server.mount(SERVICE, PREFIX, () => state.reset());
 
@@ -142,6 +160,9 @@ function install(server: SandboxServer): void {
 	const isResponse = (value: unknown): value is SandboxResponse =>
 		typeof value === 'object' && value !== null && typeof (value as SandboxResponse).status === 'number';
 
+	// "Add Collaborative Offer (POST)", body `{ "codeDossier": "MANON001", "offre": "consultation" }`,
+	// "offer can take as value (small caps): "start", "co-production" and "consultation"". The guide
+	// shows only removeOffer's path; Cegid's API catalogue names this one addOffer (public).
 	server.route(SERVICE, 'POST', '/collaborativeOffer/addOffer', guarded((body) => {
 		const folder = folderOf(body);
 		if (isResponse(folder)) return folder;
@@ -151,6 +172,7 @@ function install(server: SandboxServer): void {
 		return json(200, { message: `L'offre ${offer} a été ajoutée au dossier client ${folder.codeIbs}` });
 	}));
 
+	// "Remove Collaborative Offer (POST) … /collaborativeOffer/removeOffer"
 	server.route(SERVICE, 'POST', '/collaborativeOffer/removeOffer', guarded((body) => {
 		const folder = folderOf(body);
 		if (isResponse(folder)) return folder;
@@ -160,6 +182,8 @@ function install(server: SandboxServer): void {
 		return json(200, { message: `L'offre ${offer} a été retirée du dossier client ${folder.codeIbs}` });
 	}));
 
+	// "Add provision company (POST) … /companyProvisioning/provisionCompany": "Status becomes
+	// "Opérationnel"".
 	server.route(SERVICE, 'POST', '/companyProvisioning/provisionCompany', guarded((body) => {
 		const folder = folderOf(body);
 		if (isResponse(folder)) return folder;
@@ -167,7 +191,10 @@ function install(server: SandboxServer): void {
 		return { status: 200 };
 	}));
 
-	server.route(SERVICE, 'POST', LOOPHUB_FOLDERS_PATH, guarded((body) => {
+	// "LOOPHUB (Get)": "Retrieves the list of folders associated with the application key", body
+	// `{ "apiKey": …, "domain": "TESTRDDCABINET" }`. INVENTED: the path, which the guide does not
+	// show, and the method: a JSON body goes with POST.
+	server.route(SERVICE, 'POST', '/loophub/getFolders', guarded((body) => {
 		if (text(body, 'apiKey') !== CEGID_CREDENTIALS.applicationKey) {
 			return json(401, { statusCode: 401, message: "Clé d'application inconnue" });
 		}
@@ -191,6 +218,8 @@ function install(server: SandboxServer): void {
 		);
 	}));
 
+	// "Add provisionning Client (POST) … /provisionningCollab/addClient": "Adds the contact person and
+	// the corresponding client user", with the guide's two errors.
 	server.route(SERVICE, 'POST', '/provisionningCollab/addClient', guarded((body) => {
 		const folder = folderOf(body);
 		if (isResponse(folder)) return folder;
@@ -222,6 +251,9 @@ function install(server: SandboxServer): void {
 		return json(200, { interloc: contactRecord(state, contact, 'interlocuteur') });
 	}));
 
+	// "update provisionning Client (POST) … /provisionningCollab/updateClient": "Modifies the contact
+	// person and the corresponding client user"; "interlocuteur n'existe pas", and the plain-text
+	// answer "L'application est déjà affectée à l'interlocuteur."
 	server.route(SERVICE, 'POST', '/provisionningCollab/updateClient', guarded((body) => {
 		const contact = state.contacts.get(text(body, 'email').toLowerCase());
 		if (!contact) return french("interlocuteur n'existe pas");
@@ -244,6 +276,8 @@ function install(server: SandboxServer): void {
 		return json(200, { interloc: contactRecord(state, contact, 'interlocuteur') });
 	}));
 
+	// "Remove application (POST) … /provisionningCollab/removeApplication", answered with the
+	// contact (`interloc`) and the client user (`user`).
 	server.route(SERVICE, 'POST', '/provisionningCollab/removeApplication', guarded((body) => {
 		const contact = state.contacts.get(text(body, 'email').toLowerCase());
 		if (!contact) return french("interlocuteur n'existe pas");
@@ -256,22 +290,10 @@ function install(server: SandboxServer): void {
 		});
 	}));
 
-	// Read access for tests and the demo: the state of a folder as Loop's UI would show it.
-	server.route(SERVICE, 'GET', '/__state/folders/:code', (request) => {
-		const folder = state.folders.get(request.params.code);
-		return folder
-			? json(200, { ...folder, offers: [...folder.offers] })
-			: json(404, { message: 'unknown folder' });
-	});
-	server.route(SERVICE, 'GET', '/__state/contacts/:email', (request) => {
-		const contact = state.contacts.get(request.params.email.toLowerCase());
-		return contact
-			? json(200, { ...contact, applications: [...contact.applications] })
-			: json(404, { message: 'unknown contact' });
-	});
+	return state;
 }
 
-export const cegidLoopService: SandboxService = {
+export const cegidLoopService: SandboxService<CegidLoopState> = {
 	name: SERVICE,
 	install,
 	credentials: (server) => ({

@@ -9,9 +9,16 @@ export interface SandboxOptions {
 	importBusyMs?: number;
 }
 
-export interface SandboxService {
+export type CredentialData = Record<string, string | number | boolean>;
+
+/**
+ * One simulated service. `install` adds its routes to the server and returns its state: what the
+ * service holds (data, issued tokens) and the few levers a test pulls (a token lifetime, an import
+ * started from the web page). Tests reach it as `sandbox.state.<service>`.
+ */
+export interface SandboxService<State> {
 	name: string;
-	install(server: SandboxServer, options: SandboxOptions): void;
+	install(server: SandboxServer, options: SandboxOptions): State;
 	/** Credentials (by credential type name) that work against this service in the sandbox. */
-	credentials(server: SandboxServer): Record<string, Record<string, string | number | boolean>>;
+	credentials(server: SandboxServer): Record<string, CredentialData>;
 }

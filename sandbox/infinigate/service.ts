@@ -2,7 +2,8 @@
  * The Infinigate Reseller API as the node meets it: Azure API Management in front (checks the
  * `API-KEY` header, then the bearer token), a Keycloak token endpoint (form body, client
  * credentials), and ASP.NET behind (query names bound case-insensitively, problem details on bad
- * input, IIS's limit on the query string). See ../../../shared/api-contracts.md, section 2.
+ * input, IIS's limit on the query string). Paths and parameters as Infinigate's guide "Benutzung der
+ * Infinigate Reseller API" shows them, and as public client code calls the live API.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -34,15 +35,6 @@ export interface InfinigateSandboxState {
 	invoices: SandboxDocument[];
 	creditMemos: SandboxDocument[];
 	quotes: SandboxQuote[];
-}
-
-const states = new WeakMap<SandboxServer, InfinigateSandboxState>();
-
-/** For tests: the live state of the Infinigate sandbox on a server (token lifetime, page caps, data). */
-export function infinigateSandbox(server: SandboxServer): InfinigateSandboxState {
-	const state = states.get(server);
-	if (!state) throw new Error('The Infinigate sandbox is not installed on this server');
-	return state;
 }
 
 const PRODUCTS = generatePriceList();
@@ -205,7 +197,7 @@ function search(state: InfinigateSandboxState, request: SandboxRequest): StoredP
 	}
 	const term = request.params.term.trim().toLowerCase();
 	if (term === '') return problem(404, 'Not Found');
-	// GUESS shared with the node (nodes/Infinigate/guesses.ts): "*" lists everything.
+	// INVENTED: the guide does not say how to list every product; the sandbox lists them for "*".
 	const everything = term === '*';
 	return state.products.filter(
 		(entry) =>
@@ -305,12 +297,11 @@ function quoteDecision(state: InfinigateSandboxState, request: SandboxRequest, d
 	};
 }
 
-export const infinigateService: SandboxService = {
+export const infinigateService: SandboxService<InfinigateSandboxState> = {
 	name: SERVICE,
 
-	install(server: SandboxServer, options: SandboxOptions): void {
+	install(server: SandboxServer, options: SandboxOptions): InfinigateSandboxState {
 		const state = freshState(options);
-		states.set(server, state);
 		server.mount(SERVICE, SERVICE, () => {
 			const fresh = freshState(options);
 			Object.assign(state, fresh);
@@ -318,7 +309,12 @@ export const infinigateService: SandboxService = {
 		const get = (path: string, handler: Handler): void => server.route(SERVICE, 'GET', path, gateway(state, handler));
 		const post = (path: string, handler: Handler): void => server.route(SERVICE, 'POST', path, gateway(state, handler));
 
+		// "Get AuthenticationToken": POST https://api.infinigate.com/authorization/token, header API-KEY,
+		// form body client_id and client_secret; "einen Token der 5 Minuten gültig ist".
 		server.route(SERVICE, 'POST', '/authorization/token', tokenEndpoint(state));
+
+		// "Get PriceList Item Count" and "Get PriceList Item search": …/pricelist/search/count/"switch"
+		// and …/pricelist/search/"switch", with take, skip, vendorCodes, productTypes (and EndUserType).
 
 		get('/product-management/v1/pricelist/search/count/:term', (request) => {
 			const found = search(state, request);
@@ -331,9 +327,13 @@ export const infinigateService: SandboxService = {
 			if (isResponse(page)) return page;
 			return { status: 200, body: found.slice(page.skip, page.skip + page.take).map((entry) => entry.product) };
 		});
+		// "Get PriceList By Skus" and "Get PriceList By VendorSkus": …/pricelist/vendor?no=U8JN1E&no=U8JM6E.
 		get('/product-management/v1/pricelist/sku', (request) => lookUp(state, request, 'sku'));
 		get('/product-management/v1/pricelist/vendor', (request) => lookUp(state, request, 'vendorSku'));
 
+		// "Get Invoice List", "Get Invoice Details by DocumentId" and "… by DocumentNumber":
+		// …/invoice-management/v1/purchaseinvoice?periodStart=…, …/purchaseinvoice/{documentGuid} and
+		// …/purchaseinvoice/documentnumber/{documentNumber}. Public code calls v2, and credit memos the same way.
 		for (const version of ['v1', 'v2']) {
 			for (const [segment, documents] of [
 				['purchaseinvoice', () => state.invoices],
@@ -348,6 +348,7 @@ export const infinigateService: SandboxService = {
 			}
 		}
 
+		// Quotes are not in the guide; public client code calls them here.
 		const quotes = '/order-management/v2/purchasequote';
 		get(quotes, (request) => {
 			const page = paging(request, state.maxDocumentTake);
@@ -371,6 +372,7 @@ export const infinigateService: SandboxService = {
 			const quote = state.quotes.find((entry) => String(entry.header.documentGuid).toLowerCase() === request.params.documentGuid.toLowerCase());
 			return quote ? { status: 200, body: quote } : problem(404, 'Not Found');
 		});
+		return state;
 	},
 
 	credentials(server: SandboxServer) {

@@ -1,13 +1,12 @@
 /**
  * Data the examples need on top of the sandbox's own. The Infinigate sandbox's invoices are fixed
  * documents of 2024, while the invoice example asks for last month's: the demo and the end-to-end
- * tests add a few invoices dated last month, through the sandbox's state accessor for tests, after
- * every reset of the sandbox.
+ * tests add a few invoices dated last month, through `sandbox.state.infinigate`, after every reset
+ * of the sandbox.
  */
 import type { Sandbox } from '../../sandbox';
 import { guidOf } from '../../sandbox/infinigate/documents';
 import type { SandboxDocument } from '../../sandbox/infinigate/documents';
-import { infinigateSandbox } from '../../sandbox/infinigate/service';
 
 /** The first and last day (`YYYY-MM-DD`, UTC as the n8n of the demo runs) of the month before `now`. */
 export function lastMonth(now = new Date()): { start: string; end: string; month: string } {
@@ -22,7 +21,7 @@ export function lastMonth(now = new Date()): { start: string; end: string; month
  * three with product lines) and returns them. Idempotent for a given month.
  */
 export function addLastMonthInvoices(sandbox: Sandbox, now = new Date()): SandboxDocument[] {
-	const state = infinigateSandbox(sandbox.server);
+	const state = sandbox.state.infinigate;
 	const { start, month } = lastMonth(now);
 	const added: SandboxDocument[] = [];
 	[0, 1, 2, 4].forEach((sourceIndex, position) => {

@@ -1,15 +1,10 @@
 import { allOutputItems, outputItems } from '../../support/n8n';
 import type { ExampleExpectation } from './types';
 
-async function sandboxState(url: string, path: string): Promise<Record<string, unknown>> {
-	const response = await fetch(`${url}/cegid/loop-api-publiques/__state/${path}`);
-	return (await response.json()) as Record<string, unknown>;
-}
-
 export const cegidLoopExamples: Record<string, ExampleExpectation> = {
 	'cegid-loop-onboard-client-folders': {
 		does: 'onboards MANON004 and collects the two folders that fail, with the step that failed',
-		check: async (run, sandbox) => {
+		check: (run, sandbox) => {
 			const onboarded = outputItems(run, 'Onboarded');
 			expect(onboarded.map((item) => item.json)).toEqual([
 				{
@@ -35,9 +30,9 @@ export const cegidLoopExamples: Record<string, ExampleExpectation> = {
 			expect(calls('/collaborativeOffer/addOffer')).toBe(2);
 			expect(calls('/provisionningCollab/addClient')).toBe(2);
 
-			const folder = await sandboxState(sandbox.url, 'folders/MANON004');
+			const folder = sandbox.state.cegidLoop.folder('MANON004');
 			expect(folder).toMatchObject({ status: 'Opérationnel', offers: ['consultation'] });
-			const contact = await sandboxState(sandbox.url, 'contacts/anna.martin%40client.example');
+			const contact = sandbox.state.cegidLoop.contact('anna.martin@client.example');
 			expect(contact).toMatchObject({ codeDossier: 'MANON004', nom: 'Martin', prenom: 'Anna', applications: ['consultation'] });
 		},
 	},

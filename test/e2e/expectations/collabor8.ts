@@ -12,16 +12,6 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  */
 const BUSY_MS = 6_000;
 
-async function controlPost(url: string, path: string, body: unknown): Promise<Record<string, unknown>> {
-	const response = await fetch(`${url}/collabor8/__state/${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`Sandbox control ${path} answered ${response.status}`);
-	return (await response.json()) as Record<string, unknown>;
-}
-
 export const collabor8Examples: Record<string, ExampleExpectation> = {
 	'collabor8-eqhub-product-data': {
 		does: 'gets a product by TEK number, its simplified details and its main image, with one token for all three',
@@ -52,11 +42,11 @@ export const collabor8Examples: Record<string, ExampleExpectation> = {
 
 	'collabor8-virtual-inventory-upload': {
 		does: 'waits while another import is active, then uploads the Excel file once, byte for byte',
-		before: async (sandbox) => {
+		before: (sandbox) => {
 			// Someone of the company imports from the web page for the next few seconds.
-			await controlPost(sandbox.url, 'virtual-inventory/busy', { ms: BUSY_MS, fromNextCheck: true });
+			sandbox.state.virtualInventory.startWebImport(BUSY_MS, { fromNextCheck: true });
 		},
-		check: async (run, sandbox, n8n) => {
+		check: (run, sandbox, n8n) => {
 			const [upload] = outputItems(run, 'Upload when import is allowed').map((item) => item.json);
 			expect(upload).toMatchObject({ fileName: 'inventory-import.xlsx', status: 'WaitingForReview' });
 			expect(Number(upload.waitedSeconds)).toBeGreaterThan(0);
@@ -69,10 +59,7 @@ export const collabor8Examples: Record<string, ExampleExpectation> = {
 			const busyUntil = Date.parse(statusesBefore[0].time) + BUSY_MS;
 			expect(Date.parse(uploads[0].time)).toBeGreaterThanOrEqual(busyUntil);
 
-			const imports = (await (await fetch(`${sandbox.url}/collabor8/__state/virtual-inventory/imports`)).json()) as Array<{
-				sha256: string;
-				fileName: string;
-			}>;
+			const imports = sandbox.state.virtualInventory.imports;
 			const [excel] = outputItems(run, 'Excel file');
 			const sent = n8n.readBinary(excel.binary!.data);
 			expect(imports).toEqual([

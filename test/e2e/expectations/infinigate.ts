@@ -1,4 +1,3 @@
-import { infinigateSandbox } from '../../../sandbox/infinigate/service';
 import { outputItems } from '../../support/n8n';
 import { lastMonth } from '../../support/sandbox-data';
 import type { ExampleExpectation } from './types';
@@ -27,7 +26,7 @@ export const infinigateExamples: Record<string, ExampleExpectation> = {
 		does: "outputs one item per product line of every invoice posted last month, with the invoice's number and date",
 		check: (run, sandbox) => {
 			const { start, end } = lastMonth();
-			const invoices = infinigateSandbox(sandbox.server).invoices.filter((invoice) => {
+			const invoices = sandbox.state.infinigate.invoices.filter((invoice) => {
 				const posted = String(invoice.header.postingDate);
 				return posted >= start && posted <= end;
 			});
@@ -57,7 +56,7 @@ export const infinigateExamples: Record<string, ExampleExpectation> = {
 	'infinigate-vendor-price-list': {
 		does: "pages through the vendor's whole price list with Return All, each product once",
 		check: (run, sandbox) => {
-			const expected = infinigateSandbox(sandbox.server).products.filter((entry) => entry.vendorCode === 'LUMA');
+			const expected = sandbox.state.infinigate.products.filter((entry) => entry.vendorCode === 'LUMA');
 			const products = outputItems(run, 'Lumaport price list').map((item) => item.json);
 			expect(products).toHaveLength(expected.length);
 			expect(new Set(products.map((product) => product.sku)).size).toBe(expected.length);

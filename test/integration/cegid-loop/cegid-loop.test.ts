@@ -1,6 +1,6 @@
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox } from '../../../sandbox';
-import { folderState, runCegid } from './helpers';
+import { runCegid } from './helpers';
 
 let sandbox: Sandbox;
 
@@ -48,7 +48,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		);
 		expect(request.headers['cache-control']).toBe('no-cache');
 		expect(request.contentType).toMatch(/^application\/json/);
-		expect((await folderState(sandbox, 'MANON001')).offers).toContain('consultation');
+		expect(sandbox.state.cegidLoop.folder('MANON001')?.offers).toContain('consultation');
 	});
 
 	test('removing an offer takes it off the folder', async () => {
@@ -61,7 +61,7 @@ describe('Cegid Loop: collaborative offers', () => {
 
 		expect(run.json[0].message).toBe("L'offre co-production a été retirée du dossier client MANON001");
 		expect(run.json[0].messageEnglish).toBe('The offer co-production was removed from the client folder MANON001');
-		expect((await folderState(sandbox, 'MANON001')).offers).not.toContain('co-production');
+		expect(sandbox.state.cegidLoop.folder('MANON001')?.offers).not.toContain('co-production');
 	});
 
 	test('an unknown folder fails with the service message and the HTTP status', async () => {
@@ -117,12 +117,12 @@ describe('Cegid Loop: collaborative offers', () => {
 
 describe('Cegid Loop: company provisioning', () => {
 	test('provisioning a folder in "A préparer" makes it "Opérationnel"', async () => {
-		expect((await folderState(sandbox, 'MANON004')).status).toBe('A préparer');
+		expect(sandbox.state.cegidLoop.folder('MANON004')?.status).toBe('A préparer');
 
 		const run = await runCegid(sandbox, { resource: 'company', operation: 'provision', codeDossier: 'MANON004' });
 
 		expect(run.json).toEqual([{ codeDossier: 'MANON004', provisioned: true }]);
-		expect((await folderState(sandbox, 'MANON004')).status).toBe('Opérationnel');
+		expect(sandbox.state.cegidLoop.folder('MANON004')?.status).toBe('Opérationnel');
 	});
 });
 

@@ -28,8 +28,3 @@ export function runCegid(
 		errorOutput: options.errorOutput,
 	});
 }
-
-export async function folderState(sandbox: Sandbox, code: string): Promise<IDataObject> {
-	const response = await fetch(`${sandbox.server.baseUrl('cegidLoop')}/__state/folders/${code}`);
-	return (await response.json()) as IDataObject;
-}

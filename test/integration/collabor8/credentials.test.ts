@@ -2,11 +2,10 @@ import type { ICredentialDataDecryptedObject, INode, INodeParameters, INodeTypes
 import { Workflow } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../sandbox';
-import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/data';
+import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/gateway';
 import type { Collabor8Product } from './helpers';
 import {
 	apiRequests,
-	control,
 	credentialsOf,
 	CREDENTIAL_TYPES,
 	httpRequestNode,
@@ -83,12 +82,8 @@ describe('Collabor8 credentials: tokens', () => {
 		expect(credentialsHelper.preAuthenticationCalls.get(CREDENTIAL_TYPES[product].name)).toBe(1);
 	});
 
-	test.each([
-		['eqhub', { eqhub: 1 }],
-		['loop', { loop: 1 }],
-		['virtualInventory', { entra: 1 }],
-	] as const)('an expired %s token is renewed before the next call, without a refused call', async (product, lifetimes) => {
-		await control(sandbox, 'POST', '/token-lifetime', lifetimes);
+	test.each(PRODUCTS)('an expired %s token is renewed before the next call, without a refused call', async (product) => {
+		sandbox.state[product].tokenLifetimeSeconds = 1;
 		const credentialsHelper = sharedCredentials(sandbox, product);
 
 		await runCollabor8(sandbox, product, read(product), { credentialsHelper });
@@ -103,7 +98,7 @@ describe('Collabor8 credentials: tokens', () => {
 	test.each(PRODUCTS)('a %s token revoked early is refused once, renewed, and the call repeated', async (product) => {
 		const credentialsHelper = sharedCredentials(sandbox, product);
 		await runCollabor8(sandbox, product, read(product), { credentialsHelper });
-		await control(sandbox, 'POST', '/revoke-tokens');
+		sandbox.state[product].tokens.revokeAll();
 
 		const second = await runCollabor8(sandbox, product, read(product), { credentialsHelper });
 
@@ -237,7 +232,7 @@ describe('Collabor8 credentials: the HTTP Request node', () => {
 			});
 
 		const first = await call();
-		await control(sandbox, 'POST', '/revoke-tokens');
+		sandbox.state[product].tokens.revokeAll();
 		const second = await call();
 
 		expect(first.error).toBeUndefined();

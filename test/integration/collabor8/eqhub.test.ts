@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../../sandbox';
-import { PNG_IMAGE, JPEG_IMAGE, sandboxProducts } from '../../../sandbox/collabor8/data';
+import { PNG_IMAGE, JPEG_IMAGE, sandboxProducts } from '../../../sandbox/collabor8/eqhub/data';
 import { apiRequests, runCollabor8, startCollabor8, tokenRequests } from './helpers';
 
 let sandbox: Sandbox;

@@ -19,15 +19,24 @@ import { Collabor8VirtualInventory } from '../../../nodes/Collabor8VirtualInvent
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../../sandbox';
 import type { LogEntry } from '../../../sandbox/core/server';
-import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/data';
-import { COLLABOR8_SERVICES } from '../../../sandbox/collabor8/service';
+import { EQHUB_SERVICE } from '../../../sandbox/collabor8/eqhub/service';
+import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/gateway';
+import { LOOP_SERVICE } from '../../../sandbox/collabor8/loop/service';
+import { ENTRA_SERVICE } from '../../../sandbox/collabor8/virtual-inventory/entra';
+import { VIRTUAL_INVENTORY_SERVICE } from '../../../sandbox/collabor8/virtual-inventory/service';
 import type { TestCredentialsHelper } from '../../support/credentials-helper';
 import { createCredentialsHelper, runNode } from '../../support/run-node';
 import type { NodeRun } from '../../support/run-node';
 
-export { COLLABOR8_SERVICES };
-
 export type Collabor8Product = 'eqhub' | 'loop' | 'virtualInventory';
+
+/** Where the sandbox logs each product's requests, and Entra ID's. */
+export const COLLABOR8_SERVICES = {
+	eqhub: EQHUB_SERVICE,
+	loop: LOOP_SERVICE,
+	virtualInventory: VIRTUAL_INVENTORY_SERVICE,
+	entra: ENTRA_SERVICE,
+} as const;
 
 export const CREDENTIAL_TYPES: Record<Collabor8Product, ICredentialType> = {
 	eqhub: new Collabor8EqHubApi(),
@@ -91,15 +100,6 @@ export function apiRequests(sandbox: Sandbox, product: Collabor8Product, path?: 
 	return sandbox.server
 		.requests({ service: COLLABOR8_SERVICES[product], path })
 		.filter((entry) => !(product !== 'virtualInventory' && entry.path === '/token'));
-}
-
-export async function control(sandbox: Sandbox, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-	const response = await fetch(`${sandbox.url}/collabor8/__state${path}`, {
-		method,
-		headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return response.status === 204 ? undefined : await response.json();
 }
 
 /** Every secret a test must never find in an output, an error or a log line. */

@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../../sandbox';
-import { initialSales } from '../../../sandbox/collabor8/data';
-import { apiRequests, control, runCollabor8, startCollabor8 } from './helpers';
+import { initialSales } from '../../../sandbox/collabor8/loop/data';
+import { apiRequests, runCollabor8, startCollabor8 } from './helpers';
 
 let sandbox: Sandbox;
 
@@ -38,7 +38,7 @@ describe('Collabor8 Loop: sales', () => {
 	});
 
 	test('Return All over several pages asks page 1, 2, 3 with the same size', async () => {
-		await control(sandbox, 'POST', '/loop/sales', { count: 250 });
+		sandbox.state.loop.replaceSales(250);
 
 		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true });
 
@@ -51,7 +51,7 @@ describe('Collabor8 Loop: sales', () => {
 	});
 
 	test('a limit above one page keeps the page size fixed, so that page numbers line up', async () => {
-		await control(sandbox, 'POST', '/loop/sales', { count: 250 });
+		sandbox.state.loop.replaceSales(250);
 
 		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: false, limit: 150 });
 
@@ -79,7 +79,7 @@ describe('Collabor8 Loop: sales', () => {
 	});
 
 	test('with Count Totals, Return All stops at the reported total instead of asking for an empty page', async () => {
-		await control(sandbox, 'POST', '/loop/sales', { count: 200 });
+		sandbox.state.loop.replaceSales(200);
 
 		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true, options: { countQueries: true } });
 
@@ -140,7 +140,7 @@ describe('Collabor8 Loop: sales', () => {
 		expect(call.path).toBe('/sales/sale-0001/status');
 		expect(call.contentType).toMatch(/^application\/json/);
 		expect(JSON.parse(call.bodyText)).toEqual({ status: 'reserved' });
-		expect(await control(sandbox, 'GET', '/loop/sales/sale-0001')).toMatchObject({ status: 'reserved' });
+		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'reserved' });
 	});
 
 	test('a status Loop does not know fails with its message, and the sale keeps its status', async () => {
@@ -153,7 +153,7 @@ describe('Collabor8 Loop: sales', () => {
 
 		expect(run.error?.httpCode).toBe('400');
 		expect(run.error?.message).toContain('status must be one of the following values');
-		expect(await control(sandbox, 'GET', '/loop/sales/sale-0002')).toMatchObject({ status: 'published' });
+		expect(sandbox.state.loop.sale('sale-0002')).toMatchObject({ status: 'published' });
 	});
 });
 

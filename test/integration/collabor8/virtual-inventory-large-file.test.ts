@@ -7,8 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IBinaryData } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../sandbox';
-import type { ImportRecord } from '../../../sandbox/collabor8/service';
-import { apiRequests, control, runCollabor8, startCollabor8 } from './helpers';
+import { apiRequests, runCollabor8, startCollabor8 } from './helpers';
 // After the helpers, which set up n8n-core's environment (user folder) before it is loaded.
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
@@ -50,7 +49,7 @@ test('a 50 MB file kept on disk by n8n uploads whole, in seconds', async () => {
 
 	expect(run.error).toBeUndefined();
 	expect(run.json[0]).toMatchObject({ fileName: 'full-inventory.xlsx', fileSize: SIZE });
-	const [received] = (await control(sandbox, 'GET', '/virtual-inventory/imports')) as ImportRecord[];
+	const [received] = sandbox.state.virtualInventory.imports;
 	expect(received.fileSize).toBe(SIZE);
 	expect(received.sha256).toBe(createHash('sha256').update(file).digest('hex'));
 	const post = apiRequests(sandbox, 'virtualInventory').find((entry) => entry.method === 'POST');

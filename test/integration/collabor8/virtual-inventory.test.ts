@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../sandbox';
-import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/data';
-import type { ImportRecord } from '../../../sandbox/collabor8/service';
-import { apiRequests, control, runCollabor8, startCollabor8, tokenRequests } from './helpers';
+import { COLLABOR8_ACCOUNTS } from '../../../sandbox/collabor8/gateway';
+import { apiRequests, runCollabor8, startCollabor8, tokenRequests } from './helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_BUSY_MS = 700;
@@ -31,9 +30,7 @@ function importFile(content = 'PK\u0003\u0004 inventory rows', fileName = 'inven
 
 const upload = { resource: 'inventoryImport', operation: 'upload', binaryPropertyName: 'data' };
 
-async function imports(): Promise<ImportRecord[]> {
-	return (await control(sandbox, 'GET', '/virtual-inventory/imports')) as ImportRecord[];
-}
+const imports = () => sandbox.state.virtualInventory.imports;
 
 function viCalls(): string[] {
 	return apiRequests(sandbox, 'virtualInventory').map((entry) => `${entry.method} ${entry.path}`);
@@ -58,7 +55,7 @@ describe('Collabor8 Virtual Inventory: import status', () => {
 	});
 
 	test('while someone imports from the web page, the status says so', async () => {
-		await control(sandbox, 'POST', '/virtual-inventory/busy', { ms: 5000 });
+		sandbox.state.virtualInventory.startWebImport(5000);
 
 		const run = await runCollabor8(sandbox, 'virtualInventory', { resource: 'inventoryImport', operation: 'getStatus' });
 
@@ -74,7 +71,7 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(viCalls()).toEqual(['GET /v1/m2m/inventory-import/status', 'POST /v1/m2m/inventory-import/StepByStep']);
 		const post = apiRequests(sandbox, 'virtualInventory')[1];
 		expect(post.contentType).toMatch(/^multipart\/form-data; boundary=/);
-		const [received] = await imports();
+		const [received] = imports();
 		expect(received).toMatchObject({ importMode: 'StepByStep', fileName: 'inventory.xlsx', contentType: XLSX });
 		expect(received.sha256).toBe(createHash('sha256').update('PK\u0003\u0004 inventory rows').digest('hex'));
 		expect(run.json[0]).toMatchObject({
@@ -97,12 +94,12 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 
 		expect(run.error).toBeUndefined();
 		expect(viCalls()[1]).toBe('POST /v1/m2m/inventory-import/ApplyWithoutFeedback');
-		expect((await imports())[0]).toMatchObject({ importMode: 'ApplyWithoutFeedback', fileName: 'nightly.xlsx' });
+		expect(imports()[0]).toMatchObject({ importMode: 'ApplyWithoutFeedback', fileName: 'nightly.xlsx' });
 		expect(run.json[0].status).toBe('Applied');
 	});
 
 	test('when import is not allowed, the upload fails clearly and sends no file', async () => {
-		await control(sandbox, 'POST', '/virtual-inventory/busy', { ms: 5000 });
+		sandbox.state.virtualInventory.startWebImport(5000);
 
 		const run = await runCollabor8(sandbox, 'virtualInventory', upload, { items: [importFile()] });
 
@@ -110,11 +107,11 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(run.error?.description).toContain('importing from the web page');
 		expect(run.error?.description).toContain('Wait Until Allowed');
 		expect(viCalls()).toEqual(['GET /v1/m2m/inventory-import/status']);
-		expect(await imports()).toHaveLength(0);
+		expect(imports()).toHaveLength(0);
 	});
 
 	test('Wait Until Allowed polls the status until the import is allowed, then uploads', async () => {
-		await control(sandbox, 'POST', '/virtual-inventory/busy', { ms: 600 });
+		sandbox.state.virtualInventory.startWebImport(600);
 
 		const run = await runCollabor8(
 			sandbox,
@@ -128,11 +125,11 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(calls[calls.length - 1]).toBe('POST /v1/m2m/inventory-import/StepByStep');
 		expect(calls.filter((call) => call.endsWith('/status')).length).toBeGreaterThanOrEqual(3);
 		expect(run.json[0].waitedSeconds).toBeGreaterThanOrEqual(0.4);
-		expect(await imports()).toHaveLength(1);
+		expect(imports()).toHaveLength(1);
 	});
 
 	test('Wait Until Allowed gives up after Max Wait with a clear message, without uploading', async () => {
-		await control(sandbox, 'POST', '/virtual-inventory/busy', { ms: 10_000 });
+		sandbox.state.virtualInventory.startWebImport(10_000);
 
 		const started = Date.now();
 		const run = await runCollabor8(
@@ -144,7 +141,7 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(run.error?.message).toBe('Virtual Inventory still did not allow an import after 1 s');
-		expect(await imports()).toHaveLength(0);
+		expect(imports()).toHaveLength(0);
 	});
 
 	test('two files in one run: the second waits until the import of the first is no longer active', async () => {
@@ -158,11 +155,11 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json[0].waitedSeconds).toBe(0);
 		expect(run.json[1].waitedSeconds).toBeGreaterThanOrEqual(IMPORT_BUSY_MS / 1000 - 0.3);
-		expect((await imports()).map((record) => record.fileName)).toEqual(['inventory.xlsx', 'second.xlsx']);
+		expect(imports().map((record) => record.fileName)).toEqual(['inventory.xlsx', 'second.xlsx']);
 	});
 
 	test('the sandbox refuses an upload while an import is active, even if the status was not asked', async () => {
-		await control(sandbox, 'POST', '/virtual-inventory/busy', { ms: 5000 });
+		sandbox.state.virtualInventory.startWebImport(5000);
 		const token = await fetch(String(sandbox.credentials.collabor8VirtualInventoryApi.tokenUrl), {
 			method: 'POST',
 			body: new URLSearchParams({
@@ -218,6 +215,6 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		const posts = apiRequests(sandbox, 'virtualInventory').filter((entry) => entry.method === 'POST');
 		expect(posts.map((entry) => entry.status)).toEqual([401, 200]);
 		expect(posts[1].bodyBytes).toBe(posts[0].bodyBytes);
-		expect((await imports())[0].sha256).toBe(createHash('sha256').update(content).digest('hex'));
+		expect(imports()[0].sha256).toBe(createHash('sha256').update(content).digest('hex'));
 	});
 });

@@ -5,12 +5,13 @@ import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
 import { SandboxServer } from '../../../sandbox/core/server';
 import type { SandboxOptions } from '../../../sandbox/core/service';
 import type { InfinigateSandboxState } from '../../../sandbox/infinigate/service';
-import { infinigateSandbox, infinigateService } from '../../../sandbox/infinigate/service';
+import { infinigateService } from '../../../sandbox/infinigate/service';
 import type { NodeRun, RunNodeOptions } from '../../support/run-node';
 import { runNode } from '../../support/run-node';
 
 export interface InfinigateSandbox {
 	server: SandboxServer;
+	/** The same object as `sandbox.state.infinigate` of a whole sandbox. */
 	state: InfinigateSandboxState;
 	credentials: ICredentialDataDecryptedObject;
 	close(): Promise<void>;
@@ -19,11 +20,11 @@ export interface InfinigateSandbox {
 /** Only the Infinigate service, so that these tests do not depend on the other sandboxes. */
 export async function startInfinigate(options: SandboxOptions = {}): Promise<InfinigateSandbox> {
 	const server = new SandboxServer();
-	infinigateService.install(server, options);
+	const state = infinigateService.install(server, options);
 	await server.listen();
 	return {
 		server,
-		state: infinigateSandbox(server),
+		state,
 		credentials: infinigateService.credentials(server).infinigateApi as ICredentialDataDecryptedObject,
 		close: async () => await server.close(),
 	};

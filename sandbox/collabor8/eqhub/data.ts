@@ -1,19 +1,7 @@
 /**
- * The sandbox's Collabor8 data: API accounts (one per product, as the guide's account lifecycle
- * issues them), EqHub products with images, and Loop sales in several statuses.
+ * The sandbox's EqHub products: a pump with two images, a valve without any, and a sensor whose
+ * product document lacks some fields, each with its former TEK number and a legacy answer.
  */
-
-/** Test values, not secrets: they only open the local sandbox. */
-export const COLLABOR8_ACCOUNTS = {
-	eqhub: { clientId: 'sandbox-eqhub-client-7c1e', clientSecret: 'sandbox-eqhub-secret-Qm4vX2' },
-	loop: { clientId: 'sandbox-loop-client-3b9d', clientSecret: 'sandbox-loop-secret-Zt8pL5' },
-	virtualInventory: {
-		clientId: '5b8f3c1e-2a4d-4e6f-9a0b-1c2d3e4f5a6b',
-		clientSecret: 'sandbox-vi-secret-Hw3~kR9',
-	},
-};
-
-// ---------------------------------------------------------------- EqHub
 
 /** A 1×1 PNG and a tiny JPEG header-only stand-in: real image bytes, small enough to compare. */
 export const PNG_IMAGE = Buffer.from(
@@ -215,35 +203,4 @@ export function sandboxProducts(): SandboxProduct[] {
 			}),
 		},
 	];
-}
-
-// ---------------------------------------------------------------- Loop
-
-export interface SandboxSale {
-	id: string;
-	status: string;
-	objectInformation: Record<string, unknown>;
-	saleInformation: Record<string, unknown>;
-	createdAt: string;
-}
-
-const PRODUCT_CLASSES = ['Architectural', 'Mechanical', 'Electrical', 'Instrument', 'Piping'];
-const SALE_STATUS_CYCLE = ['draft', 'published', 'published', 'reserved', 'sold'];
-
-/** 23 sales by default (every status appears); more on request, for paging over many pages. */
-export function initialSales(count = 23): SandboxSale[] {
-	return Array.from({ length: count }, (_unused, index) => {
-		const number = index + 1;
-		return {
-			id: `sale-${String(number).padStart(4, '0')}`,
-			status: SALE_STATUS_CYCLE[index % SALE_STATUS_CYCLE.length],
-			objectInformation: {
-				description: number === 1 ? 'desc' : `Surplus item ${number}`,
-				productClass: PRODUCT_CLASSES[index % PRODUCT_CLASSES.length],
-				quantity: (index % 4) + 1,
-			},
-			saleInformation: { price: 1000 + number * 25, currency: 'NOK', location: 'Stavanger' },
-			createdAt: new Date(Date.UTC(2024, 0, 1 + index)).toISOString(),
-		};
-	});
 }

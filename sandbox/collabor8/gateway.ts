@@ -1,29 +1,48 @@
 /**
- * Token issuing and checking for the Collabor8 sandbox. The gateway's token endpoints (EqHub, Loop)
- * answer as Microsoft Entra ID does, whose tokens they hand out (the guide's token is an Entra
- * token: `ext_expires_in`, issuer login.microsoftonline.com), so both share Entra's error bodies.
- * The API calls sit behind Azure API Management, whose validate-jwt policy refuses a missing,
- * expired or foreign token with 401.
+ * What the three Collabor8 services share: one API gateway (https://apis-vi.collabor8.no, and
+ * https://apis-test-vi.collabor8.no for Test), one account per product, and tokens.
+ *
+ * The gateway's token endpoints (EqHub, Loop) answer as Microsoft Entra ID does, whose tokens they
+ * hand out ("Loop API: Getting Started" shows an Entra token: `ext_expires_in`, issuer
+ * login.microsoftonline.com), so they share Entra's error bodies with the Entra ID endpoint that
+ * Virtual Inventory uses. The API calls sit behind Azure API Management, whose validate-jwt policy
+ * refuses a missing, expired or foreign token with 401: each service keeps its own store of the
+ * tokens issued for it, so a token of one product does not open another.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import type { SandboxRequest, SandboxResponse } from '../core/server';
+import { BodyError, readForm } from '../core/body';
+import type { Handler, SandboxRequest, SandboxResponse } from '../core/server';
 
-export type Audience = 'eqhub' | 'loop' | 'virtualInventory';
+/** Every Collabor8 service lives below `/collabor8` of the sandbox, as below the gateway's host. */
+export const GATEWAY_PREFIX = 'collabor8';
 
-interface IssuedToken {
-	audience: Audience;
-	expiresAt: number;
-}
+/** "Loop API: Getting Started", the token answer: `"expires_in": 3599`. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
+
+/**
+ * One API account per product, as the guides' "Lifecycle of API users accounts" issues them.
+ * Test values, not secrets: they only open the local sandbox.
+ */
+export const COLLABOR8_ACCOUNTS = {
+	eqhub: { clientId: 'sandbox-eqhub-client-7c1e', clientSecret: 'sandbox-eqhub-secret-Qm4vX2' },
+	loop: { clientId: 'sandbox-loop-client-3b9d', clientSecret: 'sandbox-loop-secret-Zt8pL5' },
+	virtualInventory: {
+		clientId: '5b8f3c1e-2a4d-4e6f-9a0b-1c2d3e4f5a6b',
+		clientSecret: 'sandbox-vi-secret-Hw3~kR9',
+	},
+};
+
+export const json = (status: number, body: unknown): SandboxResponse => ({ status, body });
 
 export class TokenStore {
-	private tokens = new Map<string, IssuedToken>();
+	private tokens = new Map<string, number>();
 
-	issue(audience: Audience, lifetimeSeconds: number): { token: string; lifetimeSeconds: number } {
+	issue(lifetimeSeconds: number): { token: string; lifetimeSeconds: number } {
 		// Shaped like a JWT (three dot-separated parts), opaque to the node as a real one would be.
 		const header = Buffer.from('{"typ":"JWT","alg":"RS256"}').toString('base64url');
 		const token = `${header}.${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
-		this.tokens.set(token, { audience, expiresAt: Date.now() + lifetimeSeconds * 1000 });
+		this.tokens.set(token, Date.now() + lifetimeSeconds * 1000);
 		return { token, lifetimeSeconds };
 	}
 
@@ -32,16 +51,12 @@ export class TokenStore {
 		this.tokens.clear();
 	}
 
-	reset(): void {
-		this.tokens.clear();
-	}
-
 	/** APIM's validate-jwt: a missing, unknown, expired or foreign token gets a 401 before the API. */
-	check(request: SandboxRequest, audience: Audience): SandboxResponse | undefined {
+	check(request: SandboxRequest): SandboxResponse | undefined {
 		const header = String(request.headers.authorization ?? '');
 		const match = /^Bearer\s+(\S+)$/i.exec(header);
-		const issued = match ? this.tokens.get(match[1]) : undefined;
-		if (!issued || issued.audience !== audience || Date.now() >= issued.expiresAt) {
+		const expiresAt = match ? this.tokens.get(match[1]) : undefined;
+		if (expiresAt === undefined || Date.now() >= expiresAt) {
 			return {
 				status: 401,
 				headers: { 'WWW-Authenticate': 'Bearer' },
@@ -49,6 +64,11 @@ export class TokenStore {
 			};
 		}
 		return undefined;
+	}
+
+	/** Wraps an API handler so that it runs only for a valid token. */
+	guard(handler: Handler): Handler {
+		return (request) => this.check(request) ?? handler(request);
 	}
 }
 
@@ -115,4 +135,31 @@ export function checkClientCredentials(form: URLSearchParams, account: ClientAcc
 		);
 	}
 	return undefined;
+}
+
+/**
+ * A client-credentials token endpoint: a form body (`grant_type`, `client_id`, `client_secret`),
+ * answered with `token_type`, `expires_in`, `ext_expires_in` and `access_token`. The gateway answers
+ * 201 Created ("Loop API: Getting Started"), Entra ID 200.
+ */
+export function tokenEndpoint(tokens: TokenStore, account: ClientAccount, lifetimeSeconds: () => number, status: number): Handler {
+	return (request) => {
+		let form: URLSearchParams;
+		try {
+			form = readForm(request.headers, request.body);
+		} catch (error) {
+			// Entra reads only form bodies: a JSON body has no grant_type as far as it can tell.
+			if (error instanceof BodyError) return missingParameter('grant_type');
+			throw error;
+		}
+		const refused = checkClientCredentials(form, account);
+		if (refused) return refused;
+		const issued = tokens.issue(lifetimeSeconds());
+		return json(status, {
+			token_type: 'Bearer',
+			expires_in: issued.lifetimeSeconds,
+			ext_expires_in: issued.lifetimeSeconds,
+			access_token: issued.token,
+		});
+	};
 }

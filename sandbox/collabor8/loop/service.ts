@@ -1,0 +1,165 @@
+/**
+ * The Loop API behind the Collabor8 gateway. "Loop API: Getting Started" shows the token and the
+ * sales list; "Loop API Fundamentals" says what else a broker and a seller do (export sales data,
+ * update sales statuses; import items). The guides show no path, body or answer for those, so the
+ * sandbox's are marked INVENTED below: the node's own guesses must meet them, and a test fails
+ * where the two readings differ.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { BodyError, readJson } from '../../core/body';
+import type { SandboxRequest, SandboxResponse, SandboxServer } from '../../core/server';
+import type { SandboxOptions, SandboxService } from '../../core/service';
+import { COLLABOR8_ACCOUNTS, DEFAULT_TOKEN_LIFETIME_SECONDS, GATEWAY_PREFIX, json, TokenStore, tokenEndpoint } from '../gateway';
+import { initialSales } from './data';
+import type { SandboxSale } from './data';
+
+export const LOOP_SERVICE = 'collabor8Loop';
+
+/** "token_url: https://apis-test-vi.collabor8.no/loop-m2m/loop-api/v1/token" */
+const API_ROOT = '/loop-m2m/loop-api/v1';
+
+/** INVENTED: the largest `limit` the sales list serves. */
+const MAX_LIMIT = 100;
+
+/** INVENTED: the statuses a sale can take; the guide shows only "draft". */
+const SALE_STATUSES = ['draft', 'published', 'reserved', 'sold', 'cancelled'];
+
+/** What Loop holds: its tokens, the sales, and the items sellers created. */
+export class LoopState {
+	readonly tokens = new TokenStore();
+
+	tokenLifetimeSeconds: number;
+
+	sales: SandboxSale[] = [];
+
+	items: Array<Record<string, unknown>> = [];
+
+	constructor(private readonly options: SandboxOptions) {
+		this.tokenLifetimeSeconds = this.initialLifetime();
+		this.reset();
+	}
+
+	private initialLifetime(): number {
+		return this.options.tokenLifetimeSeconds?.loop ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+	}
+
+	reset(): void {
+		this.tokens.revokeAll();
+		this.tokenLifetimeSeconds = this.initialLifetime();
+		this.sales = initialSales();
+		this.items = [];
+	}
+
+	/** Replaces the sales with this many generated ones, for paging over many pages. */
+	replaceSales(count: number): void {
+		this.sales = initialSales(count);
+	}
+
+	sale(id: string): SandboxSale | undefined {
+		return this.sales.find((sale) => sale.id === id);
+	}
+}
+
+function pageParameter(query: URLSearchParams, name: string, fallback: number): number | string {
+	const raw = query.get(name);
+	if (raw === null) return fallback;
+	if (!/^\d+$/.test(raw) || Number(raw) < 1) return `${name} must be a positive integer`;
+	return Number(raw);
+}
+
+type JsonHandler = (body: Record<string, unknown>, request: SandboxRequest) => SandboxResponse;
+
+/** A JSON object body, refused with 400 otherwise. */
+function withJsonBody(handler: JsonHandler) {
+	return (request: SandboxRequest): SandboxResponse => {
+		let body: unknown;
+		try {
+			body = readJson(request.headers, request.body);
+		} catch (error) {
+			if (error instanceof BodyError) return json(400, { statusCode: 400, message: error.message });
+			throw error;
+		}
+		if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+			return json(400, { statusCode: 400, message: 'The request body must be a JSON object' });
+		}
+		return handler(body as Record<string, unknown>, request);
+	};
+}
+
+function install(server: SandboxServer, options: SandboxOptions): LoopState {
+	const state = new LoopState(options);
+	const route = (method: string, path: string, handler: (request: SandboxRequest) => SandboxResponse): void =>
+		server.route(LOOP_SERVICE, method, path, state.tokens.guard(handler));
+	const saleNotFound = (id: string): SandboxResponse => json(404, { statusCode: 404, message: `Sale '${id}' was not found` });
+
+	server.mount(LOOP_SERVICE, `${GATEWAY_PREFIX}${API_ROOT}`, () => state.reset());
+
+	// The guide's token request: a form body `grant_type=client_credentials`, `client_id`,
+	// `client_secret`, answered "201 Created".
+	server.route(
+		LOOP_SERVICE,
+		'POST',
+		'/token',
+		tokenEndpoint(state.tokens, COLLABOR8_ACCOUNTS.loop, () => state.tokenLifetimeSeconds, 201),
+	);
+
+	// "GET {{VIApiTESTBaseUrl}}/loop-m2m/loop-api/v1/sales?page=1&limit=1&countQueries=true", answered
+	// `{"data": [{"status": "draft", "objectInformation": {…}, "saleInformation": {…}}]}`.
+	route('GET', '/sales', (request) => {
+		const page = pageParameter(request.query, 'page', 1);
+		const limit = pageParameter(request.query, 'limit', 10);
+		if (typeof page === 'string') return json(400, { statusCode: 400, message: page });
+		if (typeof limit === 'string') return json(400, { statusCode: 400, message: limit });
+		if (limit > MAX_LIMIT) {
+			return json(400, { statusCode: 400, message: `limit must not be greater than ${MAX_LIMIT}` });
+		}
+		const data = state.sales.slice((page - 1) * limit, page * limit);
+		const answer: Record<string, unknown> = { data, page, limit };
+		if (request.query.get('countQueries') === 'true') {
+			// INVENTED: the guide names the parameter, not the fields of the totals it adds.
+			answer.total = state.sales.length;
+			answer.pageCount = Math.ceil(state.sales.length / limit);
+		}
+		return json(200, answer);
+	});
+
+	// INVENTED: one sale by its ID (the guide's sale shows no ID field; the sandbox's sales have `id`).
+	route('GET', '/sales/:saleId', (request) => {
+		const sale = state.sale(request.params.saleId);
+		return sale ? json(200, sale) : saleNotFound(request.params.saleId);
+	});
+
+	// "update sales statuses" (brokers). INVENTED: PUT with a JSON body `{"status": …}`.
+	route('PUT', '/sales/:saleId/status', withJsonBody((body, request) => {
+		const sale = state.sale(request.params.saleId);
+		if (!sale) return saleNotFound(request.params.saleId);
+		const status = body.status;
+		if (typeof status !== 'string' || !SALE_STATUSES.includes(status)) {
+			return json(400, { statusCode: 400, message: `status must be one of the following values: ${SALE_STATUSES.join(', ')}` });
+		}
+		sale.status = status;
+		return json(200, sale);
+	}));
+
+	// "Import items" (sellers). INVENTED: POST with a JSON body shaped as the guide's sale shows it.
+	route('POST', '/items', withJsonBody((body) => {
+		const objectInformation = body.objectInformation as Record<string, unknown> | undefined;
+		if (!objectInformation || typeof objectInformation.description !== 'string' || objectInformation.description.trim() === '') {
+			return json(400, { statusCode: 400, message: 'objectInformation.description should not be empty' });
+		}
+		const item = { id: `item-${randomUUID()}`, status: 'draft', ...body, createdAt: new Date().toISOString() };
+		state.items.push(item);
+		return json(201, item);
+	}));
+
+	return state;
+}
+
+export const loopService: SandboxService<LoopState> = {
+	name: LOOP_SERVICE,
+	install,
+	credentials: (server) => ({
+		collabor8LoopApi: { environment: 'custom', baseUrl: `${server.url}/${GATEWAY_PREFIX}`, ...COLLABOR8_ACCOUNTS.loop },
+	}),
+};
