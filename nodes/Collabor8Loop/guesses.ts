@@ -38,3 +38,6 @@ export const MAX_PAGE_SIZE = 100;
  * parameter, not the answer's fields). The first one present is used to stop paging.
  */
 export const TOTAL_FIELDS = ['total', 'totalCount', 'count', 'totalItems'];
+
+/** GUESS: the field of a sale that holds when it was created (the guide's example shows none). */
+export const SALE_CREATED_FIELD = 'createdAt';

@@ -1,9 +1,10 @@
 /** The Loop node's one door to the network, built on the shared request helper. */
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { gatewayService } from '../shared/collabor8GatewayService';
 import { jsonOutput } from '../shared/items';
 import { collectPages } from '../shared/paging';
+import type { RequestContext } from '../shared/request';
 import { serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 import { LOOP_API_ROOT } from './endpoints';
@@ -17,7 +18,7 @@ export const loopService = gatewayService({
 });
 
 export async function apiRequest<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,
@@ -43,7 +44,7 @@ function totalOf(envelope: IDataObject): number | undefined {
 
 /** Return All / Limit over a list paged by `page` and `limit`, answered as `{"data": [...], …}`. */
 export async function apiRequestAllItems(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,

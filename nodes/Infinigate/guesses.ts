@@ -101,3 +101,11 @@ export const PURCHASE_QUOTE_PATHS = {
 	accept: `${PURCHASE_QUOTE_PATH}/acceptance`,
 	reject: `${PURCHASE_QUOTE_PATH}/reject`,
 } as const;
+
+/**
+ * GUESS: how many days after its posting date an invoice or credit memo may first show up in the
+ * list (posted yesterday, published overnight). The trigger re-reads this many days before its last
+ * poll, so that a late document is still delivered once. Fact from: Infinigate's support, or a
+ * comparison of posting dates with the day documents appear.
+ */
+export const DOCUMENT_LATE_DAYS = 3;

@@ -12,6 +12,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -25,6 +26,9 @@ import { joinUrl } from '../../credentials/common/url';
 import { buildPath } from './path';
 import type { AttemptFailure, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, nextRetryWait, parseRetryAfter, retryClock } from './retry';
+
+/** Who may call a service: an action node running items, or a trigger node polling. */
+export type RequestContext = IExecuteFunctions | IPollFunctions;
 
 /** How one remote service is reached; each node's transport defines one. */
 export interface ServiceDefinition {
@@ -69,7 +73,7 @@ export interface ServiceResponse<T = unknown> {
 const DEFAULT_TIMEOUT_MS = 120_000;
 
 export async function serviceRequest<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	request: ServiceRequest,
 	itemIndex: number,
@@ -220,7 +224,7 @@ function describeRequest(request: ServiceRequest, path: string, itemIndex: numbe
 }
 
 function serviceError(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	request: ServiceRequest,
 	path: string,
@@ -255,7 +259,7 @@ function serviceError(
 }
 
 function unreachableError(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	request: ServiceRequest,
 	path: string,
