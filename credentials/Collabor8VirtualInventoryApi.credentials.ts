@@ -97,6 +97,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			},
 			secrets: [clientSecret],
 			explainFailure: (status, body) => explainTokenFailure('Collabor8 Virtual Inventory', url, status, body),
+			urlField: 'Token URL',
 		});
 	}
 

@@ -14,7 +14,7 @@ import {
 	CREDENTIAL_TEST_SEARCH_TERM,
 	infinigateBaseUrl,
 	PRICE_LIST_COUNT_PATH,
-	TOKEN_PATH,
+	ACCESS_GRANT_PATH,
 } from './common/infinigate';
 import { explainTokenFailure } from './common/infinigateFailures';
 import { fetchClientCredentialsToken, tokenCredentialFields } from './common/token';
@@ -86,7 +86,7 @@ export class InfinigateApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const url = `${infinigateBaseUrl(credentials)}${TOKEN_PATH}`;
+		const url = `${infinigateBaseUrl(credentials)}${ACCESS_GRANT_PATH}`;
 		const apiKey = String(credentials.apiKey ?? '');
 		const clientSecret = String(credentials.clientSecret ?? '');
 		return await fetchClientCredentialsToken(this, {

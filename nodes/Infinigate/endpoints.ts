@@ -4,7 +4,7 @@
  */
 
 // The credential calls these too (token, Test button), so they are defined beside it.
-export { PRICE_LIST_COUNT_PATH, TOKEN_PATH } from '../../credentials/common/infinigate';
+export { PRICE_LIST_COUNT_PATH, ACCESS_GRANT_PATH } from '../../credentials/common/infinigate';
 
 /** Every product whose SKU or description matches the term (the guide). */
 export const PRICE_LIST_SEARCH_PATH = '/product-management/v1/pricelist/search/{term}';

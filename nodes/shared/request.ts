@@ -1,9 +1,12 @@
 /**
  * The one door to the network. Every node's transport calls `serviceRequest`; nothing else in the
- * package builds an HTTP request. It encodes path parameters, authenticates through the credential
- * (so that n8n's own token handling applies), renews an expired token before the call, retries what
- * may safely be retried, and turns every failure into a NodeApiError that carries the service's own
- * message, the HTTP status and the item, with every secret of the credential removed.
+ * package builds an HTTP request. It checks the base URL and the path values, authenticates through
+ * the credential (so that n8n's own token handling applies), renews an expired token before the
+ * call, never follows a redirect, holds every attempt to a wall-clock deadline, retries what may
+ * safely be retried, checks that a successful answer is what the operation expects, stops calling a
+ * service that is plainly down, and turns every failure into an error that carries the service's
+ * own message (cut to a readable length), the HTTP status and the item, with every secret of the
+ * credential removed.
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -15,17 +18,48 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import {
+	bodyExcerpt,
+	decodeErrorBody,
+	DESCRIPTION_TEXT_LIMIT,
+	MESSAGE_TEXT_LIMIT,
+	messageFromBody,
+	shorten,
+} from '../../credentials/common/failures';
 import type { FailureText } from '../../credentials/common/failures';
-import { messageFromBody } from '../../credentials/common/failures';
+import {
+	DEFAULT_ATTEMPT_DEADLINE_MS,
+	DEFAULT_REQUEST_BUDGET_MS,
+	executionCancelSignal,
+	formatDuration,
+	startDeadline,
+	withCancelSignal,
+} from '../../credentials/common/deadline';
+import { findErrorNamed, findNetworkCode, innermostMessage, isAnswerCut } from '../../credentials/common/networkErrors';
 import { redact, redactDeep } from '../../credentials/common/redact';
-import type { TokenFields } from '../../credentials/common/token';
+import type { TokenFields, TokenRequestError } from '../../credentials/common/token';
 import { tokenNeedsRenewal } from '../../credentials/common/token';
-import { joinUrl } from '../../credentials/common/url';
-import { buildPath } from './path';
+import { joinUrl, originOf, problemWithBaseUrl } from '../../credentials/common/url';
+import type { ExpectedAnswer } from './answers';
+import { describeContentType, readAnswer } from './answers';
+import { buildPath, PathValueError } from './path';
 import type { AttemptFailure, RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, nextRetryWait, parseRetryAfter, retryClock } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	failureSignature,
+	isSafeMethod,
+	mayHaveActed,
+	meansServiceDown,
+	nextRetryWait,
+	parseRetryAfter,
+	retryClock,
+} from './retry';
+import type { ServiceHealth } from './serviceHealth';
+import { serviceHealthFor } from './serviceHealth';
+
+export type { ExpectedAnswer } from './answers';
 
 /** Who may call a service: an action node running items, or a trigger node polling. */
 export type RequestContext = IExecuteFunctions | IPollFunctions;
@@ -36,6 +70,11 @@ export interface ServiceDefinition {
 	serviceName: string;
 	credentialType: string;
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * How the user finds the field that holds the base URL, named when it is unusable or when the
+	 * service redirects. Default: "Base URL of the <serviceName> API credential".
+	 */
+	baseUrlField?: string;
 	/** Every value of the credential that must never be shown (keys, secrets, tokens). */
 	secrets(credentials: ICredentialDataDecryptedObject): string[];
 	/** Headers the node sends on every call beside those of the credential. */
@@ -53,24 +92,38 @@ export interface ServiceRequest {
 	method: IHttpRequestMethods;
 	/** A path template relative to the base URL, with `{name}` placeholders. */
 	path: string;
+	/** Encoded into their segment; empty values and values made only of dots are refused. */
 	pathParams?: Record<string, string | number>;
 	/** Array values repeat the parameter: `no=A&no=B`. */
 	qs?: Record<string, QueryValue | undefined>;
 	/** A JSON body, a form (`URLSearchParams`) or a multipart body (`FormData`). */
 	body?: IDataObject | IDataObject[] | URLSearchParams | FormData;
 	headers?: Record<string, string>;
-	/** Read the answer as raw bytes (files, images). */
-	binary?: boolean;
+	/** What a successful answer must be; JSON unless said otherwise. See ExpectedAnswer. */
+	expect?: ExpectedAnswer;
+	/** Wall-clock limit of one attempt: connecting, sending and receiving the whole answer. */
 	timeoutMs?: number;
+	/** Wall-clock limit of all attempts and the waits between them; never less than `timeoutMs`. */
+	totalTimeoutMs?: number;
 }
 
 export interface ServiceResponse<T = unknown> {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON, a string (text answers), a Buffer (`expect: 'binary'`), or undefined (no content). */
 	body: T;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+/** One request as the door handles it, with what every message needs to name. */
+interface Call {
+	ctx: RequestContext;
+	service: ServiceDefinition;
+	request: ServiceRequest;
+	itemIndex: number;
+	/** The path as sent, for messages: "POST /provisionningCollab/addClient (item 2)". */
+	where: string;
+	health: ServiceHealth;
+}
 
 export async function serviceRequest<T = unknown>(
 	ctx: RequestContext,
@@ -78,10 +131,16 @@ export async function serviceRequest<T = unknown>(
 	request: ServiceRequest,
 	itemIndex: number,
 ): Promise<ServiceResponse<T>> {
+	const health = serviceHealthFor(ctx, service.serviceName);
+	failIfServiceDown(ctx, service, health, itemIndex);
+
 	let credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+	const path = buildRequestPath(ctx, request, itemIndex);
+	const url = joinUrl(checkedBaseUrl(ctx, service, credentials, itemIndex), path);
+	const call: Call = { ctx, service, request, itemIndex, where: `${request.method} ${path} (item ${itemIndex})`, health };
 	const policy = service.retryPolicy ?? DEFAULT_RETRY_POLICY;
-	const path = buildPath(request.path, request.pathParams);
-	const url = joinUrl(service.baseUrl(credentials), path);
+	const attemptMs = request.timeoutMs ?? DEFAULT_ATTEMPT_DEADLINE_MS;
+	const budgetEnds = Date.now() + Math.max(request.totalTimeoutMs ?? DEFAULT_REQUEST_BUDGET_MS, attemptMs);
 
 	// A token that is about to expire is blanked, which makes n8n fetch a new one through the
 	// credential's preAuthentication and store it, instead of spending a request on a 401.
@@ -90,52 +149,70 @@ export async function serviceRequest<T = unknown>(
 	let attemptsMade = 0;
 	let waitedMs = 0;
 
+	/** The wait before the next attempt, if one is allowed and fits in the budget. */
+	const retryWait = (failure: AttemptFailure, retryAfterMs?: number, method: string = request.method) => {
+		const wait = nextRetryWait(policy, method, failure, attemptsMade, waitedMs, retryAfterMs);
+		if (wait === undefined || Date.now() + wait >= budgetEnds) return undefined;
+		return wait;
+	};
+	const pause = async (wait: number) => {
+		await retryClock.sleep(wait);
+		waitedMs += wait;
+		// Another item may have found the service down meanwhile.
+		failIfServiceDown(ctx, service, health, itemIndex);
+	};
+
 	for (;;) {
-		const callCredentials = forceNewToken
-			? { ...credentials, [service.token!.accessToken]: '' }
-			: credentials;
+		const callCredentials = forceNewToken ? { ...credentials, [service.token!.accessToken]: '' } : credentials;
 		forceNewToken = false;
-		const options = toHttpOptions(url, request, service);
+		const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
 		attemptsMade++;
 
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				service.credentialType,
-				options,
-				{
-					credentialsDecrypted: {
-						id: '',
-						name: service.credentialType,
-						type: service.credentialType,
-						data: callCredentials,
-					},
-				},
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			// Anything thrown here never got an HTTP answer (ignoreHttpStatusErrors is set), or the
-			// credential could not produce a token. Re-read the credential so that a token fetched
-			// during this call is redacted too.
-			credentials = await ctx.getCredentials(service.credentialType, itemIndex);
-			const networkCode = findNetworkCode(error);
-			if (networkCode !== undefined) {
-				const wait = nextRetryWait(policy, request.method, { networkCode }, attemptsMade, waitedMs, undefined);
+		const outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs);
+		// Re-read the credential so that a token fetched during this call is redacted too.
+		credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+		const secrets = secretsOf(service, credentials);
+
+		if (outcome.kind === 'thrown') {
+			const tokenError = findErrorNamed<TokenRequestError>(outcome.error, 'TokenRequestError');
+			if (tokenError) {
+				// The call itself was never sent; a token endpoint that gave no answer is retried like a read.
+				const wait = tokenError.failure ? retryWait(tokenError.failure, undefined, 'GET') : undefined;
 				if (wait !== undefined) {
-					await retryClock.sleep(wait);
-					waitedMs += wait;
+					await pause(wait);
 					continue;
 				}
+				throw failed(call, tokenFailureError(call, tokenError, secrets), `token: ${tokenError.failure ? failureSignature(tokenError.failure) : tokenError.message}`);
 			}
-			throw unreachableError(ctx, service, request, path, error, networkCode, itemIndex, secretsOf(service, credentials));
+			if (outcome.failure === undefined) throw unexpectedError(call, outcome.error, secrets);
+			const wait = retryWait(outcome.failure);
+			if (wait !== undefined) {
+				await pause(wait);
+				continue;
+			}
+			throw failed(call, noAnswerError(call, outcome.failure, outcome.error, deadlineMs, attemptsMade, secrets), failureSignature(outcome.failure));
 		}
 
+		const response = outcome.response;
 		const status = response.statusCode;
-		if (status < 400) {
-			return { status, headers: response.headers as ServiceResponse['headers'], body: decodeBody(response.body, request.binary) as T };
+		const contentType = headerValue(response.headers, 'content-type') ?? '';
+		if (status >= 300 && status < 400) {
+			health.answered();
+			throw redirectError(call, status, headerValue(response.headers, 'location'), url, secrets);
+		}
+		if (status < 300) {
+			const reading = readAnswer(
+				{ status, method: request.method, contentType, body: asBuffer(response.body) },
+				request.expect ?? 'json',
+			);
+			if (reading.ok) {
+				health.answered();
+				return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
+			}
+			const error = unexpectedAnswerError(call, status, contentType, reading.problem, asBuffer(response.body), secrets);
+			throw failed(call, error, `HTTP ${status} ${describeContentType(contentType)}`);
 		}
 
-		credentials = await ctx.getCredentials(service.credentialType, itemIndex);
 		if (status === 401 && service.token !== undefined && !renewedAfter401) {
 			// The service refused a token we thought valid (revoked, or expired early): fetch a new
 			// one once and repeat the call. A second 401 is a real refusal.
@@ -145,41 +222,105 @@ export async function serviceRequest<T = unknown>(
 			continue;
 		}
 
-		const failure: AttemptFailure = { status };
+		const failure: AttemptFailure = { kind: 'status', status };
 		const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
-		const wait = nextRetryWait(policy, request.method, failure, attemptsMade, waitedMs, retryAfter);
+		const wait = retryWait(failure, retryAfter);
 		if (wait !== undefined) {
-			await retryClock.sleep(wait);
-			waitedMs += wait;
+			await pause(wait);
 			continue;
 		}
 		const retryAfterNote =
 			retryAfter !== undefined && retryAfter > policy.maxDelayMs
 				? `It asked to retry after ${Math.ceil(retryAfter / 1000)} s, longer than the node waits; run it again later.`
 				: undefined;
-		throw serviceError(ctx, service, request, path, status, decodeBody(response.body, false), itemIndex, secretsOf(service, credentials), attemptsMade, retryAfterNote);
+		const error = serviceError(call, status, decodeErrorBody(asBuffer(response.body)), secrets, attemptsMade, retryAfterNote);
+		if (meansServiceDown(failure)) throw failed(call, error, failureSignature(failure));
+		health.answered();
+		throw error;
 	}
 }
 
-function toHttpOptions(url: string, request: ServiceRequest, service: ServiceDefinition): IHttpRequestOptions {
+type AttemptOutcome =
+	| { kind: 'answered'; response: IN8nHttpFullResponse }
+	| { kind: 'thrown'; error: unknown; failure?: AttemptFailure };
+
+/**
+ * One attempt, held to its deadline. n8n's `httpRequestWithAuthentication` replaces the request's
+ * abort signal with the execution's cancel signal, so the deadline reaches the HTTP client through
+ * the context the helper is called on (see `withCancelSignal`).
+ */
+async function attempt(
+	ctx: RequestContext,
+	service: ServiceDefinition,
+	request: ServiceRequest,
+	url: string,
+	credentials: ICredentialDataDecryptedObject,
+	deadlineMs: number,
+): Promise<AttemptOutcome> {
+	const deadline = startDeadline(deadlineMs, executionCancelSignal(ctx));
+	try {
+		const response = (await deadline.race(
+			ctx.helpers.httpRequestWithAuthentication.call(
+				withCancelSignal(ctx, deadline.signal),
+				service.credentialType,
+				toHttpOptions(url, request, service, deadlineMs),
+				{
+					credentialsDecrypted: {
+						id: '',
+						name: service.credentialType,
+						type: service.credentialType,
+						data: credentials,
+					},
+				},
+			),
+		)) as IN8nHttpFullResponse;
+		return { kind: 'answered', response };
+	} catch (error) {
+		return { kind: 'thrown', error, failure: classifyThrown(error, deadline.expired()) };
+	}
+}
+
+/**
+ * What kind of failure an error thrown by the HTTP client is, or undefined when it is none of them
+ * (which includes the user cancelling the execution: it is neither retried nor counted as an outage).
+ */
+function classifyThrown(error: unknown, deadlinePassed: boolean): AttemptFailure | undefined {
+	if (deadlinePassed) return { kind: 'deadline' };
+	if (isAnswerCut(error)) return { kind: 'cut' };
+	const code = findNetworkCode(error);
+	return code === undefined ? undefined : { kind: 'network', code };
+}
+
+function toHttpOptions(
+	url: string,
+	request: ServiceRequest,
+	service: ServiceDefinition,
+	deadlineMs: number,
+): IHttpRequestOptions {
 	const isJsonBody =
-		request.body !== undefined &&
-		!(request.body instanceof URLSearchParams) &&
-		!(request.body instanceof FormData);
+		request.body !== undefined && !(request.body instanceof URLSearchParams) && !(request.body instanceof FormData);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
-		headers: { Accept: 'application/json', ...service.defaultHeaders, ...request.headers },
+		headers: {
+			Accept: request.expect === 'binary' ? '*/*' : 'application/json',
+			...service.defaultHeaders,
+			...request.headers,
+		},
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n would follow a redirect and send the credential's headers again, to any origin.
+		disableFollowRedirect: true,
 		arrayFormat: 'repeat',
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		json: !request.binary,
+		timeout: deadlineMs,
+		// The body is read as bytes and checked here: the HTTP client would silently hand over an
+		// HTML page as a string where JSON was expected.
+		encoding: 'arraybuffer',
+		json: false,
 	};
 	if (request.qs) options.qs = withoutUndefined(request.qs);
 	if (request.body !== undefined) options.body = request.body as IHttpRequestOptions['body'];
 	if (isJsonBody) options.headers!['Content-Type'] = 'application/json';
-	if (request.binary) options.encoding = 'arraybuffer';
 	return options;
 }
 
@@ -191,26 +332,18 @@ function withoutUndefined(qs: Record<string, QueryValue | undefined>): IDataObje
 	return result;
 }
 
-function decodeBody(body: unknown, binary: boolean | undefined): unknown {
-	if (binary) return Buffer.isBuffer(body) ? body : Buffer.from(body as ArrayBuffer);
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		const trimmed = body.trim();
-		if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-			try {
-				return JSON.parse(trimmed);
-			} catch {
-				return body;
-			}
-		}
-	}
-	return body;
+function asBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (body === undefined || body === null) return Buffer.alloc(0);
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	return Buffer.from(JSON.stringify(body), 'utf8');
 }
 
 function headerValue(headers: IN8nHttpFullResponse['headers'], name: string): string | undefined {
 	const value = (headers as Record<string, unknown>)[name];
-	if (Array.isArray(value)) return String(value[0]);
-	return value === undefined ? undefined : String(value);
+	if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
 }
 
 function secretsOf(service: ServiceDefinition, credentials: ICredentialDataDecryptedObject): string[] {
@@ -219,79 +352,289 @@ function secretsOf(service: ServiceDefinition, credentials: ICredentialDataDecry
 	return secrets.filter((secret) => secret !== '');
 }
 
-function describeRequest(request: ServiceRequest, path: string, itemIndex: number): string {
-	return `${request.method} ${path.split('?')[0]} (item ${itemIndex})`;
+/** The secrets of a service's credential as one item sees it, for messages built outside the door. */
+export async function serviceSecrets(
+	ctx: RequestContext,
+	service: ServiceDefinition,
+	itemIndex: number,
+): Promise<string[]> {
+	return secretsOf(service, await ctx.getCredentials(service.credentialType, itemIndex));
+}
+
+/**
+ * An error about a successful answer that the operation cannot use (an unknown shape, a status that
+ * says no), for operations to throw. Like the door's own errors, its texts lose every secret of the
+ * credential in each spelling, so that an answer quoted in the description (see `quoteAnswer`) is safe.
+ */
+export async function answerError(
+	ctx: RequestContext,
+	service: ServiceDefinition,
+	itemIndex: number,
+	text: { message: string; description?: string },
+): Promise<NodeOperationError> {
+	const secrets = await serviceSecrets(ctx, service, itemIndex);
+	return new NodeOperationError(ctx.getNode(), redact(shorten(text.message, MESSAGE_TEXT_LIMIT * 2), secrets), {
+		itemIndex,
+		description: text.description === undefined ? undefined : redact(text.description, secrets),
+	});
+}
+
+/** The beginning of an answer as it can be quoted in a description: serialised, on one line, cut. */
+export function quoteAnswer(body: unknown, limit: number = 500): string {
+	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+	return bodyExcerpt(text, limit);
+}
+
+function baseUrlFieldOf(service: ServiceDefinition): string {
+	return service.baseUrlField ?? `Base URL of the ${service.serviceName} API credential`;
+}
+
+/** The service's base URL, refused before any request when it is empty or not an http(s) address. */
+function checkedBaseUrl(
+	ctx: RequestContext,
+	service: ServiceDefinition,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex: number,
+): string {
+	let baseUrl: string;
+	try {
+		baseUrl = service.baseUrl(credentials);
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `${service.serviceName}: ${innermostMessage(error)}`, { itemIndex });
+	}
+	const problem = problemWithBaseUrl(baseUrl);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), `${baseUrlFieldOf(service)} ${problem}`, {
+			itemIndex,
+			description: `Set ${baseUrlFieldOf(service)} to the address of the ${service.serviceName} API, e.g. https://…`,
+		});
+	}
+	return baseUrl;
+}
+
+function buildRequestPath(ctx: RequestContext, request: ServiceRequest, itemIndex: number): string {
+	try {
+		return buildPath(request.path, request.pathParams);
+	} catch (error) {
+		const message = error instanceof PathValueError ? error.message : innermostMessage(error);
+		throw new NodeOperationError(ctx.getNode(), `${message} [item ${itemIndex}]`, { itemIndex });
+	}
+}
+
+/**
+ * An error for a problem the door or a node found, message and description free of secrets. The
+ * message is set again after construction: n8n replaces messages that name a network code with
+ * its own generic advice.
+ */
+function apiError(
+	call: Call,
+	secrets: string[],
+	text: { message: string; description?: string; httpCode?: string },
+	errorResponse: JsonObject,
+): NodeApiError {
+	const message = redact(text.message, secrets);
+	const error = new NodeApiError(call.ctx.getNode(), redactDeep(errorResponse, secrets), {
+		message,
+		description: text.description === undefined ? undefined : redact(text.description, secrets),
+		httpCode: text.httpCode,
+		itemIndex: call.itemIndex,
+	});
+	error.message = message;
+	return error;
+}
+
+/** What a write that may have been applied tells the user, after what went wrong. */
+function unknownOutcomeAdvice(call: Call): string {
+	return (
+		`${call.where} was sent once and not repeated, because sending it again could apply it twice. ` +
+		`Check in ${call.service.serviceName} whether it was applied before running this item again.`
+	);
+}
+
+/** Records an outage in the service's health, and passes its error on. */
+function failed(call: Call, error: NodeApiError, signature: string): NodeApiError {
+	call.health.failed({
+		signature,
+		message: error.message,
+		description: error.description ?? undefined,
+		httpCode: error.httpCode ?? undefined,
+	});
+	return error;
+}
+
+function failIfServiceDown(ctx: RequestContext, service: ServiceDefinition, health: ServiceHealth, itemIndex: number): void {
+	const down = health.down();
+	if (!down) return;
+	const message = `${down.message} (${service.serviceName} failed ${down.count} requests in a row, so the remaining items are not tried)`;
+	const error = new NodeApiError(ctx.getNode(), { outage: down.signature } as JsonObject, {
+		message,
+		description: [
+			down.description,
+			`Item ${itemIndex} was not sent. Run the workflow again when ${service.serviceName} is back.`,
+		]
+			.filter(Boolean)
+			.join(' '),
+		httpCode: down.httpCode,
+		itemIndex,
+	});
+	error.message = message;
+	throw error;
+}
+
+/** A long error body is kept in the error as its beginning only. */
+function cappedBody(body: unknown): unknown {
+	const serialised = typeof body === 'string' ? body : JSON.stringify(body ?? null);
+	if (serialised.length <= DESCRIPTION_TEXT_LIMIT) return body;
+	return { excerpt: bodyExcerpt(serialised, DESCRIPTION_TEXT_LIMIT), length: serialised.length };
 }
 
 function serviceError(
-	ctx: RequestContext,
-	service: ServiceDefinition,
-	request: ServiceRequest,
-	path: string,
+	call: Call,
 	status: number,
 	body: unknown,
-	itemIndex: number,
 	secrets: string[],
 	attempts: number,
 	note?: string,
 ): NodeApiError {
+	const { service, request } = call;
 	const described = service.describeFailure?.(status, body) ?? {
 		message: messageFromBody(body) ?? `The service answered HTTP ${status}`,
 	};
+	const message = shorten(described.message, MESSAGE_TEXT_LIMIT);
 	const retried = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const failure: AttemptFailure = { kind: 'status', status };
+	const unknownOutcome = mayHaveActed(request.method, failure);
 	const description = [
 		described.description,
-		`${service.serviceName} answered HTTP ${status} to ${describeRequest(request, path, itemIndex)}${retried}.`,
+		`${service.serviceName} answered HTTP ${status} to ${call.where}${retried}.`,
+		message !== described.message.replace(/\s+/g, ' ').trim()
+			? `It said: ${shorten(described.message, DESCRIPTION_TEXT_LIMIT)}`
+			: undefined,
+		unknownOutcome
+			? `A gateway answered in ${service.serviceName}'s place, so the service may have acted on the request. ${unknownOutcomeAdvice(call)}`
+			: undefined,
 		note,
 	]
 		.filter(Boolean)
 		.join(' ');
-	return new NodeApiError(
-		ctx.getNode(),
-		{ httpCode: String(status), body: redactDeep(body, secrets) as JsonObject } as JsonObject,
-		{
-			message: redact(`${service.serviceName}: ${described.message}`, secrets),
-			description: redact(description, secrets),
-			httpCode: String(status),
-			itemIndex,
-		},
+	return apiError(
+		call,
+		secrets,
+		{ message: `${service.serviceName}: ${message}`, description, httpCode: String(status) },
+		{ httpCode: String(status), body: cappedBody(body) } as JsonObject,
 	);
 }
 
-function unreachableError(
-	ctx: RequestContext,
-	service: ServiceDefinition,
-	request: ServiceRequest,
-	path: string,
+/** The attempts failed without a usable answer: unreachable, cut off, or too slow. */
+function noAnswerError(
+	call: Call,
+	failure: AttemptFailure,
 	error: unknown,
-	networkCode: string | undefined,
-	itemIndex: number,
+	deadlineMs: number,
+	attempts: number,
 	secrets: string[],
 ): NodeApiError {
-	const original = error instanceof Error ? error.message : String(error);
-	const message = networkCode
-		? `${service.serviceName} could not be reached (${networkCode})`
-		: `${service.serviceName}: ${original}`;
-	const nodeError = new NodeApiError(ctx.getNode(), { code: networkCode ?? 'UNKNOWN' } as JsonObject, {
-		message: redact(message, secrets),
-		description: redact(`${describeRequest(request, path, itemIndex)}: ${original}`, secrets),
-		itemIndex,
-	});
-	// n8n would replace a message naming a network code with its generic text; keep ours.
-	nodeError.message = redact(message, secrets);
-	return nodeError;
+	const { service, request } = call;
+	const name = service.serviceName;
+	const code = failure.kind === 'network' ? failure.code : failure.kind;
+	const detail = failure.kind === 'deadline' ? new Error(`no complete answer within ${formatDuration(deadlineMs)}`) : error;
+	if (mayHaveActed(request.method, failure)) {
+		const reason =
+			failure.kind === 'network'
+				? `the connection was lost after it was sent (${failure.code})`
+				: failure.kind === 'cut'
+					? 'the connection was lost while its answer was arriving'
+					: `no complete answer came within ${formatDuration(deadlineMs)}`;
+		return apiError(
+			call,
+			secrets,
+			{ message: `${name} may have acted on this request: ${reason}`, description: unknownOutcomeAdvice(call) },
+			{ code } as JsonObject,
+		);
+	}
+	const message =
+		failure.kind === 'network'
+			? `${name} could not be reached (${failure.code})`
+			: failure.kind === 'cut'
+				? `${name}: the answer was cut off before it was complete`
+				: `${name} did not answer within ${formatDuration(deadlineMs)}`;
+	const retried = attempts > 1 ? ` (${attempts} attempts)` : '';
+	return apiError(
+		call,
+		secrets,
+		{ message, description: `${call.where}${retried}: ${innermostMessage(detail)}` },
+		{ code } as JsonObject,
+	);
 }
 
-/** The Node.js network error code (ECONNREFUSED, ECONNRESET, …) behind an error, if any. */
-export function findNetworkCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const candidate = current as { code?: unknown; cause?: unknown; response?: unknown; httpCode?: unknown };
-		if (candidate.response) return undefined;
-		if (typeof candidate.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(candidate.code)) return candidate.code;
-		current = candidate.cause;
-	}
-	return undefined;
+function tokenFailureError(call: Call, error: TokenRequestError, secrets: string[]): NodeApiError {
+	return apiError(
+		call,
+		secrets,
+		{
+			message: `${call.service.serviceName}: ${error.message}`,
+			description: `No access token, so ${call.where} was not sent.`,
+		},
+		{ code: 'TOKEN' } as JsonObject,
+	);
+}
+
+/** Anything else the HTTP client threw (an invalid header, a body it could not send, …). */
+function unexpectedError(call: Call, error: unknown, secrets: string[]): NodeApiError {
+	const { service, request } = call;
+	const text = innermostMessage(error);
+	const description = isSafeMethod(request.method)
+		? `${call.where}: ${text}`
+		: `${call.where}: ${text}. ${service.serviceName} may have received the request. ${unknownOutcomeAdvice(call)}`;
+	return apiError(call, secrets, { message: `${service.serviceName}: ${shorten(text, MESSAGE_TEXT_LIMIT)}`, description }, {
+		code: 'UNKNOWN',
+	} as JsonObject);
+}
+
+function redirectError(
+	call: Call,
+	status: number,
+	location: string | undefined,
+	url: string,
+	secrets: string[],
+): NodeApiError {
+	const { service } = call;
+	const target = location ? originOf(location, url) : undefined;
+	const message = target
+		? `${service.serviceName} redirected the request to ${target} (HTTP ${status}); redirects are not followed`
+		: `${service.serviceName} answered with a redirect (HTTP ${status}); redirects are not followed`;
+	return apiError(
+		call,
+		secrets,
+		{
+			message,
+			description:
+				`${call.where}. The node never follows a redirect, so that no key, secret or token of the credential is sent to another address. ` +
+				`Check ${baseUrlFieldOf(service)}: it must be the address at which the ${service.serviceName} API answers.`,
+			httpCode: String(status),
+		},
+		{ httpCode: String(status), location: target ?? '' } as JsonObject,
+	);
+}
+
+/** A 2xx whose body is not what the operation expects: an HTML page, text, broken JSON, … */
+function unexpectedAnswerError(
+	call: Call,
+	status: number,
+	contentType: string,
+	problem: string,
+	body: Buffer,
+	secrets: string[],
+): NodeApiError {
+	const { service, request } = call;
+	const excerpt = body.length > 0 ? ` The answer began: "${bodyExcerpt(body)}".` : '';
+	const description =
+		`${call.where}.${excerpt} A maintenance page or a proxy's answer looks like this: check ${baseUrlFieldOf(service)}, or try again later.` +
+		(isSafeMethod(request.method) ? '' : ` ${service.serviceName} may have acted on the request. ${unknownOutcomeAdvice(call)}`);
+	return apiError(
+		call,
+		secrets,
+		{ message: `${service.serviceName} answered HTTP ${status} with ${problem}`, description, httpCode: String(status) },
+		{ httpCode: String(status), contentType: describeContentType(contentType) } as JsonObject,
+	);
 }

@@ -1,5 +1,6 @@
 /**
- * When a failed request may be sent again, and how long to wait first.
+ * When a failed request may be sent again, how long to wait first, and what a failure tells the
+ * user: whether the service may have acted on a write, and whether it looks down.
  *
  * Pure functions, so that the rules are unit-tested without a network or a clock.
  */
@@ -26,40 +27,95 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxTotalWaitMs: 20_000,
 };
 
-/** What went wrong with one attempt: an HTTP status, or a network error code such as ECONNRESET. */
-export type AttemptFailure = { status: number } | { networkCode: string };
-
-const RETRYABLE_STATUSES_FOR_SAFE_METHODS = new Set([429, 502, 503, 504]);
-
-const RETRYABLE_NETWORK_CODES_FOR_SAFE_METHODS = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ENOTFOUND',
-	'ENETUNREACH',
-	'EHOSTUNREACH',
-	'UND_ERR_SOCKET',
-]);
+/**
+ * What went wrong with one attempt:
+ * - `status`: the service answered with an HTTP error status;
+ * - `network`: no answer at all, with Node's error code (ECONNREFUSED, ECONNRESET, …);
+ * - `cut`: the answer had begun when the connection was lost, so its body is incomplete;
+ * - `deadline`: the attempt ran out of its wall-clock time (a silent or trickling server).
+ */
+export type AttemptFailure =
+	| { kind: 'status'; status: number }
+	| { kind: 'network'; code: string }
+	| { kind: 'cut' }
+	| { kind: 'deadline' };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Network errors raised before a connection existed: the service cannot have seen the request. */
+const NEVER_REACHED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** Network errors after which a read is worth trying again. */
+const RETRYABLE_NETWORK_CODES = new Set([
+	...NEVER_REACHED_CODES,
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'UND_ERR_SOCKET',
+]);
+
+/** Statuses a read is retried on: throttled, or a gateway that could not reach the service. */
+const RETRYABLE_STATUSES_FOR_SAFE_METHODS = new Set([429, 502, 503, 504]);
+
+/** Statuses that come from a gateway that gave up while the service may still have been working. */
+const GATEWAY_GAVE_UP_STATUSES = new Set([502, 504]);
+
+/** Statuses that say the service as a whole is unavailable, not that this request was wrong. */
+const SERVICE_DOWN_STATUSES = new Set([502, 503, 504]);
+
+export function isSafeMethod(method: string): boolean {
+	return SAFE_METHODS.has(method.toUpperCase());
+}
+
 /**
- * GETs are retried on throttling, gateway errors and network errors. Any other method is retried
- * only when the service cannot have acted on the request: a 429 (rejected before processing) or a
- * refused connection (never reached it). A reset or a timeout after sending a POST may mean the
- * service did create the thing, and a second POST would create it twice.
+ * Reads are retried on throttling, gateway errors, network errors, bodies cut halfway and missed
+ * deadlines. A write is retried only when the service cannot have acted on it: a 429 (refused
+ * before processing) or a connection that was never made. A write whose outcome is unknown is
+ * never repeated: a second POST could create the thing twice.
  */
 export function isRetryable(method: string, failure: AttemptFailure): boolean {
-	const safe = SAFE_METHODS.has(method.toUpperCase());
-	if ('status' in failure) {
+	if (failure.kind === 'status') {
 		if (failure.status === 429) return true;
-		return safe && RETRYABLE_STATUSES_FOR_SAFE_METHODS.has(failure.status);
+		return isSafeMethod(method) && RETRYABLE_STATUSES_FOR_SAFE_METHODS.has(failure.status);
 	}
-	if (failure.networkCode === 'ECONNREFUSED') return true;
-	return safe && RETRYABLE_NETWORK_CODES_FOR_SAFE_METHODS.has(failure.networkCode);
+	if (failure.kind === 'network') {
+		if (NEVER_REACHED_CODES.has(failure.code)) return true;
+		return isSafeMethod(method) && RETRYABLE_NETWORK_CODES.has(failure.code);
+	}
+	return isSafeMethod(method);
+}
+
+/**
+ * Whether a write may have been applied although it failed: the connection was lost after it was
+ * sent, the answer was cut off or never came in time, or a gateway answered 502/504 in the
+ * service's place. Such a failure is never retried and the user is told to check first.
+ */
+export function mayHaveActed(method: string, failure: AttemptFailure): boolean {
+	if (isSafeMethod(method)) return false;
+	if (failure.kind === 'status') return GATEWAY_GAVE_UP_STATUSES.has(failure.status);
+	if (failure.kind === 'network') return !NEVER_REACHED_CODES.has(failure.code);
+	return true;
+}
+
+/** Whether a failure says that the service is unreachable or down rather than that this request was wrong. */
+export function meansServiceDown(failure: AttemptFailure): boolean {
+	if (failure.kind === 'status') return SERVICE_DOWN_STATUSES.has(failure.status);
+	return true;
+}
+
+/** A short, stable name for a kind of failure, to tell "the same failure again" apart from another. */
+export function failureSignature(failure: AttemptFailure): string {
+	switch (failure.kind) {
+		case 'status':
+			return `HTTP ${failure.status}`;
+		case 'network':
+			return failure.code;
+		case 'cut':
+			return 'answer cut off';
+		case 'deadline':
+			return 'no answer in time';
+	}
 }
 
 /**

@@ -35,6 +35,7 @@ export const COLLABOR8_ACCOUNTS = {
 
 export const json = (status: number, body: unknown): SandboxResponse => ({ status, body });
 
+/** The tokens one service accepts, each with the moment it expires. */
 export class TokenStore {
 	private tokens = new Map<string, number>();
 

@@ -13,7 +13,7 @@ import { writeE2eState } from '../support/e2e';
 import { sandboxCredentials } from '../support/examples';
 import { ensureRuntime } from '../support/install';
 import { N8nInstance } from '../support/n8n';
-import { installPackage, packPackage } from '../support/package';
+import { installedPackageRecord, installPackage, packPackage } from '../support/package';
 import { freePort, PROJECT_ROOT } from '../support/runtime';
 
 export default async function globalSetup(): Promise<void> {
@@ -32,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
 	const sandbox = await startSandbox({ port: sandboxPort });
 	try {
 		await instance.importCredentials(await sandboxCredentials(sandbox.credentials));
+		await instance.recordInstalledPackage(installedPackageRecord());
 	} finally {
 		await sandbox.close();
 	}

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sandbox } from '../../sandbox';
 import { freshN8n, startE2eSandbox } from '../support/e2e';
 import type { N8nInstance, N8nServer, WorkflowFile } from '../support/n8n';
-import { packageNodeTypes } from '../support/package';
+import { packageNodeTypes, projectPackageJson } from '../support/package';
 import { freePort } from '../support/runtime';
 
 const WEBHOOK_PATH = 'b2b-e2e-add-offer';
@@ -81,6 +81,17 @@ describe('a webhook workflow in the n8n server', () => {
 		expect(response.status).toBe(200);
 		const types = ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
 		expect(types).toEqual(expect.arrayContaining(packageNodeTypes()));
+	});
+
+	test('Settings → Community Nodes lists the package with every one of its nodes', async () => {
+		const response = await fetch(`${server.url}/rest/community-packages`, { headers: { Cookie: ownerCookie } });
+		expect(response.status).toBe(200);
+		const { data } = (await response.json()) as {
+			data: Array<{ packageName: string; installedVersion: string; installedNodes: Array<{ type: string }> }>;
+		};
+		const listed = data.find((entry) => entry.packageName === projectPackageJson().name);
+		expect(listed?.installedVersion).toBe(projectPackageJson().version);
+		expect(listed?.installedNodes.map((node) => node.type).sort()).toEqual([...packageNodeTypes()].sort());
 	});
 
 	test('a POST to the webhook runs the Cegid Loop node in the server and answers with its output', async () => {

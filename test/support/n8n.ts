@@ -17,6 +17,34 @@ export interface N8nCredential {
 	data: Record<string, unknown>;
 }
 
+/** What n8n records of an installed community package and its nodes. */
+export interface InstalledPackageRecord {
+	packageName: string;
+	version: string;
+	authorName?: string;
+	authorEmail?: string;
+	/** Each node's display name, type (`<package>.<name>`) and version. */
+	nodes: Array<{ name: string; type: string; version: number }>;
+}
+
+/** The same rows as n8n's InstalledPackagesRepository.persistPackageWithNodes, in one transaction. */
+const RECORD_PACKAGE_SCRIPT = `
+const { DatabaseSync } = require('node:sqlite');
+const [database, json] = process.argv.slice(1);
+const record = JSON.parse(json);
+const db = new DatabaseSync(database);
+const now = "STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')";
+db.exec('BEGIN');
+db.prepare('DELETE FROM installed_nodes WHERE package = ?').run(record.packageName);
+db.prepare('DELETE FROM installed_packages WHERE packageName = ?').run(record.packageName);
+db.prepare('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ' + now + ', ' + now + ')')
+	.run(record.packageName, record.version, record.authorName ?? null, record.authorEmail ?? null);
+const insertNode = db.prepare('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)');
+for (const node of record.nodes) insertNode.run(node.name, node.type, node.version, record.packageName);
+db.exec('COMMIT');
+db.close();
+`;
+
 /** The part of a workflow JSON file the tools here look at. */
 export interface WorkflowFile {
 	id: string;
@@ -128,6 +156,23 @@ export class N8nInstance {
 		if (result.code !== 0 || !imported || Number(imported[1]) !== workflows.length) {
 			throw new N8nCommandError(`n8n import:workflow did not import all ${workflows.length} workflows`, result);
 		}
+	}
+
+	/**
+	 * Writes n8n's own record of the installed package (the `installed_packages` and `installed_nodes`
+	 * rows that n8n writes when a person installs it from Settings → Community Nodes), so that the
+	 * settings page lists it. n8n can only install from the registry, where this build is not; the
+	 * package itself is already on disk. Runs n8n's Node with its built-in SQLite, once the database
+	 * exists (after the first import).
+	 */
+	async recordInstalledPackage(record: InstalledPackageRecord): Promise<void> {
+		const { node } = requireRuntime();
+		const database = join(this.n8nFolder, 'database.sqlite');
+		if (!existsSync(database)) throw new Error(`No n8n database yet in ${this.n8nFolder}: import something first`);
+		const result = await run(node, ['--no-warnings', '-e', RECORD_PACKAGE_SCRIPT, database, JSON.stringify(record)], {
+			timeoutMs: 30_000,
+		});
+		if (result.code !== 0) throw new N8nCommandError('Recording the installed package in n8n\'s database failed', result);
 	}
 
 	/** Activates a workflow with a trigger (a webhook) for the next `n8n start`. */

@@ -4,8 +4,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import type { INodeType } from 'n8n-workflow';
+
+import type { InstalledPackageRecord } from './n8n';
 import { run } from './processes';
 import { PACKAGE_NAME, PROJECT_ROOT } from './runtime';
 
@@ -40,6 +44,30 @@ export function packageCredentialTypes(): string[] {
 		if (!name) throw new Error(`Cannot read the credential type name of ${file}`);
 		return name;
 	});
+}
+
+/** Loads a built node of the project (CommonJS, like n8n loads it). */
+const loadBuilt = createRequire(__filename);
+
+/**
+ * What n8n records when this package is installed from Settings → Community Nodes: its name,
+ * version and author, and each node's display name, type and version, read from the built nodes.
+ */
+export function installedPackageRecord(): InstalledPackageRecord {
+	const packageJson = projectPackageJson();
+	const author = packageJson.author as { name?: string; email?: string } | undefined;
+	return {
+		packageName: packageJson.name,
+		version: packageJson.version,
+		authorName: author?.name,
+		authorEmail: author?.email,
+		nodes: (packageJson.n8n?.nodes ?? []).map((file) => {
+			const exported = loadBuilt(join(PROJECT_ROOT, file)) as Record<string, new () => INodeType>;
+			const { description } = new (Object.values(exported)[0])();
+			const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+			return { name: description.displayName, type: `${packageJson.name}.${description.name}`, version };
+		}),
+	};
 }
 
 /**

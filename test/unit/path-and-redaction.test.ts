@@ -1,6 +1,6 @@
-import { joinUrl } from '../../credentials/common/url';
 import { redact, redactDeep, REDACTED } from '../../credentials/common/redact';
-import { buildPath } from '../../nodes/shared/path';
+import { joinUrl, problemWithBaseUrl } from '../../credentials/common/url';
+import { buildPath, PathValueError } from '../../nodes/shared/path';
 
 describe('path parameters', () => {
 	test('a value with slashes, spaces and query characters stays inside its segment', () => {
@@ -9,9 +9,13 @@ describe('path parameters', () => {
 		);
 	});
 
-	test('"." and ".." cannot climb the path', () => {
-		expect(buildPath('/legacy/Teknos/{id}', { id: '..' })).toBe('/legacy/Teknos/%2E%2E');
-		expect(buildPath('/legacy/Teknos/{id}', { id: '.' })).toBe('/legacy/Teknos/%2E');
+	test.each(['.', '..', '...', ''])('the value "%s" is refused: encoded or not, a server may read it as a segment', (id) => {
+		expect(() => buildPath('/legacy/Teknos/{id}', { id })).toThrow(PathValueError);
+	});
+
+	test('a value with dots and other characters is encoded into its segment', () => {
+		expect(buildPath('/legacy/Teknos/{id}', { id: '../x' })).toBe('/legacy/Teknos/..%2Fx');
+		expect(buildPath('/legacy/Teknos/{id}', { id: 'v1.2' })).toBe('/legacy/Teknos/v1.2');
 	});
 
 	test('a missing parameter is a programming error, not a silent "undefined" in the URL', () => {
@@ -21,6 +25,26 @@ describe('path parameters', () => {
 	test('base URL and path are joined with exactly one slash', () => {
 		expect(joinUrl('https://api.example/base/', '/x/y')).toBe('https://api.example/base/x/y');
 		expect(joinUrl('https://api.example/base', 'x')).toBe('https://api.example/base/x');
+	});
+});
+
+describe('base URLs', () => {
+	test('an http(s) address is accepted', () => {
+		expect(problemWithBaseUrl('https://api.example/v1')).toBeUndefined();
+		expect(problemWithBaseUrl('http://127.0.0.1:4010/cegid')).toBeUndefined();
+	});
+
+	test('an empty one is refused', () => {
+		expect(problemWithBaseUrl('  ')).toBe('is empty');
+	});
+
+	test('one without a scheme is refused with what to add', () => {
+		expect(problemWithBaseUrl('api.infinigate.com')).toBe('"api.infinigate.com" has no scheme: it must start with https:// (or http://)');
+		expect(problemWithBaseUrl('localhost:4010/x')).toContain('has no scheme');
+	});
+
+	test('one with another scheme is refused', () => {
+		expect(problemWithBaseUrl('ftp://files.example')).toBe('"ftp://files.example" is not an http(s) address');
 	});
 });
 
@@ -41,6 +65,14 @@ describe('redaction', () => {
 
 	test('empty and very short values are not treated as secrets', () => {
 		expect(redact('a b c', ['', 'a'])).toBe('a b c');
+	});
+
+	test('a secret holding " and \\ is redacted inside JSON text, where it appears escaped', () => {
+		const secret = 'pa"ss\\wo~rd';
+		const body = JSON.stringify({ echo: `secret=${secret}` });
+		expect(body).not.toContain(secret);
+		expect(redact(body, [secret])).toBe(`{"echo":"secret=${REDACTED}"}`);
+		expect(redact(JSON.stringify(body), [secret])).not.toContain('pa');
 	});
 
 	test('nested bodies are redacted in keys and values', () => {

@@ -353,12 +353,13 @@ describe('Cegid Loop: many items, failures and secrets', () => {
 		expect(sandbox.server.requests({ path: '/provisionningCollab/addClient' })).toHaveLength(1);
 	});
 
-	test('a POST whose connection is reset is not retried', async () => {
+	test('a POST whose connection is reset is not retried, and the user is told to check before running it again', async () => {
 		sandbox.server.addFault({ service: 'cegidLoop', path: 'addClient', kind: 'reset', times: 1 });
 
 		const run = await runCegid(sandbox, { ...client, operation: 'add' });
 
-		expect(run.error?.message).toMatch(/Cegid Loop could not be reached \(ECONNRESET\)|socket hang up/);
+		expect(run.error?.message).toBe('Cegid Loop may have acted on this request: the connection was lost after it was sent (ECONNRESET)');
+		expect(run.error?.description).toContain('Check in Cegid Loop whether it was applied before running this item again');
 		expect(sandbox.server.requests({ path: '/provisionningCollab/addClient' })).toHaveLength(1);
 	});
 });

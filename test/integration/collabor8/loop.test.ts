@@ -28,13 +28,16 @@ describe('Collabor8 Loop: sales', () => {
 		expect(salesCalls()).toEqual([{ page: ['1'], limit: ['5'] }]);
 	});
 
-	test('Return All walks the pages by page number until a short page', async () => {
+	test('Return All walks the pages by page number until an empty page: a short page does not end the list', async () => {
 		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true });
 
 		expect(run.error).toBeUndefined();
 		expect(run.json.map((sale) => sale.id)).toEqual(allSales.map((sale) => sale.id));
 		expect(new Set(run.json.map((sale) => sale.status))).toEqual(new Set(['draft', 'published', 'reserved', 'sold']));
-		expect(salesCalls()).toEqual([{ page: ['1'], limit: ['100'] }]);
+		expect(salesCalls()).toEqual([
+			{ page: ['1'], limit: ['100'] },
+			{ page: ['2'], limit: ['100'] },
+		]);
 	});
 
 	test('Return All over several pages asks page 1, 2, 3 with the same size', async () => {
@@ -47,6 +50,7 @@ describe('Collabor8 Loop: sales', () => {
 			{ page: ['1'], limit: ['100'] },
 			{ page: ['2'], limit: ['100'] },
 			{ page: ['3'], limit: ['100'] },
+			{ page: ['4'], limit: ['100'] },
 		]);
 	});
 

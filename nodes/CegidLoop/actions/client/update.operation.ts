@@ -40,5 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (typeof additional.active === 'boolean') body.actif = additional.active;
 	if (typeof additional.defaultIssuer === 'boolean') body.defaultIssuer = additional.defaultIssuer;
-	return toOutput(await apiRequest(this, 'POST', UPDATE_CLIENT_PATH, { body }, itemIndex));
+	// The guide shows this call answering a plain French sentence when nothing had to change.
+	return toOutput(await apiRequest(this, 'POST', UPDATE_CLIENT_PATH, { body, expect: 'jsonOrText' }, itemIndex));
 }
