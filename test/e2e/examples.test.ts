@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import type { Sandbox } from '../../sandbox';
 import { freshN8n, secretValues, startE2eSandbox, succeeded } from '../support/e2e';
-import { credentialTypesOf, loadExamples } from '../support/examples';
+import { credentialTypesOf, loadExamples, startsByItself } from '../support/examples';
 import { packageNodeTypes } from '../support/package';
 import { resetSandbox } from '../support/sandbox-data';
 import { EXPECTATIONS } from './expectations';
@@ -66,6 +66,7 @@ describe('the example workflows', () => {
 
 		test(expectation ? expectation.does : 'has checks in test/e2e/expectations', async () => {
 			expect(expectation).toBeDefined();
+			expect('checkedActiveIn' in expectation).toBe(startsByItself(example.workflow));
 			if ('checkedActiveIn' in expectation) {
 				expect(existsSync(join(__dirname, expectation.checkedActiveIn))).toBe(true);
 				return;
