@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 	for (const example of examples.filter((candidate) => !startsByItself(candidate.workflow))) {
 		console.log(`    ${server.url}/workflow/${example.workflow.id}   ${example.workflow.name}`);
 	}
-	console.log('\n  Active now (each trigger polls the sandbox once a minute; try sandbox changes, see Executions):');
+	console.log('\n  Active now (each trigger polls the sandbox once a minute; their runs are in Executions):');
 	for (const example of active) console.log(`    ${server.url}/workflow/${example.workflow.id}   ${example.workflow.name}`);
 	for (const path of mcpPaths(active)) console.log(`\n  MCP server for AI agents: ${server.url}/mcp/${path}`);
 	console.log('\n  Press Ctrl-C to stop n8n and the sandbox.\n');

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { jsonOutput } from '../shared/items';
@@ -48,7 +48,7 @@ export class Collabor8VirtualInventoryTrigger implements INodeType {
 		const answer = jsonOutput(await apiRequest(this, 'GET', IMPORT_STATUS_PATH, {}, 0));
 		const status: IDataObject = Array.isArray(answer) ? { result: answer } : answer;
 		if (typeof status.isImportAllowed !== 'boolean') {
-			throw new NodeApiError(this.getNode(), { body: status } as never, {
+			throw new NodeApiError(this.getNode(), { body: status } as JsonObject, {
 				message: 'Collabor8 Virtual Inventory: the import status has no boolean isImportAllowed',
 				description: `GET ${IMPORT_STATUS_PATH} answered without the field the guide documents.`,
 			});

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory, WindowMemory } from '../shared/polling';
 import { includeLastDaysField, noEventYet, readIncludeLastDays, readMemory, writeMemory } from '../shared/polling';
@@ -80,7 +80,7 @@ export class InfinigateTrigger implements INodeType {
 		}
 
 		if (!(event in DOCUMENT_SEGMENTS)) {
-			throw noEventYet(this, `Unknown event '${String(event)}'`, 'Choose an event in the list.');
+			throw new NodeOperationError(this.getNode(), `Event must be one of the list (got '${String(event)}')`);
 		}
 		const version = this.getNodeParameter('apiVersion', 'v2') === 'v1' ? 'v1' : 'v2';
 		if (this.getMode() === 'manual') {

@@ -112,3 +112,16 @@ describe('Collabor8 Virtual Inventory Trigger: an import finished', () => {
 		expect((await trigger.poll('manual')).error?.message).toBe('An import is running right now');
 	});
 });
+
+describe('Collabor8 Virtual Inventory Trigger: an answer without the documented field', () => {
+	test('a status without a boolean isImportAllowed fails the poll and names the field', async () => {
+		const trigger = triggerFor(sandbox, 'virtualInventory');
+		await trigger.poll();
+		const before = trigger.memory;
+		sandbox.server.addFault({ service: 'collabor8VirtualInventory', path: 'status', kind: 'status', status: 200, body: { isImportAllowed: 'yes' }, times: 1 });
+
+		const result = await trigger.poll();
+		expect(result.error?.message).toMatch(/isImportAllowed/);
+		expect(trigger.memory).toEqual(before);
+	});
+});
