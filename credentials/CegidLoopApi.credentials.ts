@@ -6,7 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { LOOPHUB_FOLDERS_PATH } from './common/cegidLoop';
+import {
+	BASE_URL_EXPRESSION,
+	CEGID_LOOP_PRODUCTION_URL,
+	CREDENTIAL_TEST_PATH,
+	CREDENTIAL_TEST_QUERY,
+	LOOPHUB_FOLDERS_METHOD,
+	LOOPHUB_FOLDERS_PATH,
+} from './common/cegidLoop';
 
 /**
  * Cegid Loop's public APIs sit behind Azure API Management: a subscription key for the gateway and
@@ -19,20 +26,31 @@ export class CegidLoopApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/CegidLoop/cegidLoop.svg', dark: 'file:../nodes/CegidLoop/cegidLoop.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#cegid-loop';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#cegid-loop';
 
 	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'production',
+			options: [
+				{ name: 'Production', value: 'production', description: CEGID_LOOP_PRODUCTION_URL },
+				{ name: 'Custom', value: 'custom', description: 'Another base URL, e.g. a test gateway or the local sandbox' },
+			],
+		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.cegid.com/loop-api-publiques',
-			description: 'The address of the Loop public APIs; change it only for a test gateway',
+			default: '',
+			placeholder: `e.g. ${CEGID_LOOP_PRODUCTION_URL}`,
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the gateway's subscription key is a secret
 		{
 			displayName: 'Subscription Key',
-			name: 'subscriptionKey',
+			name: 'subscriptionApiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -62,9 +80,28 @@ export class CegidLoopApi implements ICredentialType {
 			name: 'domain',
 			type: 'string',
 			default: '',
-			placeholder: 'TESTRDDCABINET',
+			placeholder: 'e.g. TESTRDDCABINET',
 			description: "Your firm's (cabinet's) domain in Loop, used to list the folders in LoopHub",
-			hint: 'Needed for Folder → Get Many (and the Test button)',
+			hint: 'Needed to list folders (Folder → Get Many and the folder picker)',
+		},
+		{
+			displayName: 'LoopHub Address',
+			name: 'loopHubPath',
+			type: 'string',
+			default: LOOPHUB_FOLDERS_PATH,
+			description: "Where LoopHub lists your application key's folders, after the Base URL",
+			hint: 'Default not confirmed by Cegid. If listing folders answers "not found", copy the LoopHub address from your Cegid API catalogue here.',
+		},
+		{
+			displayName: 'LoopHub Method',
+			name: 'loopHubMethod',
+			type: 'options',
+			default: LOOPHUB_FOLDERS_METHOD,
+			options: [
+				{ name: 'POST (Key and Domain in the Body)', value: 'POST' },
+				{ name: 'GET (Key and Domain in the Query)', value: 'GET' },
+			],
+			hint: 'Default not confirmed by Cegid. Pick the method your Cegid API catalogue shows for LoopHub.',
 		},
 	];
 
@@ -72,27 +109,20 @@ export class CegidLoopApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				'Ocp-Apim-Subscription-Key': '={{$credentials.subscriptionKey}}',
+				'Ocp-Apim-Subscription-Key': '={{$credentials.subscriptionApiKey}}',
 				'x-apikey': '={{$credentials.applicationKey + ":" + $credentials.applicationSecret}}',
 				'Cache-Control': 'no-cache',
 			},
 		},
 	};
 
-	// Listing the folders of the application key changes nothing and checks all three keys. Its
-	// path is a guess (LOOPHUB_FOLDERS_PATH), so only a refusal of the keys fails the test: a wrong
-	// guess must not make valid keys look wrong.
+	// A documented read that changes nothing and needs all three keys: a wrong key fails the test.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: LOOPHUB_FOLDERS_PATH,
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			ignoreHttpStatusErrors: { ignore: true, except: [401, 403] },
-			body: {
-				apiKey: '={{$credentials.applicationKey}}',
-				domain: '={{$credentials.domain}}',
-			},
+			baseURL: BASE_URL_EXPRESSION,
+			url: CREDENTIAL_TEST_PATH,
+			method: 'GET',
+			qs: { ...CREDENTIAL_TEST_QUERY },
 		},
 		// n8n's Test button would otherwise say only "Unauthorized".
 		rules: [
@@ -109,6 +139,13 @@ export class CegidLoopApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message: 'Cegid accepted the keys but denied access: check that the subscription includes the Advanced pack Loop service',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Cegid does not know this address: check the Environment and the Base URL',
 				},
 			},
 		],

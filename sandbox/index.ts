@@ -10,10 +10,13 @@ import { eqhubService } from './collabor8/eqhub/service';
 import { loopService } from './collabor8/loop/service';
 import { virtualInventoryService } from './collabor8/virtual-inventory/service';
 import { infinigateService } from './infinigate/service';
+import type { FaultPlans, RedirectTarget } from './core/faults';
 import type { CredentialData, SandboxOptions } from './core/service';
 
 export type { CredentialData, SandboxOptions, SandboxService } from './core/service';
 export { SandboxServer } from './core/server';
+export type { FaultKind, FaultRule, FaultSpec, ForeignRequest, InjectedFault } from './core/faults';
+export { parseFaultPlans } from './core/faults';
 
 const SERVICES = {
 	cegidLoop: cegidLoopService,
@@ -32,6 +35,13 @@ export interface Sandbox {
 	/** Credentials that work against this sandbox, by credential type name. */
 	credentials: Record<string, CredentialData>;
 	state: SandboxState;
+	/**
+	 * What goes wrong, per service (the names of `state`): `sandbox.faults.set('cegidLoop', { every: 10,
+	 * faults: { kind: 'lost' } })`; `sandbox.faults.injected` lists what was injected.
+	 */
+	faults: FaultPlans;
+	/** The other origin redirect faults point to, and what reached it (`received`). */
+	redirectTarget: RedirectTarget;
 	close(): Promise<void>;
 }
 
@@ -40,8 +50,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const state = Object.fromEntries(
 		Object.entries(SERVICES).map(([name, service]) => [name, service.install(server, options)]),
 	) as SandboxState;
+	for (const [name, service] of Object.entries(SERVICES)) server.faultPlans.alias(name, service.name);
 	await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+	for (const [service, rules] of Object.entries(options.faults ?? {})) server.faultPlans.set(service, rules);
 	const credentials: Sandbox['credentials'] = {};
 	for (const service of Object.values(SERVICES)) Object.assign(credentials, service.credentials(server));
-	return { server, url: server.url, credentials, state, close: async () => await server.close() };
+	return {
+		server,
+		url: server.url,
+		credentials,
+		state,
+		faults: server.faultPlans,
+		redirectTarget: server.redirectTarget,
+		close: async () => await server.close(),
+	};
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { searchFolders } from './methods/listSearch';
 
 export class CegidLoop implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,8 +10,9 @@ export class CegidLoop implements INodeType {
 		name: 'cegidLoop',
 		icon: { light: 'file:cegidLoop.svg', dark: 'file:cegidLoop.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle: '={{ $parameter["resource"] === "folder" ? "Get many folders" : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
 		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop",
 		defaults: { name: 'Cegid Loop' },
 		usableAsTool: true,
@@ -37,6 +39,8 @@ export class CegidLoop implements INodeType {
 			...resources.folder.description,
 		],
 	};
+
+	methods = { listSearch: { searchFolders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

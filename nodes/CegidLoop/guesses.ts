@@ -1,15 +1,40 @@
 /**
  * What we do not know for sure about the Cegid Loop API, in one place so that it is cheap to
- * correct. Each guess says where the fact would come from. The UI flags them with a notice.
+ * correct. Each guess is the default of a field the user can change (the credential's LoopHub
+ * Address and Method; the node's Options), and each says where the fact would come from.
  */
 
-// The credential's Test button calls this path too, so it is defined beside the credential.
-export { LOOPHUB_FOLDERS_PATH } from '../../credentials/common/cegidLoop';
+// The credential's Test button and folder picker share these, so they are defined beside the credential.
+export { LOOPHUB_FOLDERS_METHOD, LOOPHUB_FOLDERS_PATH } from '../../credentials/common/cegidLoop';
 
 /**
- * NOT YET USED: Cegid deprecated `POST /collaborativeOffer/addOffer` on 2024-07-01 in favour of
- * `POST /collaborativeOffer/addCollaborativeOffer` (adds an offer to a folder for an existing
- * contact). Its body is not documented anywhere we can read; switch the "add" operation to it
- * once the catalogue shows the body.
+ * GUESS, correctable in Options › Remove for One Contact: Address. Cegid Developers ("Offre
+ * Collaborative Cabinet") lists "removing an offer for one contact" but the public part of the page
+ * does not show its address or body. This name follows addCollaborativeOffer's.
  */
-export const ADD_COLLABORATIVE_OFFER_SUCCESSOR_PATH = '/collaborativeOffer/addCollaborativeOffer';
+export const REMOVE_OFFER_FOR_CONTACT_PATH = '/collaborativeOffer/removeCollaborativeOffer';
+
+/**
+ * GUESS, correctable in Options › Contact E-mail Key: the name under which the two "one contact"
+ * calls (addCollaborativeOffer and removing an offer for one contact) take the contact's e-mail.
+ * Cegid's page says addCollaborativeOffer works "for an existing contact" without showing its body;
+ * we send the guide's addClient shape `{ email, codeDossier, offre }`.
+ */
+export const CONTACT_EMAIL_KEY = 'email';
+
+/**
+ * Answers that prove a write was already done, so that a re-run can count it as success. Only the
+ * first is in Cegid's guide; the others are INVENTED (the guide shows no such answer): a 4xx with
+ * these words is what the sandbox answers, and a real account may word it differently, in which
+ * case the item still fails as before.
+ */
+export const ALREADY_DONE = {
+	/** The guide, Add provisionning Client: "This contact's email is already associated with another contact". */
+	clientExists: /L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur/i,
+	/** The guide, update provisionning Client (a 200 in plain text). */
+	applicationAssigned: /L'application est déjà affectée à l'interlocuteur/i,
+	/** INVENTED: an offer that is already on the folder (or on the contact). */
+	offerPresent: /L'offre \S+ est déjà (présente|affectée)/i,
+	/** INVENTED: a folder that is already provisioned. */
+	companyProvisioned: /Le dossier \S+ est déjà approvisionné/i,
+} as const;

@@ -1,6 +1,7 @@
 /** The Cegid Loop node's one door to the network, built on the shared request helper. */
 import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { cegidLoopBaseUrl } from '../../credentials/common/cegidLoop';
 import { messageFromBody } from '../../credentials/common/failures';
 import type { RequestContext, ServiceDefinition } from '../shared/request';
 import { serviceRequest } from '../shared/request';
@@ -10,18 +11,27 @@ import { withEnglish } from './helpers/messages';
 const AUTH_HINT =
 	'Check the Subscription Key, Application Key and Application Secret of the Cegid Loop API credential.';
 
+/** What a user can do when Cegid does not know an address, which for some calls is our best reading. */
+export const NOT_FOUND_HINT =
+	'Cegid does not know this address. Check the Environment and Base URL of the credential. Folder lists, ' +
+	'"Add" for a contact and "Remove" for one contact use addresses Cegid has not published: set the ones ' +
+	'from your Cegid API catalogue in the credential (LoopHub Address, LoopHub Method) or in the Options of ' +
+	'the operation.';
+
 export const cegidLoopService: ServiceDefinition = {
 	serviceName: 'Cegid Loop',
 	credentialType: 'cegidLoopApi',
-	baseUrl: (credentials) => String(credentials.baseUrl ?? ''),
+	baseUrl: (credentials) => cegidLoopBaseUrl(credentials),
+	baseUrlField: 'Base URL of the Cegid Loop API credential (Environment: Custom)',
 	secrets: (credentials: ICredentialDataDecryptedObject) => [
-		String(credentials.subscriptionKey ?? ''),
+		String(credentials.subscriptionApiKey ?? ''),
 		String(credentials.applicationSecret ?? ''),
 		`${String(credentials.applicationKey ?? '')}:${String(credentials.applicationSecret ?? '')}`,
 	],
 	describeFailure(status, body) {
 		const message = messageFromBody(body) ?? `HTTP ${status}`;
 		if (status === 401) return { message, description: AUTH_HINT };
+		if (status === 404) return { message: withEnglish(message), description: NOT_FOUND_HINT };
 		return { message: withEnglish(message) };
 	},
 };

@@ -89,6 +89,9 @@ export function readAnswer(answer: RawAnswer, expect: ExpectedAnswer): AnswerRea
 	}
 	const parsed = parseJson(text);
 	if (parsed.ok) {
+		// `null` is valid JSON but no service answers it for something done or found: taking it as
+		// success would report a write that may never have happened.
+		if (parsed.value === null) return { ok: false, problem: 'null where a JSON document was expected' };
 		if (Array.isArray(parsed.value)) {
 			const problem = problemWithList(parsed.value);
 			if (problem) return { ok: false, problem };

@@ -12,7 +12,7 @@ export interface Folder {
 
 /** Test values, not secrets: they only open the local sandbox. */
 export const CEGID_CREDENTIALS = {
-	subscriptionKey: 'sandbox0cegid0subscription0key',
+	subscriptionApiKey: 'sandbox0cegid0subscription0key',
 	applicationKey: '1EKCKNJSAI825JQG0EXX8JPI4',
 	applicationSecret: 'sandbox-cegid-application-secret',
 	domain: 'TESTRDDCABINET',

@@ -99,7 +99,7 @@ function checkKeys(request: SandboxRequest): SandboxResponse | undefined {
 			message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
 		});
 	}
-	if (subscriptionKey !== CEGID_CREDENTIALS.subscriptionKey) {
+	if (subscriptionKey !== CEGID_CREDENTIALS.subscriptionApiKey) {
 		return json(401, {
 			statusCode: 401,
 			message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
@@ -183,9 +183,60 @@ function install(server: SandboxServer): CegidLoopState {
 		if (isResponse(folder)) return folder;
 		const offer = offerOf(body);
 		if (isResponse(offer)) return offer;
+		// INVENTED: the guide shows no answer for an offer the folder already has; this 400 and its
+		// words are the sandbox's, so that safe re-runs have an answer to recognise.
+		if (folder.offers.has(offer)) return french(`L'offre ${offer} est déjà présente dans le dossier client ${folder.codeIbs}`);
 		folder.offers.add(offer);
 		return json(200, { message: `L'offre ${offer} a été ajoutée au dossier client ${folder.codeIbs}` });
 	}));
+
+	// Cegid Developers, "Offre Collaborative Cabinet": "POST /collaborativeOffer/addCollaborativeOffer",
+	// adds an offer to a folder for an existing contact, creating the folder-contact link when missing.
+	// INVENTED: the body (the guide's addClient shape { email, codeDossier, offre }) and every answer.
+	server.route(SERVICE, 'POST', '/collaborativeOffer/addCollaborativeOffer', guarded((body) => {
+		const folder = folderOf(body);
+		if (isResponse(folder)) return folder;
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		const contact = state.contacts.get(text(body, 'email').toLowerCase());
+		if (!contact) return french("interlocuteur n'existe pas");
+		if (contact.applications.has(offer) && folder.offers.has(offer)) {
+			return french(`L'offre ${offer} est déjà affectée à l'interlocuteur ${contact.email}`);
+		}
+		contact.applications.add(offer);
+		folder.offers.add(offer);
+		return json(200, { message: `L'offre ${offer} a été ajoutée au dossier client ${folder.codeIbs}` });
+	}));
+
+	// Cegid Developers lists "removing an offer for one contact" without its address or body.
+	// INVENTED: the address, the body { email, codeDossier, offre } and the answers.
+	server.route(SERVICE, 'POST', '/collaborativeOffer/removeCollaborativeOffer', guarded((body) => {
+		const folder = folderOf(body);
+		if (isResponse(folder)) return folder;
+		const offer = offerOf(body);
+		if (isResponse(offer)) return offer;
+		const contact = state.contacts.get(text(body, 'email').toLowerCase());
+		if (!contact) return french("interlocuteur n'existe pas");
+		contact.applications.delete(offer);
+		return json(200, { message: `L'offre ${offer} a été retirée de l'interlocuteur ${contact.email}` });
+	}));
+
+	// Cegid Developers, "Collaborateur du Cabinet": "GET /collaborateurCabinet", codeDossier "cabinet"
+	// (required), filter, sort, skip, take, select optional; a list of records with objectId and
+	// revisionId. INVENTED: the staff listed and the error for a missing codeDossier.
+	server.route(SERVICE, 'GET', '/collaborateurCabinet', (request) => {
+		const refused = checkKeys(request);
+		if (refused) return refused;
+		const { query } = request;
+		if ((query.get('codeDossier') ?? '') === '') return french('Le paramètre codeDossier est obligatoire');
+		const staff = [
+			{ objectId: '28c12c49-d4a7-4ef6-bb68-c278451c25ae', revisionId: '0x0000000000033A12', identifiant: 'rakik-qa', prenom: 'Rakik', nom: 'QA' },
+			{ objectId: '5b1f0c7e-3f7a-4a53-9b1e-3c1d2b0a9f11', revisionId: '0x0000000000033A37', identifiant: 'manon', prenom: 'Manon', nom: 'Loop' },
+		];
+		const skip = Number(query.get('skip') ?? 0) || 0;
+		const take = query.has('take') ? Number(query.get('take')) : staff.length;
+		return json(200, staff.slice(skip, skip + take));
+	});
 
 	// "Remove Collaborative Offer (POST) … /collaborativeOffer/removeOffer"
 	server.route(SERVICE, 'POST', '/collaborativeOffer/removeOffer', guarded((body) => {
@@ -202,6 +253,8 @@ function install(server: SandboxServer): CegidLoopState {
 	server.route(SERVICE, 'POST', '/companyProvisioning/provisionCompany', guarded((body) => {
 		const folder = folderOf(body);
 		if (isResponse(folder)) return folder;
+		// INVENTED: the guide shows no answer for a folder that is already "Opérationnel".
+		if (folder.status === 'Opérationnel') return french(`Le dossier ${folder.codeIbs} est déjà approvisionné`);
 		folder.status = 'Opérationnel';
 		return { status: 200 };
 	}));
@@ -312,6 +365,6 @@ export const cegidLoopService: SandboxService<CegidLoopState> = {
 	name: SERVICE,
 	install,
 	credentials: (server) => ({
-		cegidLoopApi: { ...CEGID_CREDENTIALS, baseUrl: server.baseUrl(SERVICE) },
+		cegidLoopApi: { ...CEGID_CREDENTIALS, environment: 'custom', baseUrl: server.baseUrl(SERVICE) },
 	}),
 };

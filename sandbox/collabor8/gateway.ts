@@ -26,7 +26,8 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3599;
  */
 export const COLLABOR8_ACCOUNTS = {
 	eqhub: { clientId: 'sandbox-eqhub-client-7c1e', clientSecret: 'sandbox-eqhub-secret-Qm4vX2' },
-	loop: { clientId: 'sandbox-loop-client-3b9d', clientSecret: 'sandbox-loop-secret-Zt8pL5' },
+	// A quote and a backslash, which JSON escapes and forms encode: a secret must be found in every spelling.
+	loop: { clientId: 'sandbox-loop-client-3b9d', clientSecret: 'sandbox-loop-secret-"Zt8\\pL5' },
 	virtualInventory: {
 		clientId: '5b8f3c1e-2a4d-4e6f-9a0b-1c2d3e4f5a6b',
 		clientSecret: 'sandbox-vi-secret-Hw3~kR9',

@@ -7,6 +7,9 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import type { FaultKind, FaultSpec } from './faults';
+import { FaultPlans, MAINTENANCE_PAGE, parseFaultPlans, RedirectTarget } from './faults';
+
 export interface SandboxRequest {
 	method: string;
 	/** The path below the service prefix, still URL-encoded. */
@@ -38,6 +41,10 @@ export interface LogEntry {
 	bodyBytes: number;
 	/** The first 4 KB of a text body (binary bodies are not kept). */
 	bodyText: string;
+	/** Whether the service's handler ran (its state may have changed), whatever the client then got. */
+	serviceActed: boolean;
+	/** The fault a fault plan injected into this request, if any. */
+	fault?: FaultKind;
 	status: number;
 	durationMs: number;
 }
@@ -75,6 +82,12 @@ export class SandboxServer {
 	private readonly prefixes = new Map<string, string>();
 
 	private faults: Fault[] = [];
+
+	/** What goes wrong, per service (see ./faults.ts); tests reach it as `sandbox.faults`. */
+	readonly faultPlans = new FaultPlans();
+
+	/** The other origin that redirect faults point to; it records what reaches it. */
+	readonly redirectTarget = new RedirectTarget();
 
 	private readonly resetHooks: Array<() => void> = [];
 
@@ -124,6 +137,8 @@ export class SandboxServer {
 	reset(): void {
 		this.log.length = 0;
 		this.faults = [];
+		this.faultPlans.clear();
+		this.redirectTarget.received.length = 0;
 		this.latencyMs = 0;
 		for (const hook of this.resetHooks) hook();
 	}
@@ -154,6 +169,7 @@ export class SandboxServer {
 		});
 		const address = this.server.address() as AddressInfo;
 		this.url = `http://${host}:${address.port}`;
+		await this.redirectTarget.listen(host);
 		return this.url;
 	}
 
@@ -162,6 +178,7 @@ export class SandboxServer {
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
 		this.server = undefined;
+		await this.redirectTarget.close();
 	}
 
 	private async handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
@@ -186,6 +203,7 @@ export class SandboxServer {
 			contentType: String(incoming.headers['content-type'] ?? ''),
 			bodyBytes: body.length,
 			bodyText: isText(incoming.headers['content-type']) ? body.subarray(0, 4096).toString('utf8') : '',
+			serviceActed: false,
 			status: 0,
 			durationMs: 0,
 		};
@@ -201,6 +219,24 @@ export class SandboxServer {
 		}
 		if (fault?.kind === 'delay') await delay(fault.delayMs ?? 0);
 
+		const { fault: planned, pageCap } = fault === undefined ? this.faultPlans.pick(service, method, localPath) : {};
+		if (planned) {
+			entry.fault = planned.kind;
+			const before = this.faultBeforeService(planned, entry, url);
+			if (before !== undefined) {
+				this.faultPlans.injected.push({ seq: entry.seq, service, method, path: localPath, kind: planned.kind, serviceActed: false });
+				entry.durationMs = Date.now() - started;
+				if (before === 'reset') {
+					entry.status = -1;
+					incoming.socket.destroy();
+					return;
+				}
+				entry.status = before.status;
+				send(outgoing, before);
+				return;
+			}
+		}
+
 		let response: SandboxResponse;
 		if (fault?.kind === 'status') {
 			response = {
@@ -209,11 +245,60 @@ export class SandboxServer {
 				body: fault.body ?? { statusCode: fault.status ?? 503, message: 'Injected fault' },
 			};
 		} else {
-			response = await this.dispatch(service, method, localPath, url.searchParams, incoming.headers, body);
+			const query = pageCap ? capPageSize(url.searchParams, pageCap.param, pageCap.max) : url.searchParams;
+			response = await this.dispatch(service, method, localPath, query, incoming.headers, body);
+			entry.serviceActed = true;
 		}
 		entry.status = response.status;
 		entry.durationMs = Date.now() - started;
+		if (planned) {
+			this.faultPlans.injected.push({ seq: entry.seq, service, method, path: localPath, kind: planned.kind, serviceActed: true });
+			await faultAfterService(planned, response, outgoing);
+			return;
+		}
 		send(outgoing, response);
+	}
+
+	/**
+	 * The faults that come before the service acts: an answer in its place, or 'reset'. Undefined for
+	 * the faults that need the service's own answer (processed-then-lost, trickled, cut, page caps).
+	 */
+	private faultBeforeService(fault: FaultSpec, entry: LogEntry, url: URL): SandboxResponse | 'reset' | undefined {
+		switch (fault.kind) {
+			case 'redirect':
+				return { status: fault.status ?? 302, headers: { Location: `${this.redirectTarget.url}${url.pathname}${url.search}` } };
+			case 'html':
+				return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: MAINTENANCE_PAGE };
+			case 'invalidJson':
+				return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{"data": [{"id": "unfinished"' };
+			case 'null':
+				return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: 'null' };
+			case 'nonObject':
+				return {
+					status: 200,
+					headers: { 'Content-Type': 'application/json; charset=utf-8' },
+					body: JSON.stringify(fault.value ?? [1, 'two', null]),
+				};
+			case 'status':
+				return {
+					status: fault.status,
+					headers: fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {},
+					body: { statusCode: fault.status, message: 'Injected fault' },
+				};
+			case 'reset':
+				return 'reset';
+			case 'echoHeaders':
+				return {
+					status: fault.status ?? 500,
+					body: {
+						statusCode: fault.status ?? 500,
+						message: 'Internal error while handling the request',
+						request: { method: entry.method, path: entry.path, headers: entry.headers },
+					},
+				};
+			default:
+				return undefined;
+		}
 	}
 
 	private serviceOf(pathname: string): [string, string] {
@@ -281,6 +366,24 @@ export class SandboxServer {
 			this.addFault(JSON.parse(body.toString('utf8')) as Fault);
 			return send(outgoing, { status: 204 });
 		}
+		if (method === 'POST' && action === 'fault-plans') {
+			try {
+				for (const [service, rules] of Object.entries(parseFaultPlans(body.toString('utf8')))) this.faultPlans.set(service, rules);
+			} catch (error) {
+				return send(outgoing, { status: 400, body: { message: (error as Error).message } });
+			}
+			return send(outgoing, { status: 204 });
+		}
+		if (method === 'DELETE' && action === 'fault-plans') {
+			this.faultPlans.clear();
+			return send(outgoing, { status: 204 });
+		}
+		if (method === 'GET' && action === 'fault-plans') {
+			return send(outgoing, { status: 200, body: { plans: this.faultPlans.describe(), injected: this.faultPlans.injected } });
+		}
+		if (method === 'GET' && action === 'redirect-target') {
+			return send(outgoing, { status: 200, body: { url: this.redirectTarget.url, received: this.redirectTarget.received } });
+		}
 		if (method === 'POST' && action === 'latency') {
 			this.latencyMs = Number(JSON.parse(body.toString('utf8')).latencyMs) || 0;
 			return send(outgoing, { status: 204 });
@@ -298,7 +401,8 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function send(outgoing: ServerResponse, response: SandboxResponse): void {
+/** The status line's headers and the bytes of an answer, as `send` would write them. */
+function serialize(response: SandboxResponse): { headers: Record<string, string>; payload?: Buffer } {
 	const headers: Record<string, string> = { ...response.headers };
 	let payload: Buffer | undefined;
 	if (Buffer.isBuffer(response.body)) {
@@ -312,8 +416,57 @@ function send(outgoing: ServerResponse, response: SandboxResponse): void {
 		headers['Content-Type'] ??= 'application/json; charset=utf-8';
 	}
 	if (payload) headers['Content-Length'] = String(payload.length);
+	return { headers, payload };
+}
+
+function send(outgoing: ServerResponse, response: SandboxResponse): void {
+	const { headers, payload } = serialize(response);
 	outgoing.writeHead(response.status, headers);
 	outgoing.end(payload);
+}
+
+/** The faults that come after the service acted: its answer lost, trickled or cut. */
+async function faultAfterService(fault: FaultSpec, response: SandboxResponse, outgoing: ServerResponse): Promise<void> {
+	if (fault.kind === 'lost') {
+		if (fault.as === 'reset') {
+			outgoing.socket?.destroy();
+			return;
+		}
+		send(outgoing, { status: 502, body: { statusCode: 502, message: 'Bad Gateway' } });
+		return;
+	}
+	const { headers, payload = Buffer.alloc(0) } = serialize(response);
+	if (fault.kind === 'cut') {
+		// The announced length is the whole answer (at least a few bytes, so that an empty answer can be cut too).
+		headers['Content-Length'] = String(Math.max(payload.length, 16));
+		outgoing.writeHead(response.status, headers);
+		const half = payload.subarray(0, Math.floor(payload.length / 2));
+		await new Promise<void>((resolve) => outgoing.write(half, () => resolve()));
+		outgoing.socket?.destroy();
+		return;
+	}
+	if (fault.kind === 'trickle') {
+		const chunkBytes = Math.max(1, fault.chunkBytes ?? 16);
+		outgoing.writeHead(response.status, headers);
+		for (let offset = 0; offset < payload.length; offset += chunkBytes) {
+			if (outgoing.destroyed) return;
+			outgoing.write(payload.subarray(offset, offset + chunkBytes));
+			await delay(fault.intervalMs ?? 20);
+		}
+		outgoing.end();
+		return;
+	}
+	send(outgoing, response);
+}
+
+/** A copy of the query with a page-size parameter (matched without regard to case) lowered to `max`. */
+function capPageSize(query: URLSearchParams, param: string, max: number): URLSearchParams {
+	const capped = new URLSearchParams();
+	for (const [key, value] of query) {
+		const isPageSize = key.toLowerCase() === param.toLowerCase() && /^\d+$/.test(value) && Number(value) > max;
+		capped.append(key, isPageSize ? String(max) : value);
+	}
+	return capped;
 }
 
 function groupQuery(params: URLSearchParams): Record<string, string[]> {
@@ -331,7 +484,8 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 }
 
 function isText(contentType: string | undefined): boolean {
-	return /json|text|x-www-form-urlencoded/i.test(contentType ?? '');
+	// Multipart too: its first bytes name the parts and the file, which tests look for.
+	return /json|text|x-www-form-urlencoded|multipart/i.test(contentType ?? '');
 }
 
 function safeDecode(value: string): string {

@@ -1,3 +1,4 @@
+import type { FaultRule } from './faults';
 import type { SandboxServer } from './server';
 
 export interface SandboxOptions {
@@ -7,6 +8,8 @@ export interface SandboxOptions {
 	tokenLifetimeSeconds?: Partial<Record<'infinigate' | 'eqhub' | 'loop' | 'entra', number>>;
 	/** How long an inventory import keeps Virtual Inventory busy after an upload, in ms. */
 	importBusyMs?: number;
+	/** Fault plans to start with, by service (see ./faults.ts). */
+	faults?: Record<string, FaultRule | FaultRule[]>;
 }
 
 export type CredentialData = Record<string, string | number | boolean>;

@@ -61,17 +61,21 @@ describe('the credential Test button in the n8n server', () => {
 	);
 
 	test('Cegid Loop: a wrong subscription key names the keys to check', async () => {
-		const answer = await pressTest('cegidLoopApi', { subscriptionKey: 'wrong-subscription-key-1' });
+		const answer = await pressTest('cegidLoopApi', { subscriptionApiKey: 'wrong-subscription-key-1' });
 		expect(answer.status).toBe('Error');
 		expect(answer.message).toContain('check the Subscription Key');
 		expect(answer.message).not.toContain('wrong-subscription-key-1');
 	});
 
-	test('Cegid Loop: valid keys pass even when the guessed LoopHub path is not found', async () => {
-		sandbox.server.addFault({ service: 'cegidLoop', path: 'loophub', kind: 'status', status: 404, times: 1 });
+	test('Cegid Loop: the Test button reads the documented staff list, so a wrong application secret fails it', async () => {
+		const answer = await pressTest('cegidLoopApi', { applicationSecret: 'wrong-application-secret-1' });
 
-		expect(await pressTest('cegidLoopApi')).toEqual(expect.objectContaining({ status: 'OK' }));
-		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => entry.status)).toContain(404);
+		expect(answer.status).toBe('Error');
+		expect(answer.message).toContain('Cegid refused the keys');
+		expect(answer.message).not.toContain('wrong-application-secret-1');
+		const calls = sandbox.server.requests({ service: 'cegidLoop' });
+		expect(calls.map((entry) => `${entry.method} ${entry.path}`)).toContain('GET /collaborateurCabinet');
+		expect(calls.filter((entry) => entry.path.startsWith('/loophub'))).toEqual([]);
 	});
 
 	test('Infinigate: a wrong API key and a wrong client secret get two different messages', async () => {

@@ -68,6 +68,9 @@ export interface RunItem {
 
 export interface NodeRun {
 	executionStatus?: string;
+	/** When the node started (epoch ms) and how long it ran (ms), as n8n measured it. */
+	startTime?: number;
+	executionTime?: number;
 	error?: { message?: string; description?: string; httpCode?: string; [key: string]: unknown };
 	data?: { main?: Array<RunItem[] | null> };
 }
@@ -132,12 +135,16 @@ export class N8nInstance {
 	}
 
 	/** Runs `n8n <args>` to its end. */
-	async cli(args: string[], options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunResult> {
+	async cli(
+		args: string[],
+		options: { timeoutMs?: number; env?: Record<string, string>; onSpawn?: (pid: number) => void } = {},
+	): Promise<RunResult> {
 		const { node, n8n } = requireRuntime();
 		return await run(node, [n8n, ...args], {
 			cwd: this.userFolder,
 			env: this.env(options.env),
 			timeoutMs: options.timeoutMs ?? 180_000,
+			onSpawn: options.onSpawn,
 		});
 	}
 
@@ -181,9 +188,19 @@ export class N8nInstance {
 		if (result.code !== 0) throw new N8nCommandError(`n8n publish:workflow --id=${workflowId} failed`, result);
 	}
 
-	/** `n8n execute --id=… --rawOutput`: runs the workflow from its Manual Trigger, headless. */
-	async execute(workflowId: string, timeoutMs = 180_000): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs });
+	/**
+	 * `n8n execute --id=… --rawOutput`: runs the workflow from its Manual Trigger, headless.
+	 * `onSpawn` gets the id of the n8n process that runs the nodes.
+	 */
+	async execute(
+		workflowId: string,
+		options: { timeoutMs?: number; env?: Record<string, string>; onSpawn?: (pid: number) => void } = {},
+	): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+			timeoutMs: options.timeoutMs ?? 180_000,
+			env: options.env,
+			onSpawn: options.onSpawn,
+		});
 		const run = parseRunOutput(result.stdout);
 		const runError = run?.data.resultData.error;
 		const ok = result.code === 0 && run !== undefined && !runError;

@@ -10,6 +10,8 @@ export interface RunOptions {
 	cwd?: string;
 	env?: NodeJS.ProcessEnv;
 	timeoutMs?: number;
+	/** Called with the child's process id once it runs (the benchmark samples its memory). */
+	onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {
@@ -39,6 +41,7 @@ export async function run(command: string, args: string[], options: RunOptions =
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	running.add(child);
+	if (child.pid !== undefined) options.onSpawn?.(child.pid);
 	const stdout: Buffer[] = [];
 	const stderr: Buffer[] = [];
 	child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -32,6 +32,14 @@ describe('where JSON is expected', () => {
 		expect(readAnswer(answer('oops', ''), 'json')).toEqual({ ok: false, problem: 'no content type where JSON was expected' });
 	});
 
+	test('a JSON null is refused, for a write as for a read', () => {
+		expect(readAnswer(answer('null'), 'json')).toEqual({ ok: false, problem: 'null where a JSON document was expected' });
+		expect(readAnswer(answer(' null ', 'application/json', 200, 'POST'), 'jsonOrText')).toEqual({
+			ok: false,
+			problem: 'null where a JSON document was expected',
+		});
+	});
+
 	test('a list whose entries are not objects is refused', () => {
 		expect(readAnswer(answer('[{"a":1},"x"]'), 'json')).toEqual({
 			ok: false,

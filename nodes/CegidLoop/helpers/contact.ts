@@ -1,13 +1,13 @@
 /** The contact fields that adding and updating a client share, and the body they make. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalString, requiredEmail, requiredString } from '../../shared/validation';
-import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from './fields';
+import { checkBoolean, valueOrThrow } from '../../shared/validation';
+import { emailField, folderCodeField, offerField, readEmail, readFolderCode, readLine, readOffer } from './fields';
 
 export function contactFields(namesRequired: boolean): INodeProperties[] {
 	return [
-		emailField,
 		folderCodeField,
+		emailField,
 		offerField,
 		{
 			displayName: 'Last Name',
@@ -15,6 +15,7 @@ export function contactFields(namesRequired: boolean): INodeProperties[] {
 			type: 'string',
 			required: namesRequired,
 			default: '',
+			placeholder: 'e.g. Martin',
 			description: namesRequired ? "The contact's last name (nom)" : "The contact's last name (nom); left unchanged when empty",
 		},
 		{
@@ -23,6 +24,7 @@ export function contactFields(namesRequired: boolean): INodeProperties[] {
 			type: 'string',
 			required: namesRequired,
 			default: '',
+			placeholder: 'e.g. Anna',
 			description: namesRequired ? "The contact's first name (prénom)" : "The contact's first name (prénom); left unchanged when empty",
 		},
 		{
@@ -30,7 +32,7 @@ export function contactFields(namesRequired: boolean): INodeProperties[] {
 			name: 'phone',
 			type: 'string',
 			default: '',
-			placeholder: '0705060302',
+			placeholder: 'e.g. 0705060302',
 			description: "The contact's mobile phone number (téléphone)",
 		},
 	];
@@ -42,6 +44,7 @@ export const profileAndSocialFields: INodeProperties[] = [
 		name: 'profile',
 		type: 'string',
 		default: '2.0',
+		placeholder: 'e.g. 2.0',
 		description: 'The client user profile version',
 	},
 	{
@@ -53,33 +56,39 @@ export const profileAndSocialFields: INodeProperties[] = [
 	},
 ];
 
+/** A boolean of Additional Fields, or undefined when the user did not add it. */
+export function optionalBoolean(
+	ctx: IExecuteFunctions,
+	parameterName: string,
+	field: string,
+	itemIndex: number,
+): boolean | undefined {
+	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
+	return valueOrThrow(ctx, itemIndex, field, checkBoolean(additional[parameterName]));
+}
+
 /**
  * The addClient / updateClient body, in the service's French field names. Adding a client sends the
  * guide's defaults for profile ("2.0") and social (true); an update sends them only when the user set
  * them, so that changing a phone number cannot reset them.
  */
 export function contactBody(ctx: IExecuteFunctions, itemIndex: number, isNewClient: boolean): IDataObject {
-	const namesRequired = isNewClient;
 	const body: IDataObject = {
-		email: requiredEmail(ctx, 'email', 'Email', itemIndex),
+		email: readEmail(ctx, itemIndex),
 		codeDossier: readFolderCode(ctx, itemIndex),
 		offre: readOffer(ctx, itemIndex),
 	};
-	const lastName = namesRequired
-		? requiredString(ctx, 'lastName', 'Last Name', itemIndex)
-		: optionalString(ctx, 'lastName', itemIndex);
-	const firstName = namesRequired
-		? requiredString(ctx, 'firstName', 'First Name', itemIndex)
-		: optionalString(ctx, 'firstName', itemIndex);
-	const phone = optionalString(ctx, 'phone', itemIndex);
+	const lastName = readLine(ctx, 'lastName', 'Last Name', itemIndex, isNewClient);
+	const firstName = readLine(ctx, 'firstName', 'First Name', itemIndex, isNewClient);
+	const phone = readLine(ctx, 'phone', 'Phone', itemIndex, false);
 	if (lastName !== undefined) body.nom = lastName;
 	if (firstName !== undefined) body.prenom = firstName;
 	if (phone !== undefined) body.telephone = phone;
-	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const profile = typeof additional.profile === 'string' ? additional.profile.trim() : '';
-	if (profile !== '') body.profile = profile;
+	const profile = readLine(ctx, 'additionalFields.profile', 'Profile', itemIndex, false);
+	if (profile !== undefined) body.profile = profile;
 	else if (isNewClient) body.profile = '2.0';
-	if (typeof additional.social === 'boolean') body.social = additional.social;
+	const social = optionalBoolean(ctx, 'social', 'Social', itemIndex);
+	if (social !== undefined) body.social = social;
 	else if (isNewClient) body.social = true;
 	return body;
 }

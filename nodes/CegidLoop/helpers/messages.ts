@@ -1,6 +1,8 @@
 /**
- * Cegid Loop answers in French. These are the messages the guide documents, with their English
- * meaning, so that users who do not read French know what happened.
+ * Cegid Loop answers in French. These are the messages we know, with their English meaning, so that
+ * users who do not read French know what happened. All but the last are in Cegid's guide (Manage a
+ * "Cegid loop API Cabinet"); the last is a GUESS at Cegid's wording for an unknown folder, which the
+ * guide does not show (a different wording simply comes through untranslated).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -28,6 +30,7 @@ const KNOWN_MESSAGES: Array<{ pattern: RegExp; english: string }> = [
 		pattern: /L'offre (\S+) a été retirée du dossier client (\S+)/i,
 		english: 'The offer $1 was removed from the client folder $2',
 	},
+	// GUESS: not in the guide; see above.
 	{ pattern: /Le dossier (\S+) n'existe pas/i, english: 'The folder $1 does not exist' },
 ];
 

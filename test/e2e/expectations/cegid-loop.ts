@@ -36,4 +36,31 @@ export const cegidLoopExamples: Record<string, ExampleExpectation> = {
 			expect(contact).toMatchObject({ codeDossier: 'MANON004', nom: 'Martin', prenom: 'Anna', applications: ['consultation'] });
 		},
 	},
+	'cegid-loop-give-contacts-an-offer': {
+		does: 'provisions, adds the clients and their extra offer; an already provisioned folder passes as alreadyDone',
+		check: (run, sandbox) => {
+			expect(outputItems(run, 'Provision company').map((item) => item.json)).toEqual([
+				{ codeDossier: 'MANON004', provisioned: true },
+				{
+					codeDossier: 'CEGID003',
+					provisioned: true,
+					alreadyDone: true,
+					message: 'Le dossier CEGID003 est déjà approvisionné',
+				},
+			]);
+			expect(outputItems(run, 'Add the extra offer').map((item) => item.json.message)).toEqual([
+				"L'offre start a été ajoutée au dossier client MANON004",
+				"L'offre co-production a été ajoutée au dossier client CEGID003",
+			]);
+
+			const calls = (path: string) => sandbox.server.requests({ service: 'cegidLoop', method: 'POST', path });
+			expect(calls('/collaborativeOffer/addCollaborativeOffer').map((entry) => JSON.parse(entry.bodyText) as unknown)).toEqual([
+				{ email: 'anna.martin@client.example', codeDossier: 'MANON004', offre: 'start' },
+				{ email: 'paul.bernard@client.example', codeDossier: 'CEGID003', offre: 'co-production' },
+			]);
+			expect(calls('/collaborativeOffer/addOffer')).toHaveLength(0);
+			expect(sandbox.state.cegidLoop.contact('anna.martin@client.example')?.applications).toEqual(['consultation', 'start']);
+			expect(sandbox.state.cegidLoop.contact('paul.bernard@client.example')?.applications).toEqual(['consultation', 'co-production']);
+		},
+	},
 };

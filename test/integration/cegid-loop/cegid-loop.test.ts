@@ -29,6 +29,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'add',
+			addTo: 'folder',
 			codeDossier: 'MANON001',
 			offer: 'consultation',
 		});
@@ -42,7 +43,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		]);
 		const [request] = sandbox.server.requests({ service: 'cegidLoop', path: '/collaborativeOffer/addOffer' });
 		expect(JSON.parse(request.bodyText)).toEqual({ codeDossier: 'MANON001', offre: 'consultation' });
-		expect(request.headers['ocp-apim-subscription-key']).toBe(sandbox.credentials.cegidLoopApi.subscriptionKey);
+		expect(request.headers['ocp-apim-subscription-key']).toBe(sandbox.credentials.cegidLoopApi.subscriptionApiKey);
 		expect(request.headers['x-apikey']).toBe(
 			`${sandbox.credentials.cegidLoopApi.applicationKey}:${sandbox.credentials.cegidLoopApi.applicationSecret}`,
 		);
@@ -68,6 +69,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'add',
+			addTo: 'folder',
 			codeDossier: 'NOPE999',
 			offer: 'start',
 		});
@@ -80,6 +82,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'add',
+			addTo: 'folder',
 			codeDossier: '  ',
 			offer: 'start',
 		});
@@ -92,6 +95,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'add',
+			addTo: 'folder',
 			codeDossier: 'MANON001',
 			offer: 'premium',
 		});
@@ -100,18 +104,17 @@ describe('Cegid Loop: collaborative offers', () => {
 		expect(sandbox.server.requests({ service: 'cegidLoop' })).toHaveLength(0);
 	});
 
-	test('a folder code that looks like a path cannot change the endpoint called', async () => {
+	test('a folder code that looks like a path fails before any request', async () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'add',
+			addTo: 'folder',
 			codeDossier: '../companyProvisioning/provisionCompany',
 			offer: 'start',
 		});
 
-		expect(run.error?.httpCode).toBe('400');
-		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => entry.path)).toEqual([
-			'/collaborativeOffer/addOffer',
-		]);
+		expect(run.error?.message).toBe('Folder Code must not contain line breaks, slashes, "?", "#" or "%" [item 0]');
+		expect(sandbox.server.requests({ service: 'cegidLoop' })).toHaveLength(0);
 	});
 });
 
@@ -182,9 +185,14 @@ describe('Cegid Loop: clients', () => {
 		});
 	});
 
-	test('adding a client whose e-mail is taken gives the guide error in French and English', async () => {
+	test('with Treat "Already Done" as Success off, a client whose e-mail is taken gives the guide error in French and English', async () => {
 		await runCegid(sandbox, { ...client, operation: 'add' });
-		const run = await runCegid(sandbox, { ...client, operation: 'add', codeDossier: 'MANON001' });
+		const run = await runCegid(sandbox, {
+			...client,
+			operation: 'add',
+			codeDossier: 'MANON001',
+			options: { alreadyDoneIsSuccess: false },
+		});
 
 		expect(run.error?.message).toBe(
 			"Cegid Loop: L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur (This contact's e-mail is already associated with another contact)",
@@ -217,6 +225,7 @@ describe('Cegid Loop: clients', () => {
 
 		expect(run.json).toEqual([
 			{
+				alreadyDone: true,
 				message: "L'application est déjà affectée à l'interlocuteur.",
 				messageEnglish: 'The application is already assigned to the contact',
 			},
@@ -267,7 +276,7 @@ describe('Cegid Loop: many items, failures and secrets', () => {
 	test('Continue On Fail gives every item an output or an error item, each paired with its input', async () => {
 		const run = await runCegid(
 			sandbox,
-			{ resource: 'collaborativeOffer', operation: 'add', codeDossier: '={{ $json.code }}', offer: 'start' },
+			{ resource: 'collaborativeOffer', operation: 'add', addTo: 'folder', codeDossier: '={{ $json.code }}', offer: 'start' },
 			{ items: [{ code: 'MANON001' }, { code: 'UNKNOWN1' }, { code: '' }, { code: 'CEGID003' }], continueOnFail: true },
 		);
 
@@ -284,7 +293,7 @@ describe('Cegid Loop: many items, failures and secrets', () => {
 	test('with the error output, failed items go to the second output and the rest to the first', async () => {
 		const run = await runCegid(
 			sandbox,
-			{ resource: 'collaborativeOffer', operation: 'add', codeDossier: '={{ $json.code }}', offer: 'start' },
+			{ resource: 'collaborativeOffer', operation: 'add', addTo: 'folder', codeDossier: '={{ $json.code }}', offer: 'start' },
 			{ items: [{ code: 'MANON001' }, { code: 'UNKNOWN1' }], errorOutput: true },
 		);
 
@@ -296,7 +305,7 @@ describe('Cegid Loop: many items, failures and secrets', () => {
 	test('without Continue On Fail the node stops at the first failing item and names it', async () => {
 		const run = await runCegid(
 			sandbox,
-			{ resource: 'collaborativeOffer', operation: 'add', codeDossier: '={{ $json.code }}', offer: 'start' },
+			{ resource: 'collaborativeOffer', operation: 'add', addTo: 'folder', codeDossier: '={{ $json.code }}', offer: 'start' },
 			{ items: [{ code: 'MANON001' }, { code: 'UNKNOWN1' }, { code: 'CEGID003' }] },
 		);
 
@@ -309,7 +318,7 @@ describe('Cegid Loop: many items, failures and secrets', () => {
 		const run = await runCegid(
 			sandbox,
 			{ resource: 'company', operation: 'provision', codeDossier: 'MANON004' },
-			{ credentials: { subscriptionKey: 'wrong-subscription-key-123' }, continueOnFail: true },
+			{ credentials: { subscriptionApiKey: 'wrong-subscription-key-123' }, continueOnFail: true },
 		);
 
 		const error = run.outputs[0][0].json;

@@ -2,21 +2,20 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { requiredEmail } from '../../../shared/validation';
 import { REMOVE_APPLICATION_PATH } from '../../endpoints';
-import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { emailField, folderCodeField, offerField, readEmail, readFolderCode, readOffer } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'removeApplication', [
-	emailField,
 	folderCodeField,
+	emailField,
 	offerField,
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = {
-		email: requiredEmail(this, 'email', 'Email', itemIndex),
+		email: readEmail(this, itemIndex),
 		codeDossier: readFolderCode(this, itemIndex),
 		offre: readOffer(this, itemIndex),
 	};

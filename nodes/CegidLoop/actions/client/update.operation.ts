@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { UPDATE_CLIENT_PATH } from '../../endpoints';
-import { contactBody, contactFields, profileAndSocialFields } from '../../helpers/contact';
+import { ALREADY_DONE } from '../../guesses';
+import { alreadyDoneItem } from '../../helpers/alreadyDone';
+import { contactBody, contactFields, optionalBoolean, profileAndSocialFields } from '../../helpers/contact';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
@@ -37,9 +39,14 @@ export const description: INodeProperties[] = showOnlyFor('client', 'update', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = contactBody(this, itemIndex, false);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	if (typeof additional.active === 'boolean') body.actif = additional.active;
-	if (typeof additional.defaultIssuer === 'boolean') body.defaultIssuer = additional.defaultIssuer;
-	// The guide shows this call answering a plain French sentence when nothing had to change.
-	return toOutput(await apiRequest(this, 'POST', UPDATE_CLIENT_PATH, { body, expect: 'jsonOrText' }, itemIndex));
+	const active = optionalBoolean(this, 'active', 'Active', itemIndex);
+	const defaultIssuer = optionalBoolean(this, 'defaultIssuer', 'Default Issuer', itemIndex);
+	if (active !== undefined) body.actif = active;
+	if (defaultIssuer !== undefined) body.defaultIssuer = defaultIssuer;
+	// The guide shows this call answering a plain French sentence when the offer was already the contact's.
+	const answer = toOutput(await apiRequest(this, 'POST', UPDATE_CLIENT_PATH, { body, expect: 'jsonOrText' }, itemIndex));
+	if (!Array.isArray(answer) && typeof answer.message === 'string' && ALREADY_DONE.applicationAssigned.test(answer.message)) {
+		return alreadyDoneItem(answer.message);
+	}
+	return answer;
 }

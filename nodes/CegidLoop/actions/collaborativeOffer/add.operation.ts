@@ -2,24 +2,64 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { ADD_OFFER_PATH } from '../../endpoints';
-import { folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { ADD_COLLABORATIVE_OFFER_PATH, ADD_OFFER_PATH } from '../../endpoints';
+import { ALREADY_DONE } from '../../guesses';
+import { alreadyDoneOption, writeOnce } from '../../helpers/alreadyDone';
+import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
+import { contactEmailKeyOption, oneContactBody } from '../../helpers/oneContact';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', [
+const addToOptions = [
 	{
-		displayName:
-			'Cegid deprecated addOffer on 2024-07-01; it still works.',
-		name: 'addOfferDeprecationNotice',
-		type: 'notice',
-		default: '',
+		name: 'One Contact of the Folder',
+		value: 'contact',
+		description: "Cegid's current way: the offer goes to the folder for an existing contact",
 	},
+	{
+		name: 'The Folder (Older Way)',
+		value: 'folder',
+		description: 'The way Cegid deprecated on 2024-07-01; it still works',
+	},
+];
+
+/** Version 1 kept the older way, so that workflows saved with it keep doing what they did. */
+const addToField = (version: number, fallback: string): INodeProperties => ({
+	displayName: 'Add To',
+	name: 'addTo',
+	type: 'options',
+	options: addToOptions,
+	default: fallback,
+	displayOptions: { show: { '@version': [version] } },
+});
+
+export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', [
 	folderCodeField,
+	addToField(1, 'folder'),
+	addToField(1.1, 'contact'),
+	{ ...emailField, displayOptions: { show: { addTo: ['contact'] } } },
 	offerField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			alreadyDoneOption('the offer is already there'),
+			{ ...contactEmailKeyOption, displayOptions: { show: { '/addTo': ['contact'] } } },
+		],
+	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const body = { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) };
-	return toOutput(await apiRequest(this, 'POST', ADD_OFFER_PATH, { body }, itemIndex));
+	const addTo = this.getNodeParameter('addTo', itemIndex, 'contact');
+	const body =
+		addTo === 'folder'
+			? { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) }
+			: oneContactBody(this, itemIndex);
+	const path = addTo === 'folder' ? ADD_OFFER_PATH : ADD_COLLABORATIVE_OFFER_PATH;
+	return await writeOnce(this, itemIndex, [ALREADY_DONE.offerPresent], async () =>
+		toOutput(await apiRequest(this, 'POST', path, { body }, itemIndex)),
+	);
 }

@@ -1,20 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
-import { LOOPHUB_FOLDERS_PATH } from '../../guesses';
-import { toOutput } from '../../helpers/messages';
-import { apiRequest } from '../../transport';
+import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
+import { loopHubFolders } from '../../helpers/loopHub';
 
 export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
-	{
-		displayName:
-			'The LoopHub path is a best guess (not public). If this fails with 404, see the README.',
-		name: 'loopHubGuessNotice',
-		type: 'notice',
-		default: '',
-	},
 	...returnAllAndLimit(),
 	{
 		displayName: 'Options',
@@ -28,7 +19,7 @@ export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
 				name: 'domain',
 				type: 'string',
 				default: '',
-				placeholder: 'TESTRDDCABINET',
+				placeholder: 'e.g. TESTRDDCABINET',
 				description: "The firm's domain; by default the one of the credential",
 			},
 		],
@@ -37,15 +28,13 @@ export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const credentials = await this.getCredentials('cegidLoopApi', itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { domain?: string };
-	const domain = (options.domain ?? '').trim() || String(credentials.domain ?? '').trim();
+	const domain =
+		readText(this, 'options.domain', 'Domain', itemIndex, { maxLength: 100 }) ?? String(credentials.domain ?? '').trim();
 	if (domain === '') {
 		throw inputError(this, itemIndex, 'Domain', 'must not be empty', 'Set it in the credential or in Options › Domain.');
 	}
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	// LoopHub answers with every folder of the key at once: Limit is applied here.
-	const body = { apiKey: credentials.applicationKey, domain };
-	const folders = toOutput(await apiRequest(this, 'POST', LOOPHUB_FOLDERS_PATH, { body }, itemIndex));
-	const list: IDataObject[] = Array.isArray(folders) ? folders : [folders];
+	const list = await loopHubFolders(this, credentials, domain, itemIndex);
 	return returnAll ? list : list.slice(0, limit);
 }

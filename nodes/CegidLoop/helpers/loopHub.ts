@@ -1,0 +1,24 @@
+/** LoopHub's list of the folders of an application key, for Folder → Get Many and the folder picker. */
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { loopHubCall } from '../../../credentials/common/cegidLoop';
+import { apiRequest } from '../transport';
+import { toOutput } from './messages';
+
+/**
+ * Every folder of the credential's application key in `domain`. The address and method come from the
+ * credential (LoopHub Address, LoopHub Method), whose defaults are our reading of Cegid's guide. With
+ * GET, the key and the domain go in the query, since a GET carries no body.
+ */
+export async function loopHubFolders(
+	ctx: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	domain: string,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const { path, method } = loopHubCall(credentials);
+	const fields = { apiKey: String(credentials.applicationKey ?? ''), domain };
+	const options = method === 'GET' ? { qs: fields } : { body: fields };
+	const folders = toOutput(await apiRequest(ctx, method, path, options, itemIndex));
+	return Array.isArray(folders) ? folders : [folders];
+}

@@ -1,0 +1,44 @@
+/**
+ * The "one contact" variants of the collaborative-offer calls: Cegid documents that they exist but
+ * not their bodies, so the e-mail's key (and, for removal, the address) are defaults the user can
+ * correct in Options.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError, readText } from '../../shared/validation';
+import { CONTACT_EMAIL_KEY } from '../guesses';
+import { readEmail, readFolderCode, readOffer } from './fields';
+
+export const contactEmailKeyOption: INodeProperties = {
+	displayName: 'Contact E-Mail Key',
+	name: 'contactEmailKey',
+	type: 'string',
+	default: CONTACT_EMAIL_KEY,
+	placeholder: `e.g. ${CONTACT_EMAIL_KEY}`,
+	description: "The name under which Cegid takes the contact's e-mail, for one contact",
+	hint: 'Default not confirmed by Cegid. If Cegid says the e-mail is missing, enter the name your Cegid API catalogue shows.',
+};
+
+/** The guessed address after the Base URL, as the user set it (a leading "/" added when missing). */
+export function readAddress(ctx: IExecuteFunctions, parameterName: string, field: string, fallback: string, itemIndex: number): string {
+	const value = readText(ctx, parameterName, field, itemIndex) ?? fallback;
+	const address = value.startsWith('/') ? value : `/${value}`;
+	if (/[\s?#{}%]|(^|\/)\.\.?(\/|$)/.test(address)) {
+		throw inputError(ctx, itemIndex, field, 'must be an address like /collaborativeOffer/removeOffer, without spaces, "?", "#", "%", braces or dot segments');
+	}
+	return address;
+}
+
+/** `{ <e-mail key>: email, codeDossier, offre }` for one contact of a folder. */
+export function oneContactBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const codeDossier = readFolderCode(ctx, itemIndex);
+	const email = readEmail(ctx, itemIndex);
+	const key = readText(ctx, 'options.contactEmailKey', 'Contact E-mail Key', itemIndex) ?? CONTACT_EMAIL_KEY;
+	if (!/^[A-Za-z_][\w.-]*$/.test(key)) {
+		throw inputError(ctx, itemIndex, 'Contact E-mail Key', `must be a field name such as "${CONTACT_EMAIL_KEY}"; got "${key}"`);
+	}
+	if (key === 'codeDossier' || key === 'offre') {
+		throw inputError(ctx, itemIndex, 'Contact E-mail Key', `cannot be "${key}", which the call already uses`);
+	}
+	return { [key]: email, codeDossier, offre: readOffer(ctx, itemIndex) };
+}
