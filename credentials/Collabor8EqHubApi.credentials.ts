@@ -35,7 +35,7 @@ export class Collabor8EqHubApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8EqHub/collabor8EqHub.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#collabor8-eqhub';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
 
 	properties: INodeProperties[] = [
 		environmentField,

@@ -29,7 +29,7 @@ export class Collabor8LoopApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8Loop/collabor8Loop.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#collabor8-loop';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
 
 	properties: INodeProperties[] = [
 		environmentField,

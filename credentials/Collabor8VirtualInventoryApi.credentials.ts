@@ -38,8 +38,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8VirtualInventory/collabor8VirtualInventory.dark.svg',
 	};
 
-	documentationUrl =
-		'https://github.com/n8n-nodes-b2b-provisioning/n8n-nodes-b2b-provisioning#collabor8-virtual-inventory';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
 
 	properties: INodeProperties[] = [
 		environmentField,
@@ -49,7 +48,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_API_PATH,
 			description: 'The part of the API address between the gateway and /v1/m2m/…',
-			hint: 'A best guess: the guide does not show this part. Correct it from the API portal if calls answer 404.',
+			hint: 'Default unconfirmed. If Virtual Inventory answers "not found", set the value your Virtual Inventory API documentation shows.',
 			displayOptions: { show: { environment: ['test', 'production'] } },
 		},
 		{

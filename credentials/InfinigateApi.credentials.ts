@@ -32,7 +32,7 @@ export class InfinigateApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Infinigate/infinigate.svg', dark: 'file:../nodes/Infinigate/infinigate.dark.svg' };
 
-	documentationUrl = 'https://www.infinigate.com/de/services/infinigate-api/';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#infinigate';
 
 	properties: INodeProperties[] = [
 		{

@@ -9,8 +9,10 @@ export class Collabor8EqHub implements INodeType {
 		name: 'collabor8EqHub',
 		icon: { light: 'file:collabor8EqHub.svg', dark: 'file:collabor8EqHub.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		version: [1, 1.1],
+		defaultVersion: 1.1,
+		subtitle:
+			'={{ {"get": "Get product details", "getLegacy": "Get by TEK number", "downloadImage": "Download product image"}[$parameter["operation"]] }}',
 		description: 'Read equipment product data and images from Collabor8 EqHub',
 		defaults: { name: 'Collabor8 EqHub' },
 		usableAsTool: true,

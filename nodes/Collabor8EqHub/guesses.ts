@@ -1,8 +1,10 @@
 /**
  * What we do not know for sure about the EqHub API, in one place so that it is cheap to correct.
  * Each guess says where the fact would come from: the API's technical documentation behind sign-in
- * (https://portal-apis-vi.collabor8.no, "EqHub API"). The node flags them with a notice, the
- * README lists them, and the sandbox serves the same guesses, so they change together.
+ * (https://portal-apis-vi.collabor8.no, "EqHub API"). A guess that decides where a request goes is
+ * the default of a field in the operation's Options, so that a user whose account proves it wrong
+ * corrects it in the editor; the README lists them. The sandbox is written separately from the
+ * guides, and the integration tests fail where its reading and these guesses differ.
  */
 
 // The guesses behind the credential's token request and Test button are defined beside it.
@@ -11,7 +13,7 @@ export { CREDENTIAL_TEST_LEGACY_ID, TOKEN_GRANT_TYPE } from '../../credentials/c
 /**
  * GUESS: the path of a product's JSON document. Public code shows only image URLs of the form
  * `…/v1/product-details/{eqhubProductId}/image/{uuid}` and a product-details document; that the
- * document itself is served at the parent path is our inference.
+ * document itself is served at the parent path is our inference (Options › Product Details Endpoint).
  */
 export const PRODUCT_DETAILS_PATH = '/product-details/{eqhubProductId}';
 

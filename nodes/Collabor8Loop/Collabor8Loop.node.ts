@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { searchSales } from './methods/listSearch';
 
 export class Collabor8Loop implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,7 +11,8 @@ export class Collabor8Loop implements INodeType {
 		icon: { light: 'file:collabor8Loop.svg', dark: 'file:collabor8Loop.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
 		defaults: { name: 'Collabor8 Loop' },
 		usableAsTool: true,
@@ -33,6 +35,8 @@ export class Collabor8Loop implements INodeType {
 			...resources.item.description,
 		],
 	};
+
+	methods = { listSearch: { searchSales } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,19 +2,29 @@
  * What we do not know for sure about the Loop API, in one place so that it is cheap to correct.
  * Only the sales list is documented (Loop API: Getting Started); everything else here is a guess.
  * The facts are in the API's technical documentation behind sign-in
- * (https://portal-apis-vi.collabor8.no, "Loop API"). The node flags these operations with a notice,
- * the README lists them, and the sandbox serves the same guesses, so they change together.
+ * (https://portal-apis-vi.collabor8.no, "Loop API"). Each guess that decides where or how a request
+ * goes is the default of a field in the operation's Options, so that a user whose account proves it
+ * wrong corrects it in the editor; the README lists them. The sandbox is written separately from
+ * the guides, and the integration tests fail where its reading and these guesses differ.
  */
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-/** GUESS: one sale, by its ID. */
+/** GUESS: one sale, by its ID (Options › Sale Endpoint). */
 export const SALE_PATH = '/sales/{saleId}';
 
 /** GUESS: the field of a sale that holds its ID (the guide's example shows no ID field). */
 export const SALE_ID_FIELD = 'id';
 
-/** GUESS: how a broker updates a sale's status: method, path and body `{ "status": … }`. */
-export const SALE_STATUS_UPDATE: { method: IHttpRequestMethods; path: string; bodyField: string } = {
+/** The methods a user may pick for a guessed write. */
+export const WRITE_METHODS = ['POST', 'PUT', 'PATCH'] as const satisfies readonly IHttpRequestMethods[];
+
+export type WriteMethod = (typeof WRITE_METHODS)[number];
+
+/**
+ * GUESS: how a broker updates a sale's status: method, path and body `{ "status": … }`
+ * (Options › Status Endpoint, Status Method, Status Body Field).
+ */
+export const SALE_STATUS_UPDATE: { method: WriteMethod; path: string; bodyField: string } = {
 	method: 'PUT',
 	path: '/sales/{saleId}/status',
 	bodyField: 'status',
@@ -27,15 +37,19 @@ export const SALE_STATUS_UPDATE: { method: IHttpRequestMethods; path: string; bo
  */
 export const SALE_STATUSES = ['draft', 'published', 'reserved', 'sold', 'cancelled'] as const;
 
-/** GUESS: how a seller creates an item: POST with a JSON body shaped as the sales show it. */
-export const ITEM_CREATE: { method: IHttpRequestMethods; path: string } = { method: 'POST', path: '/items' };
+/**
+ * GUESS: how a seller creates an item: POST with a JSON body shaped as the sales show it
+ * (Options › Item Endpoint, Item Method).
+ */
+export const ITEM_CREATE: { method: WriteMethod; path: string } = { method: 'POST', path: '/items' };
 
-/** GUESS: the largest page the sales list serves. */
+/** GUESS: the largest page the sales list serves (Options › Page Size). */
 export const MAX_PAGE_SIZE = 100;
 
 /**
  * GUESS: where `countQueries=true` puts the number of matching sales (the guide names the
- * parameter, not the answer's fields). The first one present is used to stop paging.
+ * parameter, not the answer's fields). The first one present is used to stop paging
+ * (Options › Total Fields).
  */
 export const TOTAL_FIELDS = ['total', 'totalCount', 'count', 'totalItems'];
 

@@ -1,5 +1,5 @@
 /** The Loop node's one door to the network, built on the shared request helper. */
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { gatewayService } from '../shared/collabor8GatewayService';
 import { jsonOutput } from '../shared/items';
@@ -14,17 +14,24 @@ export const loopService = gatewayService({
 	product: 'Loop',
 	credentialType: 'collabor8LoopApi',
 	apiRoot: LOOP_API_ROOT,
-	notFoundHint: 'Check the ID. Paths other than the sales list are best guesses (see the README).',
+	notFoundHint:
+		"Check the ID. If Loop answers \"not found\" for sales or items that exist, set the address from your Loop API documentation in the operation's Options (its default is unconfirmed).",
 });
 
+/**
+ * The door needs a node, the credential and n8n's authenticated request, which a list search in the
+ * editor has as well as an execution.
+ */
+export type LoopContext = RequestContext | ILoadOptionsFunctions;
+
 export async function apiRequest<T = unknown>(
-	ctx: RequestContext,
+	ctx: LoopContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	const response = await serviceRequest<T>(ctx, loopService, { ...options, method, path }, itemIndex);
+	const response = await serviceRequest<T>(ctx as IExecuteFunctions, loopService, { ...options, method, path }, itemIndex);
 	return response.body;
 }
 
@@ -34,10 +41,21 @@ export interface PagedAnswer {
 	envelope?: IDataObject;
 }
 
-function totalOf(envelope: IDataObject): number | undefined {
-	for (const field of TOTAL_FIELDS) {
-		const value = Number(envelope[field]);
-		if (envelope[field] !== undefined && envelope[field] !== null && Number.isFinite(value)) return value;
+/** How the sales list is paged: the guesses, or what the user set in Options. */
+export interface PagingGuesses {
+	pageSize: number;
+	totalFields: string[];
+}
+
+export const PAGING_GUESSES: PagingGuesses = { pageSize: MAX_PAGE_SIZE, totalFields: TOTAL_FIELDS };
+
+function totalOf(envelope: IDataObject, fields: string[]): number | undefined {
+	for (const field of fields) {
+		const raw = envelope[field];
+		const value = Number(raw);
+		if (typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '')) {
+			if (Number.isSafeInteger(value) && value >= 0) return value;
+		}
 	}
 	return undefined;
 }
@@ -50,9 +68,10 @@ export async function apiRequestAllItems(
 	options: RequestOptions,
 	paging: { returnAll: boolean; limit: number },
 	itemIndex: number,
+	guesses: PagingGuesses = PAGING_GUESSES,
 ): Promise<PagedAnswer> {
 	// Page numbers only line up when every page has the same size, so the size is fixed up front.
-	const pageSize = paging.returnAll ? MAX_PAGE_SIZE : Math.max(1, Math.min(paging.limit, MAX_PAGE_SIZE));
+	const pageSize = paging.returnAll ? guesses.pageSize : Math.max(1, Math.min(paging.limit, guesses.pageSize));
 	let envelope: IDataObject | undefined;
 	const items = await collectPages<IDataObject>(
 		async ({ pageIndex }) => {
@@ -61,7 +80,7 @@ export async function apiRequestAllItems(
 			if (Array.isArray(answer)) return { items: answer };
 			const { data, ...rest } = answer;
 			envelope = rest;
-			return { items: (Array.isArray(data) ? data : []) as IDataObject[], total: totalOf(rest) };
+			return { items: (Array.isArray(data) ? data : []) as IDataObject[], total: totalOf(rest, guesses.totalFields) };
 		},
 		{ returnAll: paging.returnAll, limit: paging.limit, maxPageSize: pageSize },
 	);

@@ -2,8 +2,10 @@
  * What we do not know for sure about the Virtual Inventory API, in one place so that it is cheap
  * to correct. The facts are in the API's documentation behind a quick self-registration:
  * https://portal-apis-vi.collabor8.no/api-details#api=virtual-inventory-api&operation=m2mUploadInventoryImportFile
- * The node flags them with a notice, the README lists them, and the sandbox serves the same
- * guesses, so they change together.
+ * Each guess that decides where or how a request goes is the default of a field the user can
+ * correct in the editor (the credential's API Path; the Upload operation's Options); the README
+ * lists them. The sandbox is written separately from the guides, and the integration tests fail
+ * where its reading and these guesses differ.
  */
 
 // The credential builds its addresses from this guess too, so it is defined beside it.
@@ -11,7 +13,8 @@ export { DEFAULT_API_PATH } from '../../credentials/common/collabor8VirtualInven
 
 /**
  * GUESS: the `{importMode}` values of the upload path. The guide names the two modes only in words:
- * "Step by step" (the default, as in the web page) and "Apply file without feedback".
+ * "Step by step" (the default, as in the web page) and "Apply file without feedback"
+ * (Options › Step by Step Mode Value, Apply Without Feedback Mode Value).
  */
 export const IMPORT_MODE_VALUES = {
 	stepByStep: 'StepByStep',
@@ -20,11 +23,12 @@ export const IMPORT_MODE_VALUES = {
 
 export type ImportMode = keyof typeof IMPORT_MODE_VALUES;
 
-/** GUESS: the name of the multipart field that carries the import file. */
+/** GUESS: the name of the multipart field that carries the import file (Options › Upload Field Name). */
 export const UPLOAD_FILE_FIELD = 'file';
 
 /**
  * GUESS: the file type. The web page imports an Excel template, so the file is most likely .xlsx;
  * the node sends whatever file it is given, with the file's own MIME type, and lets the service judge.
+ * This type is sent only for a file that does not say its own (Options › File Type If Unknown).
  */
 export const DEFAULT_UPLOAD_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

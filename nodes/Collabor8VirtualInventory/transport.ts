@@ -14,7 +14,15 @@ export const virtualInventoryService: ServiceDefinition = {
 	baseUrl: apiBaseUrl,
 	secrets: (credentials: ICredentialDataDecryptedObject) => [String(credentials.clientSecret ?? '')],
 	token: TOKEN_FIELDS,
-	describeFailure: (status, body) => describeCollabor8Failure('Virtual Inventory', status, body),
+	describeFailure(status, body) {
+		const failure = describeCollabor8Failure('Virtual Inventory', status, body);
+		if (status !== 404) return failure;
+		return {
+			message: failure?.message ? `Not found (${failure.message})` : 'Not found',
+			description:
+				'Virtual Inventory has nothing at this address. Check API Path in the credential (Test and Production; its default is unconfirmed), or Base URL for Custom, against your Virtual Inventory API documentation.',
+		};
+	},
 };
 
 export async function apiRequest<T = unknown>(

@@ -1,11 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
+
+const operationFields: INodeProperties[] = [
+	...resources.priceList.description,
+	...resources.manufacturer.description,
+	...resources.purchaseInvoice.description,
+	...resources.purchaseCreditMemo.description,
+	...resources.purchaseQuote.description,
+];
 
 /**
- * Infinigate Reseller API: price list (prices and stock by search or SKU), purchase invoices and
- * credit memos (with lines and MSP usage), purchase quotes (list, accept, reject).
+ * Infinigate Reseller API: price list (prices and stock by search, SKU or manufacturer), manufacturers,
+ * purchase invoices and credit memos (with lines and MSP usage), purchase quotes (list, accept,
+ * reject, request).
  */
 export class Infinigate implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +24,10 @@ export class Infinigate implements INodeType {
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen operation's action name, so that it reads like a label ("Search products"); a
+		// unit test keeps it equal to the action names of the Operation fields.
+		subtitle:
+			'={{ {"priceList:count":"Count products","priceList:getByManufacturer":"Get products by manufacturer","priceList:getBySku":"Get products by SKU","priceList:getByVendorSku":"Get products by vendor SKU","priceList:search":"Search products","manufacturer:getMany":"Get many manufacturers","purchaseInvoice:get":"Get a purchase invoice","purchaseInvoice:getByDocumentNumber":"Get a purchase invoice by document number","purchaseInvoice:getMany":"Get many purchase invoices","purchaseCreditMemo:get":"Get a purchase credit memo","purchaseCreditMemo:getByDocumentNumber":"Get a purchase credit memo by document number","purchaseCreditMemo:getMany":"Get many purchase credit memos","purchaseQuote:accept":"Accept a purchase quote","purchaseQuote:get":"Get a purchase quote","purchaseQuote:getByDocumentNumber":"Get a purchase quote by document number","purchaseQuote:getMany":"Get many purchase quotes","purchaseQuote:reject":"Reject a purchase quote","purchaseQuote:request":"Request a purchase quote"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Prices, stock, invoices and quotes from the Infinigate Reseller API',
 		defaults: { name: 'Infinigate' },
 		usableAsTool: true,
@@ -29,18 +42,18 @@ export class Infinigate implements INodeType {
 				noDataExpression: true,
 				default: 'priceList',
 				options: [
+					{ name: 'Manufacturer', value: 'manufacturer', description: 'The manufacturers Infinigate carries' },
 					{ name: 'Price List', value: 'priceList', description: 'Prices and stock of products' },
 					{ name: 'Purchase Credit Memo', value: 'purchaseCreditMemo' },
 					{ name: 'Purchase Invoice', value: 'purchaseInvoice' },
 					{ name: 'Purchase Quote', value: 'purchaseQuote' },
 				],
 			},
-			...resources.priceList.description,
-			...resources.purchaseInvoice.description,
-			...resources.purchaseCreditMemo.description,
-			...resources.purchaseQuote.description,
+			...operationFields,
 		],
 	};
+
+	methods = { listSearch: { searchManufacturers, searchPurchaseQuotes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

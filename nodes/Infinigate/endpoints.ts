@@ -32,3 +32,9 @@ export const DOCUMENT_PATHS = {
 		byNumber: '/invoice-management/v2/{documentType}/documentNumber/{documentNumber}',
 	},
 } as const;
+
+/** Every manufacturer Infinigate carries (public client code: "a list of all manufacturer names"). */
+export const MANUFACTURER_LIST_PATH = '/product-management/v1/manufacturer';
+
+/** One manufacturer's whole price list, as `?manufacturerName=` (public client code). */
+export const MANUFACTURER_PRICE_LIST_PATH = '/product-management/v1/pricelist/';

@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
  * maximum. A service that caps Take below this still works: the node keeps asking from where the
  * short page ended as long as the count endpoint says there is more (see transport.ts).
  * Fact from: the Swagger document (a `maximum` on Take), or one search with Take=1000.
+ * Users correct it with Options → Page Size.
  */
 export const PRICE_LIST_PAGE_SIZE = 100;
 
@@ -26,15 +27,27 @@ export const DOCUMENT_PAGE_SIZE = 50;
  */
 export const MAX_SKU_QUERY_LENGTH = 1800;
 
-/** GUESS: at most this many SKUs in one look-up, whatever their length. */
+/** GUESS: at most this many SKUs in one look-up, whatever their length. Options → SKUs per Request. */
 export const MAX_SKUS_PER_REQUEST = 100;
 
 /**
- * GUESS: the search term sent when the user leaves Search Term empty, to list every product that
- * matches the filters (a vendor's whole price list). The path needs a term; whether the service
- * treats `*` as "everything" is not documented. Fact from: the Swagger document or a test call.
+ * GUESS: the shape of the manufacturer list. Public client code calls it "a list of all manufacturer
+ * names"; a bare list of names, a list of objects, or either inside `{result: [...]}` are all read.
+ * Each becomes one item `{manufacturerName, ...}`.
  */
-export const MATCH_ALL_SEARCH_TERM = '*';
+export function readManufacturers(body: unknown): IDataObject[] {
+	const list = Array.isArray(body) ? body : readListPage(body).items;
+	const manufacturers: IDataObject[] = [];
+	for (const entry of list as unknown[]) {
+		if (typeof entry === 'string' && entry.trim() !== '') manufacturers.push({ manufacturerName: entry });
+		else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
+			const object = entry as IDataObject;
+			const name = object.manufacturerName ?? object.name ?? object.vendorName;
+			manufacturers.push(typeof name === 'string' ? { manufacturerName: name, ...object } : object);
+		}
+	}
+	return manufacturers;
+}
 
 /**
  * GUESS: the shape of `GET …/pricelist/search/count/{term}`. The guide only says it tells "how many
@@ -87,20 +100,34 @@ export function documentDateOf(header: IDataObject): unknown {
 }
 
 /**
- * GUESS (public code disagrees with itself: quotes under `order-management/v2` and under
- * `invoice-management/v2`): where purchase quotes live. The node follows the order-management
- * variant. Fact from: the Swagger document.
+ * GUESS (public code disagrees with itself: quotes under `order-management/v2` in its current
+ * version, under `invoice-management/v2` in an earlier one): where purchase quotes live. The node
+ * follows the current variant; users correct it with Options → Quotes Location.
+ * Fact from: the Swagger document.
  */
 export const PURCHASE_QUOTE_PATH = '/order-management/v2/purchasequote';
 
-/** The quote paths below it, as public code shows them. */
-export const PURCHASE_QUOTE_PATHS = {
-	list: PURCHASE_QUOTE_PATH,
-	byGuid: `${PURCHASE_QUOTE_PATH}/{documentGuid}`,
-	byNumber: `${PURCHASE_QUOTE_PATH}/documentNumber/{documentNumber}`,
-	accept: `${PURCHASE_QUOTE_PATH}/acceptance`,
-	reject: `${PURCHASE_QUOTE_PATH}/reject`,
+/** What public code adds to the quotes location for each operation (public, below a guessed base). */
+export const PURCHASE_QUOTE_SUFFIXES = {
+	list: '',
+	byGuid: '/{documentGuid}',
+	byNumber: '/documentNumber/{documentNumber}',
+	accept: '/acceptance',
+	reject: '/reject',
 } as const;
+
+/**
+ * GUESS: where a quote is requested. Public client code posts to `…/purchasequote/request`, while
+ * its own README lists `…/purchaseorder/request`. The node follows the code; users correct it with
+ * Options → Request Location.
+ */
+export const QUOTE_REQUEST_PATH = '/order-management/v2/purchasequote/request';
+
+/**
+ * GUESS: the quote status that proves a decision was already taken, read after the service refused
+ * a decision (safe re-runs). Public code shows quotes with a status; its values are not public.
+ */
+export const QUOTE_DECIDED_STATUSES = { accepted: 'Accepted', rejected: 'Rejected' } as const;
 
 /**
  * GUESS: how many days after its posting date an invoice or credit memo may first show up in the

@@ -2,7 +2,7 @@
  * The Infinigate node's one door to the network, on top of the shared request layer: the service
  * definition (base URL, secrets, token renewal, error wording) and Take/Skip paging.
  */
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { infinigateBaseUrl } from '../../credentials/common/infinigate';
 import { describeInfinigateFailure } from '../../credentials/common/infinigateFailures';
@@ -23,13 +23,15 @@ export const infinigateService: ServiceDefinition = {
 };
 
 export async function apiRequest<T = unknown>(
-	ctx: RequestContext,
+	ctx: RequestContext | ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	const response = await serviceRequest<T>(ctx, infinigateService, { ...options, method, path }, itemIndex);
+	// The editor's list searches call the same door: their context has every helper the door uses
+	// (credentials, the node, authenticated requests), only not the per-item ones.
+	const response = await serviceRequest<T>(ctx as IExecuteFunctions, infinigateService, { ...options, method, path }, itemIndex);
 	return response.body;
 }
 

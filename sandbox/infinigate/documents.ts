@@ -24,7 +24,12 @@ export function guidOf(name: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function addDays(isoDate: string, days: number): string {
+/** Today as `YYYY-MM-DD` (UTC): the sandbox dates its documents relative to the day it starts. */
+export function todayIso(now = new Date()): string {
+	return now.toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
 	const date = new Date(`${isoDate}T00:00:00Z`);
 	date.setUTCDate(date.getUTCDate() + days);
 	return date.toISOString().slice(0, 10);
@@ -132,13 +137,23 @@ export function buildDocument(kind: 'invoice' | 'creditMemo', index: number, pos
 export const INVOICE_COUNT = 60;
 export const CREDIT_MEMO_COUNT = 12;
 
-export function generateInvoices(): SandboxDocument[] {
-	return Array.from({ length: INVOICE_COUNT }, (_, index) => buildDocument('invoice', index, addDays('2024-01-02', index * 6)));
+/** Days between two invoices: every month holds about five, so "last month's invoices" always finds some. */
+export const INVOICE_SPACING_DAYS = 6;
+
+/**
+ * The invoices of the last year, oldest first, the newest posted yesterday: dated relative to today,
+ * so that a workflow asking for last month's invoices finds some on any day it runs.
+ */
+export function generateInvoices(today = todayIso()): SandboxDocument[] {
+	return Array.from({ length: INVOICE_COUNT }, (_, index) =>
+		buildDocument('invoice', index, addDays(today, -(INVOICE_COUNT - index) * INVOICE_SPACING_DAYS + 5)),
+	);
 }
 
-export function generateCreditMemos(): SandboxDocument[] {
+/** One credit memo a month over the last year, oldest first. */
+export function generateCreditMemos(today = todayIso()): SandboxDocument[] {
 	return Array.from({ length: CREDIT_MEMO_COUNT }, (_, index) =>
-		buildDocument('creditMemo', index, addDays('2024-01-15', index * 30)),
+		buildDocument('creditMemo', index, addDays(today, -(CREDIT_MEMO_COUNT - index) * 30 + 10)),
 	);
 }
 
@@ -159,7 +174,7 @@ export function overviewOf(document: SandboxDocument): Json {
 	};
 }
 
-export function generateQuotes(): SandboxQuote[] {
+export function generateQuotes(today = todayIso()): SandboxQuote[] {
 	return Array.from({ length: 8 }, (_, index) => {
 		const item = ITEMS[index % ITEMS.length];
 		const quantity = 2 + index;
@@ -169,8 +184,8 @@ export function generateQuotes(): SandboxQuote[] {
 				documentGuid: guidOf(`quote-${index}`),
 				documentNumber: `AN24-${String(200001 + index)}`,
 				documentRevision: index % 3 === 1 ? 2 : 1,
-				documentDate: addDays('2024-11-04', index * 3),
-				validUntil: addDays('2024-11-04', index * 3 + 30),
+				documentDate: addDays(today, index * 3 - 28),
+				validUntil: expired ? addDays(today, -1) : addDays(today, index * 3 + 2),
 				status: expired ? 'Expired' : 'Open',
 				canBeAccepted: !expired,
 				buyerReference: `PO-${2000 + index}`,

@@ -12,7 +12,7 @@ import { BodyError, readForm, readJson } from '../core/body';
 import type { Handler, SandboxRequest, SandboxResponse, SandboxServer } from '../core/server';
 import type { SandboxOptions, SandboxService } from '../core/service';
 import type { Json, SandboxDocument, SandboxQuote } from './documents';
-import { generateCreditMemos, generateInvoices, generateQuotes, overviewOf, quoteOverviewOf } from './documents';
+import { generateCreditMemos, generateInvoices, generateQuotes, guidOf, overviewOf, quoteOverviewOf } from './documents';
 import type { InfinigateEvents } from './events';
 import { infinigateEvents } from './events';
 import type { StoredProduct } from './priceList';
@@ -37,6 +37,8 @@ export interface InfinigateSandboxState extends InfinigateEvents {
 	invoices: SandboxDocument[];
 	creditMemos: SandboxDocument[];
 	quotes: SandboxQuote[];
+	/** The bodies of every quote request, in order. */
+	quoteRequests: Json[];
 }
 
 const PRODUCTS = generatePriceList();
@@ -51,6 +53,7 @@ function freshState(options: SandboxOptions): InfinigateSandboxState {
 		invoices: generateInvoices(),
 		creditMemos: generateCreditMemos(),
 		quotes: generateQuotes(),
+		quoteRequests: [],
 	};
 	return Object.assign(state, infinigateEvents(state));
 }
@@ -191,7 +194,27 @@ function matchesFilters(request: SandboxRequest, entry: StoredProduct): boolean 
 	);
 }
 
+/**
+ * The query names the search and count endpoints take. The guide's prose once writes the end-user
+ * filter as "EndUserType", while its screenshots and public client code use plural list names
+ * (`vendorCodes`, `productTypes`, `EndUserTypes`). ASP.NET would ignore a name it does not bind and
+ * answer unfiltered; the sandbox refuses any other name instead (stricter than the service, on
+ * purpose), so that a misspelt filter fails a test rather than passing silently.
+ */
+const SEARCH_QUERY_NAMES = ['take', 'skip', 'vendorcodes', 'producttypes', 'endusertypes'];
+
+function unknownQueryName(request: SandboxRequest, known: readonly string[]): SandboxResponse | undefined {
+	for (const name of request.query.keys()) {
+		if (!known.includes(name.toLowerCase())) {
+			return validationProblem({ [name]: [`The query parameter '${name}' is not known to this endpoint.`] });
+		}
+	}
+	return undefined;
+}
+
 function search(state: InfinigateSandboxState, request: SandboxRequest): StoredProduct[] | SandboxResponse {
+	const unknown = unknownQueryName(request, SEARCH_QUERY_NAMES);
+	if (unknown) return unknown;
 	const badEndUserType = queryValues(request, 'EndUserTypes').find(
 		(value) => !END_USER_TYPES.some((known) => known.toLowerCase() === value.toLowerCase()),
 	);
@@ -200,7 +223,8 @@ function search(state: InfinigateSandboxState, request: SandboxRequest): StoredP
 	}
 	const term = request.params.term.trim().toLowerCase();
 	if (term === '') return problem(404, 'Not Found');
-	// INVENTED: the guide does not say how to list every product; the sandbox lists them for "*".
+	// INVENTED: the guide does not say how to list every product; the sandbox lists them all for "*"
+	// (the benchmark pages through the whole list that way). The node never sends "*" by itself.
 	const everything = term === '*';
 	return state.products.filter(
 		(entry) =>
@@ -209,6 +233,29 @@ function search(state: InfinigateSandboxState, request: SandboxRequest): StoredP
 				entry.product.descriptionFullText.toLowerCase().includes(term)) &&
 			matchesFilters(request, entry),
 	);
+}
+
+/**
+ * `GET /product-management/v1/manufacturer` (public client code: "a list of all manufacturer
+ * names"). INVENTED shape: a bare array of names, the simplest reading of that description.
+ */
+function manufacturers(state: InfinigateSandboxState): SandboxResponse {
+	const names = [...new Set(state.products.map((entry) => entry.product.vendorName))].sort();
+	return { status: 200, body: names };
+}
+
+/**
+ * `GET /product-management/v1/pricelist/?manufacturerName=` (public client code): every product of
+ * one manufacturer. INVENTED: the name is matched whole and case-insensitively, an unknown name
+ * answers an empty list, and the list comes in one piece (public code sends no Take/Skip).
+ */
+function manufacturerPriceList(state: InfinigateSandboxState, request: SandboxRequest): SandboxResponse {
+	const unknown = unknownQueryName(request, ['manufacturername']);
+	if (unknown) return unknown;
+	const name = queryValue(request, 'manufacturerName')?.trim() ?? '';
+	if (name === '') return validationProblem({ manufacturerName: ['The manufacturerName field is required.'] });
+	const found = state.products.filter((entry) => entry.product.vendorName.toLowerCase() === name.toLowerCase());
+	return { status: 200, body: found.map((entry) => entry.product) };
 }
 
 function lookUp(state: InfinigateSandboxState, request: SandboxRequest, key: 'sku' | 'vendorSku'): SandboxResponse {
@@ -275,11 +322,15 @@ function quoteDecision(state: InfinigateSandboxState, request: SandboxRequest, d
 	const quote = state.quotes.find((entry) => entry.header.documentNumber === body.documentNumber);
 	if (!quote) return problem(404, 'Not Found', { detail: `No quote with documentNumber '${String(body.documentNumber)}'.` });
 	const { header } = quote;
+	// INVENTED: that a decision names a revision is public (the request body); that the service
+	// refuses one on an older revision is the sandbox's reading, not a documented rule.
 	if (header.documentRevision !== body.documentRevision) {
 		return problem(409, 'Conflict', {
 			detail: `Revision ${String(body.documentRevision)} of quote ${String(header.documentNumber)} is not current; the current revision is ${String(header.documentRevision)}.`,
 		});
 	}
+	// INVENTED: public code shows `canBeAccepted` on quotes but not what the service answers to a
+	// decision on a quote that cannot take one; the sandbox answers 409 with the quote's status.
 	if (header.canBeAccepted !== true) {
 		return problem(409, 'Conflict', {
 			detail: `Quote ${String(header.documentNumber)} can no longer be accepted or rejected (status ${String(header.status)}).`,
@@ -298,6 +349,70 @@ function quoteDecision(state: InfinigateSandboxState, request: SandboxRequest, d
 			canBeAccepted: header.canBeAccepted,
 		},
 	};
+}
+
+const QUOTE_LINE_FIELDS = ['itemNumber', 'manufacturerItemNumber', 'itemDescription', 'quantity', 'specialBidDealNo', 'yourItemNumber', 'yourLineNumber', 'manufacturerAdditionalInfo'];
+
+/**
+ * `POST /order-management/v2/purchasequote/request` (public client code): ask Infinigate for a
+ * quote. The body is `{header: {...}, lines: [{itemNumber, manufacturerItemNumber, quantity, ...}]}`
+ * as public code sends it. INVENTED: the checks (at least one line, each with an item number or a
+ * manufacturer item number and a positive whole quantity) and the answer, a new quote in status
+ * "Requested" whose number and GUID come back.
+ */
+function quoteRequest(state: InfinigateSandboxState, request: SandboxRequest): SandboxResponse {
+	let body: Json;
+	try {
+		body = readJson(request.headers, request.body) as Json;
+	} catch (error) {
+		if (error instanceof BodyError) return problem(415, 'Unsupported Media Type', { detail: error.message });
+		throw error;
+	}
+	const errors: Record<string, string[]> = {};
+	const header = body?.header;
+	if (header !== undefined && (header === null || typeof header !== 'object' || Array.isArray(header))) {
+		errors.header = ['The header field must be an object.'];
+	}
+	const lines = body?.lines;
+	if (!Array.isArray(lines) || lines.length === 0) errors.lines = ['At least one line is required.'];
+	else {
+		lines.forEach((line: unknown, index) => {
+			if (line === null || typeof line !== 'object' || Array.isArray(line)) {
+				errors[`lines[${index}]`] = ['A line must be an object.'];
+				return;
+			}
+			const entry = line as Json;
+			const unknownField = Object.keys(entry).find((key) => !QUOTE_LINE_FIELDS.includes(key));
+			if (unknownField) errors[`lines[${index}].${unknownField}`] = [`Unknown field '${unknownField}'.`];
+			if (typeof entry.itemNumber !== 'string' && typeof entry.manufacturerItemNumber !== 'string') {
+				errors[`lines[${index}].itemNumber`] = ['Either itemNumber or manufacturerItemNumber is required.'];
+			}
+			if (typeof entry.quantity !== 'number' || !Number.isInteger(entry.quantity) || entry.quantity < 1) {
+				errors[`lines[${index}].quantity`] = ['The quantity must be a whole number of at least 1.'];
+			}
+		});
+	}
+	if (Object.keys(errors).length > 0) return validationProblem(errors);
+	const index = state.quotes.length;
+	const documentNumber = `AN24-${String(200001 + index)}`;
+	const requestHeader = (header ?? {}) as Json;
+	const quote: SandboxQuote = {
+		header: {
+			documentGuid: guidOf(`requested-quote-${index}`),
+			documentNumber,
+			documentRevision: 0,
+			documentDate: new Date().toISOString().slice(0, 10),
+			status: 'Requested',
+			canBeAccepted: false,
+			buyerReference: requestHeader.yourReference ?? null,
+			comment: requestHeader.comment ?? null,
+			currencyCode: requestHeader.currencyCode ?? 'EUR',
+		},
+		lines: (lines as Json[]).map((line, position) => ({ lineNumber: (position + 1) * 10000, lineType: 'Item', ...line })),
+	};
+	state.quotes.push(quote);
+	state.quoteRequests.push(body);
+	return { status: 200, body: { documentGuid: quote.header.documentGuid, documentNumber, status: 'Requested' } };
 }
 
 export const infinigateService: SandboxService<InfinigateSandboxState> = {
@@ -330,6 +445,10 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 			if (isResponse(page)) return page;
 			return { status: 200, body: found.slice(page.skip, page.skip + page.take).map((entry) => entry.product) };
 		});
+		// Public client code: the manufacturer list, and one manufacturer's whole price list.
+		get('/product-management/v1/manufacturer', () => manufacturers(state));
+		get('/product-management/v1/pricelist', (request) => manufacturerPriceList(state, request));
+
 		// "Get PriceList By Skus" and "Get PriceList By VendorSkus": …/pricelist/vendor?no=U8JN1E&no=U8JM6E.
 		get('/product-management/v1/pricelist/sku', (request) => lookUp(state, request, 'sku'));
 		get('/product-management/v1/pricelist/vendor', (request) => lookUp(state, request, 'vendorSku'));
@@ -371,6 +490,7 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 		});
 		post(`${quotes}/acceptance`, (request) => quoteDecision(state, request, 'Accepted'));
 		post(`${quotes}/reject`, (request) => quoteDecision(state, request, 'Rejected'));
+		post(`${quotes}/request`, (request) => quoteRequest(state, request));
 		get(`${quotes}/:documentGuid`, (request) => {
 			const quote = state.quotes.find((entry) => String(entry.header.documentGuid).toLowerCase() === request.params.documentGuid.toLowerCase());
 			return quote ? { status: 200, body: quote } : problem(404, 'Not Found');

@@ -1,7 +1,8 @@
 /** Fields several EqHub operations share, and how they are read. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../shared/validation';
+import { guessedEndpointField, readEndpoint, readIdentifier } from '../../shared/collabor8GatewayService';
+import { PRODUCT_DETAILS_PATH } from '../guesses';
 
 export const productIdField: INodeProperties = {
 	displayName: 'EqHub Product ID',
@@ -11,16 +12,27 @@ export const productIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2f1c9a4e-…',
 	description: 'The EqHub product ID (eqhubProductId) of the product',
+	hint: 'If EqHub answers "not found" for products that exist, set the address from your EqHub API documentation in Options › Product Details Endpoint',
 };
 
-export const guessNotice: INodeProperties = {
-	displayName:
-		'The product-details path is a best guess (not public). If this fails with 404, see the README.',
-	name: 'productDetailsGuessNotice',
-	type: 'notice',
-	default: '',
-};
+export const productDetailsEndpointField: INodeProperties = guessedEndpointField({
+	displayName: 'Product Details Endpoint',
+	name: 'productDetailsEndpoint',
+	default: PRODUCT_DETAILS_PATH,
+	serves: "a product's details",
+});
 
 export function readProductId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requiredString(ctx, 'eqhubProductId', 'EqHub Product ID', itemIndex);
+	return readIdentifier(ctx, itemIndex, 'eqhubProductId', 'EqHub Product ID');
+}
+
+export function readProductDetailsEndpoint(ctx: IExecuteFunctions, itemIndex: number): string {
+	return readEndpoint(
+		ctx,
+		itemIndex,
+		'options.productDetailsEndpoint',
+		'Product Details Endpoint',
+		PRODUCT_DETAILS_PATH,
+		['eqhubProductId'],
+	);
 }

@@ -1,26 +1,42 @@
-/** Fields several Loop operations share. */
+/** Fields several Loop operations share, and how they are read. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../shared/validation';
+import { readIdentifier } from '../../shared/collabor8GatewayService';
 
+/**
+ * Sale ID: picked from the sales list or typed. Workflows saved when it was a plain text field keep
+ * working: a plain value is read as the ID itself.
+ */
 export const saleIdField: INodeProperties = {
 	displayName: 'Sale ID',
 	name: 'saleId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	description: 'The ID of the sale in Loop',
+	default: { mode: 'list', value: '' },
+	description: 'The sale in Loop',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a sale…',
+			typeOptions: { searchListMethod: 'searchSales', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. sale-0004',
+		},
+	],
 };
 
-export function guessNotice(what: string): INodeProperties {
-	return {
-		displayName: `${what}: a best guess (only the sales list is public). If this fails, see the README.`,
-		name: 'loopGuessNotice',
-		type: 'notice',
-		default: '',
-	};
+/** The Sale ID of an item, as one step of an address: not empty, not only dots. */
+export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return readIdentifier(ctx, itemIndex, 'saleId', 'Sale ID', { extractValue: true });
 }
 
-export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requiredString(ctx, 'saleId', 'Sale ID', itemIndex);
+/** What a user can do when Loop answers "not found" for an operation whose address is a guess. */
+export function correctableHint(option: string): string {
+	return `If Loop answers "not found" for sales that exist, set the address from your Loop API documentation in Options › ${option}`;
 }

@@ -3,15 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import * as manufacturer from './manufacturer';
 import * as priceList from './priceList';
 import * as purchaseCreditMemo from './purchaseCreditMemo';
 import * as purchaseInvoice from './purchaseInvoice';
 import * as purchaseQuote from './purchaseQuote';
 
-export const resources = { priceList, purchaseInvoice, purchaseCreditMemo, purchaseQuote };
+export const resources = { priceList, manufacturer, purchaseInvoice, purchaseCreditMemo, purchaseQuote };
 
 const operations: OperationsByResource = {
 	priceList: priceList.operations,
+	manufacturer: manufacturer.operations,
 	purchaseInvoice: purchaseInvoice.operations,
 	purchaseCreditMemo: purchaseCreditMemo.operations,
 	purchaseQuote: purchaseQuote.operations,

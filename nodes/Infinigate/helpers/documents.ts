@@ -47,7 +47,8 @@ export function shapeDocument(document: IDataObject, options: ShapeOptions): IDa
 	if (options.output === 'lines') {
 		return objectsIn(document.lines)
 			.filter((line) => options.includeTextLines || String(line.lineType ?? '').toLowerCase() !== 'text')
-			.map((line) => ({ ...line, ...context }));
+			// The document's number and date first: what a person reads first in a table of lines.
+			.map((line) => ({ documentNumber: context.documentNumber, documentDate: context.documentDate, ...line, ...context }));
 	}
 	return objectsIn(document.mspDetailInformation).map((entry, index) => ({
 		...entry,

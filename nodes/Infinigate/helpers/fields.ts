@@ -1,7 +1,7 @@
-/** Readers of the date and GUID fields that several Infinigate operations share. */
+/** Readers of the fields that several Infinigate operations share, all strict about types. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from '../../shared/validation';
+import { checkPathValue, checkText, describeValue, inputError, isEmptyInput, valueOrThrow } from '../../shared/validation';
 import { dateInZone, toIsoDate } from './dates';
 
 /** A date parameter as `YYYY-MM-DD`; a malformed value fails here, before any request. */
@@ -13,6 +13,9 @@ export function readDate(
 	required: boolean,
 ): string | undefined {
 	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	if (typeof raw === 'boolean' || typeof raw === 'number' || Array.isArray(raw)) {
+		throw inputError(ctx, itemIndex, field, `must be a date; got ${describeValue(raw)}`);
+	}
 	let date: string | undefined;
 	try {
 		date = toIsoDate(raw, ctx.getTimezone());
@@ -31,11 +34,130 @@ export function today(ctx: IExecuteFunctions): string {
 const GUID_PATTERN = /^\{?([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\}?$/i;
 
 export function readGuid(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
-	const raw = String(ctx.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+	const raw = valueOrThrow(ctx, itemIndex, field, checkText(ctx.getNodeParameter(parameter, itemIndex, '') as unknown));
 	if (raw === '') throw inputError(ctx, itemIndex, field, 'must not be empty');
 	const match = GUID_PATTERN.exec(raw);
 	if (!match) {
-		throw inputError(ctx, itemIndex, field, `is not a GUID: "${raw}"`, 'A document GUID looks like 3f2504e0-4f89-11d3-9a0c-0305e82c3301; the list operation returns it as documentGuid.');
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`is not a GUID: ${describeValue(raw)}`,
+			'A document GUID looks like 3f2504e0-4f89-11d3-9a0c-0305e82c3301; the list operation returns it as documentGuid.',
+		);
 	}
 	return match[1];
+}
+
+/**
+ * A list field: one string split on commas, semicolons and line breaks, or a list whose entries are
+ * strings or numbers. Anything else (an object, a boolean, null inside a list, a nested list) and
+ * any entry that cannot be sent is an input error naming the field and the item.
+ */
+export function readTextList(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+	maxLength = 200,
+): string[] {
+	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	if (isEmptyInput(raw)) return [];
+	let parts: unknown[];
+	if (Array.isArray(raw)) parts = raw;
+	else if (typeof raw === 'string') parts = raw.split(/[,;\n\r]+/);
+	else if (typeof raw === 'number') parts = [raw];
+	else throw inputError(ctx, itemIndex, field, `must be text or a list of texts; got ${describeValue(raw)}`);
+	const values: string[] = [];
+	parts.forEach((part, position) => {
+		if (typeof part !== 'string' && !(typeof part === 'number' && Number.isFinite(part))) {
+			throw inputError(ctx, itemIndex, field, `entry ${position + 1} must be text; got ${describeValue(part)}`);
+		}
+		const checked = checkText(part, { maxLength });
+		if (!checked.ok) throw inputError(ctx, itemIndex, field, `entry ${position + 1} ${checked.problem}`);
+		if (hasControlCharacter(checked.value)) {
+			throw inputError(ctx, itemIndex, field, `entry ${position + 1} must not contain tabs or other control characters`);
+		}
+		if (checked.value !== '') values.push(checked.value);
+	});
+	return values;
+}
+
+/**
+ * A location on the service (the part of the address after the Base URL) from the node's Options,
+ * for the guesses a user may correct: it must start with "/", and may hold no "?", "#", "\",
+ * encoded characters or segments made only of dots.
+ */
+export function readLocation(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+	fallback: string,
+): string {
+	const value = valueOrThrow(ctx, itemIndex, field, checkText(ctx.getNodeParameter(parameter, itemIndex, fallback) as unknown));
+	if (value === '') return fallback;
+	const problem = !value.startsWith('/')
+		? 'must start with "/"'
+		: /[?#%\\\s]/.test(value)
+			? 'may only hold letters, digits, "-", "_", "." and "/"'
+			: value.split('/').some((segment) => /^\.+$/.test(segment))
+				? 'may not hold a part made only of dots'
+				: undefined;
+	if (problem) throw inputError(ctx, itemIndex, field, `${problem}; got ${describeValue(value)}`);
+	return value.replace(/\/+$/, '');
+}
+
+// Infinigate's document numbers read like VR24-100001 or AN24-200001.
+const DOCUMENT_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+
+/** A document number, which goes into the request's path: letters, digits, ".", "-" and "_" only. */
+export function readDocumentNumber(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
+	const value = valueOrThrow(ctx, itemIndex, field, checkPathValue(pickedValue(ctx, parameter, itemIndex)));
+	if (!DOCUMENT_NUMBER_PATTERN.test(value)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			field,
+			`is not a document number: ${describeValue(value)}`,
+			'A document number holds letters, digits, ".", "-" and "_" (at most 50), e.g. VR24-100001; the list operation returns it as documentNumber.',
+		);
+	}
+	return value;
+}
+
+/** Whether text holds a control character (a line break, a tab, NUL), which no name or SKU has. */
+export function hasControlCharacter(value: string): boolean {
+	for (let index = 0; index < value.length; index++) {
+		const code = value.charCodeAt(index);
+		if (code < 32 || code === 127) return true;
+	}
+	return false;
+}
+
+/** Text without control characters, e.g. a search term that goes into the path. */
+export function refuseControlCharacters(ctx: IExecuteFunctions, value: string, field: string, itemIndex: number): string {
+	if (hasControlCharacter(value)) throw inputError(ctx, itemIndex, field, 'must not contain line breaks or other control characters');
+	return value;
+}
+
+/**
+ * The value of a field that may be a resource locator ("From list" / "By ID") or, in workflows saved
+ * by earlier versions, plain text: either way the text the user picked or typed.
+ */
+export function pickedValue(ctx: IExecuteFunctions, parameter: string, itemIndex: number): unknown {
+	return ctx.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
+}
+
+/** A required text field that may be a resource locator; trimmed, no control characters. */
+export function readPickedText(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	field: string,
+	itemIndex: number,
+	maxLength: number,
+): string {
+	const value = valueOrThrow(ctx, itemIndex, field, checkText(pickedValue(ctx, parameter, itemIndex), { maxLength }));
+	if (value === '') throw inputError(ctx, itemIndex, field, 'must not be empty');
+	return refuseControlCharacters(ctx, value, field, itemIndex);
 }

@@ -6,26 +6,38 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { QueryValue } from '../../shared/request';
-import { splitList } from '../../shared/validation';
-import { MATCH_ALL_SEARCH_TERM } from '../guesses';
+import { inputError, isEmptyInput, readPathValue } from '../../shared/validation';
+import { readTextList, refuseControlCharacters } from './fields';
 
 /** The Search Term field of Search and Count; read it with `searchTermOf`. */
-export function searchTermField(operation: string, hint: string): INodeProperties {
+export function searchTermField(operation: string): INodeProperties {
 	return {
 		displayName: 'Search Term',
 		name: 'searchTerm',
 		type: 'string',
 		default: '',
+		required: true,
 		placeholder: 'e.g. switch',
 		description: 'Matched against the SKU and the description of each product',
-		hint,
+		hint: "For a manufacturer's whole price list, use Get by Manufacturer",
 		displayOptions: { show: { resource: ['priceList'], operation: [operation] } },
 	};
 }
 
+/** The term goes into the request's path, so it is read as a path value (never empty, never dots). */
 export function searchTermOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	const term = String(ctx.getNodeParameter('searchTerm', itemIndex, '') ?? '').trim();
-	return term === '' ? MATCH_ALL_SEARCH_TERM : term;
+	if (isEmptyInput(ctx.getNodeParameter('searchTerm', itemIndex, '') as unknown)) {
+		throw inputError(
+			ctx,
+			itemIndex,
+			'Search Term',
+			'must not be empty',
+			"To list a manufacturer's whole price list, use the operation Get by Manufacturer.",
+		);
+	}
+	const term = readPathValue(ctx, 'searchTerm', 'Search Term', itemIndex);
+	if (term.length > 200) throw inputError(ctx, itemIndex, 'Search Term', `must be at most 200 characters long; got ${term.length}`);
+	return refuseControlCharacters(ctx, term, 'Search Term', itemIndex);
 }
 
 export const END_USER_TYPES = ['Government', 'Education', 'Standard'] as const;
@@ -67,15 +79,18 @@ export function searchFilters(show: { resource: string[]; operation: string[] })
 	};
 }
 
+/**
+ * The filters as query parameters. `EndUserTypes` is plural as public client code sends it and as
+ * the guide's other list filters are named (its prose once writes "EndUserType").
+ */
 export function readSearchFilters(ctx: IExecuteFunctions, itemIndex: number): Record<string, QueryValue | undefined> {
-	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as Record<string, unknown>;
-	const list = (value: unknown): string[] | undefined => {
-		const values = splitList(value);
+	const list = (name: string, field: string): string[] | undefined => {
+		const values = readTextList(ctx, `filters.${name}`, field, itemIndex);
 		return values.length > 0 ? values : undefined;
 	};
 	return {
-		VendorCodes: list(filters.vendorCodes),
-		ProductTypes: list(filters.productTypes),
-		EndUserTypes: list(filters.endUserTypes),
+		VendorCodes: list('vendorCodes', 'Vendor Codes'),
+		ProductTypes: list('productTypes', 'Product Types'),
+		EndUserTypes: list('endUserTypes', 'End User Types'),
 	};
 }

@@ -2,15 +2,17 @@
  * Price and stock by SKU for many input items at once. The SKUs of all items go into as few requests
  * as the URL length allows (the endpoint takes repeated `no=`); the products that come back are handed
  * to the items that asked for them, matched case-insensitively. An item with bad input fails alone
- * (or becomes an error item with Continue On Fail); an unknown SKU only yields nothing.
+ * (or becomes an error item with Continue On Fail). Every SKU asked for yields an item, `found: true`
+ * with the product, or `found: false` (unless Output Unknown SKUs is turned off).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../../shared/items';
-import { inputError, splitList } from '../../shared/validation';
+import { inputError, readBoolean, readWholeNumber } from '../../shared/validation';
 import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
 import { apiRequest } from '../transport';
+import { readTextList } from './fields';
 import { chunkSkus } from './skuBatches';
 
 export interface SkuLookup {
@@ -51,8 +53,17 @@ export function lookupDescription(lookup: SkuLookup): INodeProperties[] {
 					displayName: 'Output Unknown SKUs',
 					name: 'includeNotFound',
 					type: 'boolean',
-					default: false,
+					default: true,
 					description: `Whether to output an item {${lookup.matchKey}, found: false} for each SKU the service does not know. Off: an unknown SKU yields no item.`,
+				},
+				{
+					displayName: 'SKUs per Request',
+					name: 'skusPerRequest',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 500 },
+					default: MAX_SKUS_PER_REQUEST,
+					description: 'At most this many SKUs in one look-up',
+					hint: 'The default is unconfirmed. Lower it if Infinigate refuses long look-ups.',
 				},
 			],
 		},
@@ -65,13 +76,12 @@ type Wanted = { skus: string[]; includeNotFound: boolean } | { failure: Error };
 const key = (sku: string): string => sku.trim().toLowerCase();
 
 function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, itemIndex: number): Wanted {
-	const raw = ctx.getNodeParameter(lookup.parameter, itemIndex, '') as unknown;
 	// The same SKU twice in one item (in any case) is asked for, and output, once.
 	const byKey = new Map<string, string>();
-	for (const sku of splitList(raw)) if (!byKey.has(key(sku))) byKey.set(key(sku), sku);
+	for (const sku of readTextList(ctx, lookup.parameter, lookup.field, itemIndex)) if (!byKey.has(key(sku))) byKey.set(key(sku), sku);
 	const skus = [...byKey.values()];
 	if (skus.length === 0) throw inputError(ctx, itemIndex, lookup.field, 'must name at least one SKU');
-	const includeNotFound = Boolean(ctx.getNodeParameter('options.includeNotFound', itemIndex, false));
+	const includeNotFound = readBoolean(ctx, 'options.includeNotFound', 'Output Unknown SKUs', itemIndex, { fallback: true });
 	return { skus, includeNotFound };
 }
 
@@ -104,10 +114,19 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 
 	const products = new Map<string, IDataObject[]>();
 	const failures = new Map<string, unknown>();
+	// One batch size for the whole run: the batches mix the SKUs of many items.
+	let perRequest = MAX_SKUS_PER_REQUEST;
+	if (items.length > 0) {
+		try {
+			perRequest = readWholeNumber(ctx, 'options.skusPerRequest', 'SKUs per Request', 0, { min: 1, max: 500 }) ?? MAX_SKUS_PER_REQUEST;
+		} catch (error) {
+			throw asNodeError(ctx, error, 0);
+		}
+	}
 	const chunks = chunkSkus(
 		[...firstAsker.values()].map((entry) => entry.sku),
 		MAX_SKU_QUERY_LENGTH,
-		MAX_SKUS_PER_REQUEST,
+		perRequest,
 	);
 	for (const chunk of chunks) {
 		const itemIndex = firstAsker.get(key(chunk[0]))!.itemIndex;
@@ -146,7 +165,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 			if (found.length === 0 && entry.includeNotFound) {
 				output.push({ json: { [lookup.matchKey]: sku, found: false }, pairedItem: { item: itemIndex } });
 			}
-			for (const product of found) output.push({ json: { ...product }, pairedItem: { item: itemIndex } });
+			for (const product of found) output.push({ json: { ...product, found: true }, pairedItem: { item: itemIndex } });
 		}
 	});
 	return output;

@@ -8,7 +8,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
 import { dayOf, daysBefore, diffSnapshot, isoDay, takeNewInWindow, windowStart } from '../../shared/polling';
 import { DOCUMENT_PATHS } from '../endpoints';
-import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf, PURCHASE_QUOTE_PATHS } from '../guesses';
+import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../guesses';
 import { apiRequestAllItems } from '../transport';
 
 export type InfinigateEvent = 'newPurchaseInvoice' | 'newPurchaseCreditMemo' | 'newOrChangedPurchaseQuote';
@@ -44,7 +44,7 @@ export async function listDocuments(
 }
 
 export async function listQuotes(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return await apiRequestAllItems(ctx, 'GET', PURCHASE_QUOTE_PATHS.list, {}, ALL, 0);
+	return await apiRequestAllItems(ctx, 'GET', PURCHASE_QUOTE_PATH + PURCHASE_QUOTE_SUFFIXES.list, {}, ALL, 0);
 }
 
 export async function newDocuments(

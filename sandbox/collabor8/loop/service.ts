@@ -35,6 +35,12 @@ export class LoopState {
 
 	items: Array<Record<string, unknown>> = [];
 
+	/**
+	 * When set, the sales list serves at most this many sales per page, whatever `limit` asks for, and
+	 * says nothing about it: services often cap their page size silently.
+	 */
+	pageSizeCap: number | undefined;
+
 	constructor(private readonly options: SandboxOptions) {
 		this.tokenLifetimeSeconds = this.initialLifetime();
 		this.reset();
@@ -49,6 +55,7 @@ export class LoopState {
 		this.tokenLifetimeSeconds = this.initialLifetime();
 		this.sales = initialSales();
 		this.items = [];
+		this.pageSizeCap = undefined;
 	}
 
 	/** Replaces the sales with this many generated ones, for paging over many pages. */
@@ -136,12 +143,13 @@ function install(server: SandboxServer, options: SandboxOptions): LoopState {
 		if (limit > MAX_LIMIT) {
 			return json(400, { statusCode: 400, message: `limit must not be greater than ${MAX_LIMIT}` });
 		}
-		const data = state.sales.slice((page - 1) * limit, page * limit);
+		const served = Math.min(limit, state.pageSizeCap ?? limit);
+		const data = state.sales.slice((page - 1) * served, page * served);
 		const answer: Record<string, unknown> = { data, page, limit };
 		if (request.query.get('countQueries') === 'true') {
 			// INVENTED: the guide names the parameter, not the fields of the totals it adds.
 			answer.total = state.sales.length;
-			answer.pageCount = Math.ceil(state.sales.length / limit);
+			answer.pageCount = Math.ceil(state.sales.length / served);
 		}
 		return json(200, answer);
 	});

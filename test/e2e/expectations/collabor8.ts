@@ -48,7 +48,7 @@ export const collabor8Examples: Record<string, ExampleExpectation> = {
 		},
 		check: (run, sandbox, n8n) => {
 			const [upload] = outputItems(run, 'Upload when import is allowed').map((item) => item.json);
-			expect(upload).toMatchObject({ fileName: 'inventory-import.xlsx', status: 'WaitingForReview' });
+			expect(upload).toMatchObject({ fileName: 'inventory-import.xlsx', importMode: 'ApplyWithoutFeedback', status: 'Applied' });
 			expect(Number(upload.waitedSeconds)).toBeGreaterThan(0);
 
 			const log = sandbox.server.requests({ service: 'collabor8VirtualInventory' });

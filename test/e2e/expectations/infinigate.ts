@@ -55,18 +55,18 @@ export const infinigateExamples: Record<string, ExampleExpectation> = {
 	},
 
 	'infinigate-vendor-price-list': {
-		does: "pages through the vendor's whole price list with Return All, each product once",
+		does: "returns the manufacturer's whole price list in one request, each product once",
 		check: (run, sandbox) => {
-			const expected = sandbox.state.infinigate.products.filter((entry) => entry.vendorCode === 'LUMA');
+			const expected = sandbox.state.infinigate.products.filter((entry) => entry.product.vendorName === 'Lumaport');
 			const products = outputItems(run, 'Lumaport price list').map((item) => item.json);
 			expect(products).toHaveLength(expected.length);
 			expect(new Set(products.map((product) => product.sku)).size).toBe(expected.length);
 			expect(products.every((product) => product.vendorName === 'Lumaport')).toBe(true);
 
-			const pages = sandbox.server.requests({ service: 'infinigate', method: 'GET', path: /^\/product-management\/v1\/pricelist\/search\/[^/]+$/ });
-			expect(pages.length).toBeGreaterThan(1);
-			for (const page of pages) expect(page.query.VendorCodes).toEqual(['LUMA']);
-			expect(sandbox.server.requests({ service: 'infinigate', path: /\/search\/count\// })).toHaveLength(1);
+			const requests = sandbox.server.requests({ service: 'infinigate', method: 'GET', path: /^\/product-management\// });
+			expect(requests.map((request) => [request.path, request.query])).toEqual([
+				['/product-management/v1/pricelist/', { manufacturerName: ['Lumaport'] }],
+			]);
 		},
 	},
 };

@@ -73,7 +73,7 @@ const NAME_CASES = [...REQUIRED_CASES, ...TEXT_CASES];
 function withValue(parameters: INodeParameters, parameterPath: string, value: string): INodeParameters {
 	const [head, tail] = parameterPath.split('.');
 	if (tail === undefined) return { ...parameters, [head]: value };
-	return { ...parameters, [head]: { ...((parameters[head] as IDataObject) ?? {}), [tail]: value } };
+	return { ...parameters, [head]: { ...((parameters[head] as INodeParameters) ?? {}), [tail]: value } };
 }
 
 /** Runs one item per bad value through the field, and checks every item's error and the request log. */

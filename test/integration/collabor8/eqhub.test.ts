@@ -40,11 +40,12 @@ describe('Collabor8 EqHub: products', () => {
 		expect(apiRequests(sandbox, 'eqhub').map((entry) => entry.path)).toEqual(['/legacy/Teknos/..%2F..%2Ftoken']);
 	});
 
-	test('product details come back as the service sends them', async () => {
+	test('product details come back as the service sends them with Simplify off', async () => {
 		const run = await runCollabor8(sandbox, 'eqhub', {
 			resource: 'product',
 			operation: 'get',
 			eqhubProductId: pump.eqhubProductId,
+			simplify: false,
 		});
 
 		expect(run.error).toBeUndefined();
@@ -105,11 +106,44 @@ describe('Collabor8 EqHub: products', () => {
 		expect(run.json[0].mainImageUrl).toBeUndefined();
 	});
 
-	test('an unknown product fails with HTTP 404 and a hint to check the ID and the environment', async () => {
+	test('an unknown product fails with HTTP 404 and a hint to check the ID, the environment and the option that corrects the address', async () => {
 		const run = await runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: 'no-such-product' });
 
 		expect(run.error?.message).toBe("Collabor8 EqHub: Not found (Product 'no-such-product' was not found.)");
 		expect(run.error?.description).toContain('Check the ID');
+		expect(run.error?.description).toContain('Options › Product Details Endpoint');
+		expect(run.error?.description).not.toMatch(/\bpath\b/i);
+	});
+
+	test('Get simplifies by default in new nodes; nodes saved as version 1 keep the full document', async () => {
+		const parameters = { resource: 'product', operation: 'get', eqhubProductId: pump.eqhubProductId };
+
+		const current = await runCollabor8(sandbox, 'eqhub', parameters);
+		const saved = await runCollabor8(sandbox, 'eqhub', parameters, { typeVersion: 1 });
+
+		expect(current.json[0].partNumber).toBe('AP-200-CF');
+		expect(current.json[0].data).toBeUndefined();
+		expect(saved.json).toEqual([pump.document(`${sandbox.url}/collabor8`)]);
+	});
+
+	test('Product Details Endpoint changes where Get and Download Image (main image) ask for the product', async () => {
+		const options = { productDetailsEndpoint: '/products/{eqhubProductId}/details' };
+
+		const get = await runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: pump.eqhubProductId, options });
+		const image = await runCollabor8(sandbox, 'eqhub', {
+			resource: 'product',
+			operation: 'downloadImage',
+			eqhubProductId: pump.eqhubProductId,
+			image: 'main',
+			options,
+		});
+
+		expect(get.error?.httpCode).toBe('404');
+		expect(image.error?.httpCode).toBe('404');
+		expect(apiRequests(sandbox, 'eqhub').map((entry) => entry.path)).toEqual([
+			`/products/${pump.eqhubProductId}/details`,
+			`/products/${pump.eqhubProductId}/details`,
+		]);
 	});
 
 	test('an empty product ID fails before any request, naming the field and the item', async () => {

@@ -1,14 +1,20 @@
 /** Running the three Collabor8 nodes against the sandbox, and reading what the sandbox saw. */
+import { LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
+	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	INodeTypeDescription,
+	INodeTypes,
+	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { Collabor8EqHubApi } from '../../../credentials/Collabor8EqHubApi.credentials';
 import { Collabor8LoopApi } from '../../../credentials/Collabor8LoopApi.credentials';
@@ -63,6 +69,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
 	credentialsHelper?: TestCredentialsHelper;
+	/** Run the node as this version (as a workflow saved with it does); the newest by default. */
+	typeVersion?: number;
 }
 
 export async function runCollabor8(
@@ -72,8 +80,10 @@ export async function runCollabor8(
 	options: RunOptions = {},
 ): Promise<NodeRun> {
 	const type = CREDENTIAL_TYPES[product];
+	const node = NODES[product]();
+	if (options.typeVersion !== undefined) node.description = { ...node.description, version: options.typeVersion };
 	return await runNode({
-		node: NODES[product](),
+		node,
 		credentialTypes: [type],
 		credentials: { [type.name]: { ...credentialsOf(sandbox, product), ...options.credentials } as ICredentialDataDecryptedObject },
 		parameters,
@@ -184,4 +194,40 @@ export function httpRequestNode(credentialType: string): INodeType {
 			return [output];
 		},
 	};
+}
+
+/**
+ * Runs a node's list search ("From list" of a resource locator) as the editor does: n8n-core's
+ * LoadOptionsContext for the node, with the credential of the sandbox.
+ */
+export async function runListSearch(
+	sandbox: Sandbox,
+	product: Collabor8Product,
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = NODES[product]();
+	const credentialType = CREDENTIAL_TYPES[product];
+	const credentialsHelper = sharedCredentials(sandbox, product);
+	const node: INode = {
+		id: 'under-test',
+		name: 'Node under test',
+		type: `test.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [credentialType.name]: { id: credentialType.name, name: credentialType.name } },
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ id: 'list', nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = { credentialsHelper, currentNodeParameters: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, additionalData, '');
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`${nodeType.description.name} has no list search ${method}`);
+	return await search.call(context, filter, paginationToken);
 }

@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../../sandbox';
 import { initialSales } from '../../../sandbox/collabor8/loop/data';
-import { apiRequests, runCollabor8, startCollabor8 } from './helpers';
+import { apiRequests, runCollabor8, runListSearch, startCollabor8 } from './helpers';
 
 let sandbox: Sandbox;
 
@@ -121,12 +121,13 @@ describe('Collabor8 Loop: sales', () => {
 		expect(apiRequests(sandbox, 'loop')[0].path).toBe('/sales/sale-0004');
 	});
 
-	test('an unknown sale fails with HTTP 404 and says that the path is a guess', async () => {
+	test("an unknown sale fails with HTTP 404 and says which option corrects the address", async () => {
 		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId: 'sale-9999' });
 
 		expect(run.error?.httpCode).toBe('404');
 		expect(run.error?.message).toBe("Collabor8 Loop: Not found (Sale 'sale-9999' was not found)");
-		expect(run.error?.description).toContain('best guesses');
+		expect(run.error?.description).toContain("set the address from your Loop API documentation in the operation's Options");
+		expect(run.error?.description).not.toMatch(/\bpath\b/i);
 	});
 
 	test("a broker updates a sale's status with a JSON body, and Loop keeps it", async () => {
@@ -145,6 +146,18 @@ describe('Collabor8 Loop: sales', () => {
 		expect(call.contentType).toMatch(/^application\/json/);
 		expect(JSON.parse(call.bodyText)).toEqual({ status: 'reserved' });
 		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'reserved' });
+	});
+
+	test('running Update Status again with the same status succeeds and ends in the same state (safe to re-run)', async () => {
+		const parameters = { resource: 'sale', operation: 'updateStatus', saleId: 'sale-0001', status: 'sold' };
+
+		const first = await runCollabor8(sandbox, 'loop', parameters);
+		const again = await runCollabor8(sandbox, 'loop', parameters);
+
+		expect(first.error).toBeUndefined();
+		expect(again.error).toBeUndefined();
+		expect(again.json).toEqual(first.json);
+		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'sold' });
 	});
 
 	test('a status Loop does not know fails with its message, and the sale keeps its status', async () => {
@@ -201,5 +214,152 @@ describe('Collabor8 Loop: items', () => {
 
 		expect(run.error?.message).toBe('Description must not be empty [item 0]');
 		expect(sandbox.server.requests({ service: 'collabor8Loop' })).toHaveLength(0);
+	});
+});
+
+describe('Collabor8 Loop: Sale ID picked from a list or typed', () => {
+	test('From list: the list search offers the sales matching what the user types, named by what they are and their status', async () => {
+		const list = await runListSearch(sandbox, 'loop', 'searchSales', 'Item 2');
+
+		expect(list.results.length).toBeGreaterThan(0);
+		for (const result of list.results) {
+			expect(allSales.find((sale) => sale.id === result.value)).toBeDefined();
+			expect(String(result.name).toLowerCase()).toContain('item 2');
+		}
+		expect(apiRequests(sandbox, 'loop', /^\/sales$/)[0].query).toEqual({ page: ['1'], limit: ['100'] });
+	});
+
+	test.each([
+		['a plain text value (workflows saved before Sale ID was a list)', 'sale-0004'],
+		['From list', { __rl: true, mode: 'list', value: 'sale-0004', cachedResultName: 'Pump (draft)' }],
+		['By ID', { __rl: true, mode: 'id', value: 'sale-0004' }],
+		['By ID from an expression', { __rl: true, mode: 'id', value: '={{ "sale-000" + 4 }}' }],
+	])('%s reads the same sale', async (_label, saleId) => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([allSales[3]]);
+		expect(apiRequests(sandbox, 'loop').map((entry) => entry.path)).toEqual(['/sales/sale-0004']);
+	});
+});
+
+describe('Collabor8 Loop: guesses the user corrects in Options', () => {
+	test('Sale Endpoint moves where Get asks for a sale', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'get',
+			saleId: 'sale-0004',
+			options: { saleEndpoint: '/v2/sale/{saleId}/detail' },
+		});
+
+		expect(run.error?.httpCode).toBe('404');
+		expect(apiRequests(sandbox, 'loop').map((entry) => entry.path)).toEqual(['/v2/sale/sale-0004/detail']);
+	});
+
+	test('Status Endpoint, Status Method and Status Body Field change the status request', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'updateStatus',
+			saleId: 'sale-0001',
+			status: 'sold',
+			options: { statusEndpoint: '/sales/{saleId}/state', statusMethod: 'PATCH', statusBodyField: 'newStatus' },
+		});
+
+		expect(run.error?.httpCode).toBe('404');
+		const [call] = apiRequests(sandbox, 'loop');
+		expect(call.method).toBe('PATCH');
+		expect(call.path).toBe('/sales/sale-0001/state');
+		expect(JSON.parse(call.bodyText)).toEqual({ newStatus: 'sold' });
+		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'draft' });
+	});
+
+	test('Item Endpoint and Item Method change the item request', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'item',
+			operation: 'create',
+			description: 'Valve',
+			options: { itemEndpoint: '/items/import', itemMethod: 'PUT' },
+		});
+
+		expect(run.error?.httpCode).toBe('404');
+		const [call] = apiRequests(sandbox, 'loop');
+		expect(call.method).toBe('PUT');
+		expect(call.path).toBe('/items/import');
+		expect(sandbox.state.loop.items).toHaveLength(0);
+	});
+
+	test('Page Size changes the size asked for on every page', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'getMany',
+			returnAll: true,
+			options: { pageSize: 10 },
+		});
+
+		expect(run.json.map((sale) => sale.id)).toEqual(allSales.map((sale) => sale.id));
+		expect(salesCalls()).toEqual([
+			{ page: ['1'], limit: ['10'] },
+			{ page: ['2'], limit: ['10'] },
+			{ page: ['3'], limit: ['10'] },
+			{ page: ['4'], limit: ['10'] },
+		]);
+	});
+
+	test('Total Fields names where the total is: an unknown name means paging goes on to an empty page', async () => {
+		sandbox.state.loop.replaceSales(200);
+		const withGuess = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true, options: { countQueries: true } });
+		expect(withGuess.json).toHaveLength(200);
+		expect(salesCalls()).toHaveLength(2);
+		sandbox.server.reset();
+		sandbox.state.loop.replaceSales(200);
+
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'getMany',
+			returnAll: true,
+			options: { countQueries: true, totalFields: 'matchCount' },
+		});
+
+		expect(run.json).toHaveLength(200);
+		expect(salesCalls().map((query) => query.page[0])).toEqual(['1', '2', '3']);
+	});
+
+	test('an endpoint that would leave its place is refused before any request, naming the option', async () => {
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'get',
+			saleId: 'sale-0004',
+			options: { saleEndpoint: '/sales/../token/{saleId}' },
+		});
+
+		expect(run.error?.message).toMatch(/^Sale Endpoint must not hold "\." or "\.\." steps; .* \[item 0\]$/);
+		expect(apiRequests(sandbox, 'loop')).toHaveLength(0);
+	});
+});
+
+describe('Collabor8 Loop: a service that serves fewer sales per page than asked', () => {
+	test('Return All still reads every sale when the page size is capped silently below what the node asks for', async () => {
+		sandbox.state.loop.replaceSales(250);
+		sandbox.state.loop.pageSizeCap = 30;
+
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'getMany', returnAll: true });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json.map((sale) => sale.id)).toEqual(initialSales(250).map((sale) => sale.id));
+	});
+
+	test('with Count Totals and a capped page, Return All reads every sale', async () => {
+		sandbox.state.loop.replaceSales(95);
+		sandbox.state.loop.pageSizeCap = 20;
+
+		const run = await runCollabor8(sandbox, 'loop', {
+			resource: 'sale',
+			operation: 'getMany',
+			returnAll: true,
+			options: { countQueries: true, pageSize: 20 },
+		});
+
+		expect(run.json.map((sale) => sale.id)).toEqual(initialSales(95).map((sale) => sale.id));
+		expect(salesCalls().map((query) => query.page[0])).toEqual(['1', '2', '3', '4', '5']);
 	});
 });

@@ -110,14 +110,31 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(imports()).toHaveLength(0);
 	});
 
-	test('Wait Until Allowed polls the status until the import is allowed, then uploads', async () => {
+	test('Wait Until Allowed (a top-level toggle, whole seconds) polls the status until the import is allowed, then uploads', async () => {
+		sandbox.state.virtualInventory.startWebImport(1500);
+
+		const run = await runCollabor8(
+			sandbox,
+			'virtualInventory',
+			{ ...upload, waitUntilAllowed: true, pollIntervalSeconds: 1, maxWaitSeconds: 10 },
+			{ items: [importFile()] },
+		);
+
+		expect(run.error).toBeUndefined();
+		const calls = viCalls();
+		expect(calls[calls.length - 1]).toBe('POST /v1/m2m/inventory-import/StepByStep');
+		expect(calls.filter((call) => call.endsWith('/status')).length).toBeGreaterThanOrEqual(2);
+		expect(run.json[0].waitedSeconds).toBeGreaterThanOrEqual(1);
+	});
+
+	test('workflows saved with Wait Until Allowed in Options keep waiting: it polls the status until the import is allowed, then uploads', async () => {
 		sandbox.state.virtualInventory.startWebImport(600);
 
 		const run = await runCollabor8(
 			sandbox,
 			'virtualInventory',
 			{ ...upload, options: { waitUntilAllowed: true, pollIntervalSeconds: 0.2, maxWaitSeconds: 10 } },
-			{ items: [importFile()] },
+			{ items: [importFile()], typeVersion: 1 },
 		);
 
 		expect(run.error).toBeUndefined();
@@ -128,7 +145,7 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(imports()).toHaveLength(1);
 	});
 
-	test('Wait Until Allowed gives up after Max Wait with a clear message, without uploading', async () => {
+	test('Wait Until Allowed (saved in Options) gives up after Max Wait with a clear message, without uploading', async () => {
 		sandbox.state.virtualInventory.startWebImport(10_000);
 
 		const started = Date.now();
@@ -136,7 +153,7 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 			sandbox,
 			'virtualInventory',
 			{ ...upload, options: { waitUntilAllowed: true, pollIntervalSeconds: 0.3, maxWaitSeconds: 1 } },
-			{ items: [importFile()] },
+			{ items: [importFile()], typeVersion: 1 },
 		);
 
 		expect(Date.now() - started).toBeLessThan(3000);
@@ -144,12 +161,12 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(imports()).toHaveLength(0);
 	});
 
-	test('two files in one run: the second waits until the import of the first is no longer active', async () => {
+	test('two files in one run (saved as version 1, fast polling): the second waits until the import of the first is no longer active', async () => {
 		const run = await runCollabor8(
 			sandbox,
 			'virtualInventory',
 			{ ...upload, options: { waitUntilAllowed: true, pollIntervalSeconds: 0.2, maxWaitSeconds: 10 } },
-			{ items: [importFile('first'), importFile('second', 'second.xlsx')] },
+			{ items: [importFile('first'), importFile('second', 'second.xlsx')], typeVersion: 1 },
 		);
 
 		expect(run.error).toBeUndefined();
@@ -216,5 +233,88 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(posts.map((entry) => entry.status)).toEqual([401, 200]);
 		expect(posts[1].bodyBytes).toBe(posts[0].bodyBytes);
 		expect(imports()[0].sha256).toBe(createHash('sha256').update(content).digest('hex'));
+	});
+});
+
+describe('Collabor8 Virtual Inventory: Max Wait and Poll Interval must be numbers', () => {
+	test.each([
+		['Poll Interval', { pollIntervalSeconds: 'soon' }, 'Poll Interval (Seconds) must be a number; got "soon" [item 0]'],
+		['Poll Interval', { pollIntervalSeconds: '={{ {} }}' }, 'Poll Interval (Seconds) must be a number; got an object ({}) [item 0]'],
+		['Poll Interval', { pollIntervalSeconds: 0 }, 'Poll Interval (Seconds) must be at least 0.1; got 0 [item 0]'],
+		['Max Wait', { maxWaitSeconds: '={{ true }}' }, 'Max Wait (Seconds) must be a number; got the boolean true [item 0]'],
+		['Max Wait', { maxWaitSeconds: '={{ [5] }}' }, 'Max Wait (Seconds) must be a number; got a list ([5]) [item 0]'],
+	])('%s %j fails before any request', async (_field, value, message) => {
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, waitUntilAllowed: true, ...value }, { items: [importFile()] });
+
+		expect(run.error?.message).toBe(message);
+		expect(viCalls()).toEqual([]);
+	});
+
+	test('a non-number saved in Options fails the same way', async () => {
+		const run = await runCollabor8(
+			sandbox,
+			'virtualInventory',
+			{ ...upload, options: { waitUntilAllowed: true, pollIntervalSeconds: 'NaN', maxWaitSeconds: 10 } },
+			{ items: [importFile()], typeVersion: 1 },
+		);
+
+		expect(run.error?.message).toBe('Poll Interval (Seconds) must be a number; got "NaN" [item 0]');
+		expect(viCalls()).toEqual([]);
+	});
+});
+
+describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', () => {
+	test('an address that answers "not found" says which credential field corrects it', async () => {
+		const baseUrl = String(sandbox.credentials.collabor8VirtualInventoryApi.baseUrl).replace('/virtual-inventory-api', '/vi-api');
+
+		const run = await runCollabor8(sandbox, 'virtualInventory', { resource: 'inventoryImport', operation: 'getStatus' }, { credentials: { baseUrl } });
+
+		expect(run.error?.httpCode).toBe('404');
+		expect(run.error?.description).toContain('Check API Path in the credential');
+		expect(run.error?.description).not.toMatch(/\bpath\b/);
+	});
+
+	test('Step by Step Mode Value changes the mode sent', async () => {
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { stepByStepModeValue: 'stepbystep' } }, { items: [importFile()] });
+
+		expect(run.error).toBeUndefined();
+		expect(viCalls()[1]).toBe('POST /v1/m2m/inventory-import/stepbystep');
+	});
+
+	test('Apply Without Feedback Mode Value changes the mode sent; a value the service does not know is refused by it', async () => {
+		const run = await runCollabor8(
+			sandbox,
+			'virtualInventory',
+			{ ...upload, importMode: 'applyWithoutFeedback', options: { applyWithoutFeedbackModeValue: 'Apply' } },
+			{ items: [importFile()] },
+		);
+
+		expect(run.error?.httpCode).toBe('400');
+		expect(viCalls()[1]).toBe('POST /v1/m2m/inventory-import/Apply');
+		expect(imports()).toHaveLength(0);
+	});
+
+	test('Upload Field Name changes the name the file is sent under: the sandbox, which expects "file", no longer finds it', async () => {
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { fileFieldName: 'importFile' } }, { items: [importFile()] });
+
+		expect(run.error?.httpCode).toBe('400');
+		expect(run.error?.message).toBe('Collabor8 Virtual Inventory: One or more validation errors occurred.');
+		expect(imports()).toHaveLength(0);
+		const withGuess = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { fileFieldName: 'file' } }, { items: [importFile()] });
+		expect(withGuess.error).toBeUndefined();
+		expect(imports()).toHaveLength(1);
+	});
+
+	test('File Type If Unknown is the type sent with a file that does not say its own', async () => {
+		const untyped = importFile();
+		untyped.binary!.data.mimeType = 'application/octet-stream';
+		sandbox.state.virtualInventory.importBusyMs = 0;
+
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { fileType: 'text/csv' } }, { items: [untyped] });
+		const withGuess = await runCollabor8(sandbox, 'virtualInventory', upload, { items: [untyped] });
+
+		expect(run.error).toBeUndefined();
+		expect(withGuess.error).toBeUndefined();
+		expect(imports().map((record) => record.contentType)).toEqual(['text/csv', XLSX]);
 	});
 });

@@ -19,19 +19,29 @@ const invoices = () => sandbox.state.invoices;
 const inPeriod = (start: string, end: string) =>
 	invoices().filter((invoice) => String(invoice.header.postingDate) >= start && String(invoice.header.postingDate) <= end);
 const todayUtc = () => new Date().toISOString().slice(0, 10);
+/** The sandbox dates its invoices relative to today: periods are taken from its documents. */
+const postedOn = (index: number) => String(invoices().at(index)!.header.postingDate);
+const wholeYear = () => ({ periodStart: postedOn(0), periodEnd: postedOn(-1) });
+function monthOf(isoDate: string): { periodStart: string; periodEnd: string } {
+	const [year, month] = isoDate.split('-').map(Number);
+	const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+	return { periodStart: `${isoDate.slice(0, 7)}-01`, periodEnd: last };
+}
 
 const getMany = { resource: 'purchaseInvoice', operation: 'getMany' };
 
 describe('Infinigate purchase invoices: list', () => {
 	test('lists the invoices of a period from the v2 API, sending the dates as YYYY-MM-DD', async () => {
-		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-03-01', periodEnd: '2024-03-31', returnAll: true });
+		const month = monthOf(postedOn(30));
+		const run = await runInfinigate(sandbox, { ...getMany, ...month, returnAll: true });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json.map((json) => json.documentNumber)).toEqual(inPeriod('2024-03-01', '2024-03-31').map((invoice) => invoice.header.documentNumber));
+		expect(run.json.length).toBeGreaterThan(2);
+		expect(run.json.map((json) => json.documentNumber)).toEqual(inPeriod(month.periodStart, month.periodEnd).map((invoice) => invoice.header.documentNumber));
 		const [request] = apiRequests(sandbox);
 		expect(request.path).toBe('/invoice-management/v2/purchaseinvoice');
-		expect(request.query.PeriodStart).toEqual(['2024-03-01']);
-		expect(request.query.PeriodEnd).toEqual(['2024-03-31']);
+		expect(request.query.PeriodStart).toEqual([month.periodStart]);
+		expect(request.query.PeriodEnd).toEqual([month.periodEnd]);
 	});
 
 	test('an empty Period End means today', async () => {
@@ -45,9 +55,9 @@ describe('Infinigate purchase invoices: list', () => {
 	});
 
 	test('Return All pages with Take/Skip until the service answers an empty page', async () => {
-		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-12-31', returnAll: true });
+		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), returnAll: true });
 
-		const expected = inPeriod('2024-01-01', '2024-12-31');
+		const expected = invoices();
 		expect(run.json).toHaveLength(expected.length);
 		const pages = apiRequests(sandbox);
 		// A short page does not end the list (a service may serve fewer than asked); an empty one does.
@@ -62,13 +72,13 @@ describe('Infinigate purchase invoices: list', () => {
 	test('Return All keeps asking when the service caps Take but its count says there is more', async () => {
 		sandbox.state.maxDocumentTake = 20;
 
-		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-12-31', returnAll: true });
+		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), returnAll: true });
 
-		expect(run.json.map((json) => json.documentNumber)).toEqual(inPeriod('2024-01-01', '2024-12-31').map((invoice) => invoice.header.documentNumber));
+		expect(run.json.map((json) => json.documentNumber)).toEqual(invoices().map((invoice) => invoice.header.documentNumber));
 	});
 
 	test('Limit stops early', async () => {
-		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-12-31', limit: 3 });
+		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), limit: 3 });
 
 		expect(run.json.map((json) => json.documentNumber)).toEqual(invoices().slice(0, 3).map((invoice) => invoice.header.documentNumber));
 		expect(apiRequests(sandbox)).toHaveLength(1);
@@ -78,8 +88,7 @@ describe('Infinigate purchase invoices: list', () => {
 	test('the buyer reference filter is sent and applied', async () => {
 		const run = await runInfinigate(sandbox, {
 			...getMany,
-			periodStart: '2024-01-01',
-			periodEnd: '2024-12-31',
+			...wholeYear(),
 			returnAll: true,
 			filters: { buyerReference: 'PO-1003' },
 		});
@@ -90,12 +99,28 @@ describe('Infinigate purchase invoices: list', () => {
 		expect(apiRequests(sandbox)[0].query.BuyerReference).toEqual(['PO-1003']);
 	});
 
-	test('the v1 API of the guide can be chosen', async () => {
-		const run = await runInfinigate(sandbox, { ...getMany, apiVersion: 'v1', periodStart: '2024-03-01', periodEnd: '2024-03-31' });
+	test('the v1 API of the guide can be chosen in Options', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, ...monthOf(postedOn(30)), options: { apiVersion: 'v1' } });
 
 		expect(run.error).toBeUndefined();
 		expect(run.json.length).toBeGreaterThan(0);
 		expect(apiRequests(sandbox)[0].path).toBe('/invoice-management/v1/purchaseinvoice');
+	});
+
+	test('a workflow saved with API Version in its earlier place keeps its choice', async () => {
+		const run = await runInfinigate(sandbox, { ...getMany, ...monthOf(postedOn(30)), apiVersion: 'v1', returnAll: true, output: 'lines' });
+
+		expect(run.error).toBeUndefined();
+		expect(apiRequests(sandbox)[0].path).toBe('/invoice-management/v1/purchaseinvoice');
+		expect(Object.keys(run.json[0]).slice(0, 2)).toEqual(['documentNumber', 'documentDate']);
+	});
+
+	test("last month's invoices are there on any day, without seeding data", async () => {
+		const now = new Date();
+		const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+		const run = await runInfinigate(sandbox, { ...getMany, ...monthOf(first), returnAll: true });
+
+		expect(run.json.length).toBeGreaterThanOrEqual(4);
 	});
 
 	test('dates accept ISO timestamps and n8n date expressions', async () => {
@@ -156,10 +181,11 @@ describe('Infinigate purchase invoices: output shapes', () => {
 			resource: 'purchaseInvoice',
 			operation: 'getByDocumentNumber',
 			documentNumber: String(invoice.header.documentNumber),
-			options: { output: 'lines' },
+			output: 'lines',
 		});
 
 		const itemLines = invoice.lines.filter((line) => line.lineType !== 'Text');
+		expect(Object.keys(run.json[0]).slice(0, 2)).toEqual(['documentNumber', 'documentDate']);
 		expect(run.json).toEqual(
 			itemLines.map((line) => ({
 				...line,
@@ -180,7 +206,8 @@ describe('Infinigate purchase invoices: output shapes', () => {
 			resource: 'purchaseInvoice',
 			operation: 'get',
 			documentGuid: String(invoice.header.documentGuid),
-			options: { output: 'lines', includeTextLines: true },
+			output: 'lines',
+			options: { includeTextLines: true },
 		});
 
 		expect(run.json.map((json) => json.lineNumber)).toEqual(invoice.lines.map((line) => line.lineNumber));
@@ -193,7 +220,7 @@ describe('Infinigate purchase invoices: output shapes', () => {
 			resource: 'purchaseInvoice',
 			operation: 'get',
 			documentGuid: String(invoice.header.documentGuid),
-			options: { output: 'mspDetails' },
+			output: 'mspDetails',
 		});
 
 		expect(run.json).toHaveLength(invoice.mspDetailInformation.length);
@@ -209,9 +236,10 @@ describe('Infinigate purchase invoices: output shapes', () => {
 	});
 
 	test("the list can give the lines of every invoice of the period, fetching each invoice's details", async () => {
-		const period = inPeriod('2024-04-01', '2024-05-31');
+		const [periodStart, periodEnd] = [postedOn(15), postedOn(24)];
+		const period = inPeriod(periodStart, periodEnd);
 
-		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-04-01', periodEnd: '2024-05-31', returnAll: true, options: { output: 'lines' } });
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart, periodEnd, returnAll: true, output: 'lines' });
 
 		const expected = period.flatMap((invoice) =>
 			invoice.lines.filter((line) => line.lineType !== 'Text').map((line) => [invoice.header.documentNumber, line.lineNumber]),
@@ -222,9 +250,10 @@ describe('Infinigate purchase invoices: output shapes', () => {
 	});
 
 	test('the list can give every MSP usage entry of the period', async () => {
-		const period = inPeriod('2024-01-01', '2024-06-30');
+		const [periodStart, periodEnd] = [postedOn(0), postedOn(29)];
+		const period = inPeriod(periodStart, periodEnd);
 
-		const run = await runInfinigate(sandbox, { ...getMany, periodStart: '2024-01-01', periodEnd: '2024-06-30', returnAll: true, options: { output: 'mspDetails' } });
+		const run = await runInfinigate(sandbox, { ...getMany, periodStart, periodEnd, returnAll: true, output: 'mspDetails' });
 
 		expect(run.json).toHaveLength(period.reduce((sum, invoice) => sum + invoice.mspDetailInformation.length, 0));
 		expect(new Set(run.json.map((json) => json.documentNumber))).toEqual(
@@ -254,8 +283,8 @@ describe('Infinigate purchase credit memos', () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseCreditMemo',
 			operation: 'getMany',
-			periodStart: '2024-01-01',
-			periodEnd: '2024-12-31',
+			periodStart: String(memos()[0].header.postingDate),
+			periodEnd: String(memos().at(-1)!.header.postingDate),
 			returnAll: true,
 		});
 
@@ -269,9 +298,9 @@ describe('Infinigate purchase credit memos', () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseCreditMemo',
 			operation: 'get',
-			apiVersion: 'v1',
 			documentGuid: String(memo.header.documentGuid),
-			options: { output: 'lines' },
+			output: 'lines',
+			options: { apiVersion: 'v1' },
 		});
 
 		expect(run.json.map((json) => [json.documentType, json.documentNumber, json.lineNumber])).toEqual(
@@ -287,7 +316,7 @@ describe('Infinigate purchase credit memos', () => {
 			resource: 'purchaseCreditMemo',
 			operation: 'getByDocumentNumber',
 			documentNumber: String(memo.header.documentNumber),
-			options: { output: 'mspDetails' },
+			output: 'mspDetails',
 		});
 
 		expect(memo.mspDetailInformation.length).toBeGreaterThan(0);

@@ -1,4 +1,15 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeTypes,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
 import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
@@ -7,7 +18,7 @@ import type { SandboxOptions } from '../../../sandbox/core/service';
 import type { InfinigateSandboxState } from '../../../sandbox/infinigate/service';
 import { infinigateService } from '../../../sandbox/infinigate/service';
 import type { NodeRun, RunNodeOptions } from '../../support/run-node';
-import { runNode } from '../../support/run-node';
+import { createCredentialsHelper, runNode } from '../../support/run-node';
 
 export interface InfinigateSandbox {
 	server: SandboxServer;
@@ -66,4 +77,42 @@ export function secretsOf(sandbox: InfinigateSandbox): string[] {
 
 export function json(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
+}
+
+/**
+ * Calls one of the node's list searches (the "From list" of a resource locator) the way the editor
+ * does: through n8n-core's LoadOptionsContext, with the sandbox credential.
+ */
+export async function listSearch(
+	sandbox: InfinigateSandbox,
+	method: 'searchManufacturers' | 'searchPurchaseQuotes',
+	filter?: string,
+	parameters: INodeParameters = {},
+): Promise<INodeListSearchResult> {
+	const nodeType = new Infinigate();
+	const typeName = 'test.infinigate';
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+	const node: INode = {
+		id: 'under-test',
+		name: 'Infinigate',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { infinigateApi: { id: 'infinigateApi', name: 'infinigateApi' } },
+	};
+	const workflow = new Workflow({ id: 'test', name: 'test', nodes: [node], connections: {}, active: false, nodeTypes });
+	const additionalData = {
+		credentialsHelper: createCredentialsHelper([new InfinigateApi()], { infinigateApi: sandbox.credentials }),
+		variables: {},
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost',
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Infinigate')!, additionalData, 'parameters');
+	return await nodeType.methods.listSearch[method].call(context, filter);
 }

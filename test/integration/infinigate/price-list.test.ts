@@ -1,6 +1,6 @@
 import { MAX_SKU_QUERY_LENGTH, PRICE_LIST_PAGE_SIZE } from '../../../nodes/Infinigate/guesses';
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
+import { apiRequests, listSearch, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -83,18 +83,111 @@ describe('Infinigate price list: search and count', () => {
 		expect(pages[0].query.Take).toEqual(['7']);
 	});
 
-	test("an empty search term with a vendor filter pages through the vendor's whole price list", async () => {
-		const run = await runInfinigate(sandbox, {
-			resource: 'priceList',
-			operation: 'search',
-			searchTerm: '',
-			returnAll: true,
-			filters: { vendorCodes: 'LUMA' },
-		});
+	test('an empty search term fails before any request and points at Get by Manufacturer', async () => {
+		const run = await runInfinigate(
+			sandbox,
+			{ resource: 'priceList', operation: 'search', searchTerm: '={{ $json.term }}', returnAll: true, filters: { vendorCodes: 'LUMA' } },
+			{ items: [{ term: ' ' }] },
+		);
+
+		expect(run.error?.message).toBe('Search Term must not be empty [item 0]');
+		expect(run.error?.description).toContain('Get by Manufacturer');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
+	test("Get by Manufacturer returns the manufacturer's whole price list in one request", async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getByManufacturer', manufacturerName: 'Lumaport', returnAll: true });
 
 		expect(run.error).toBeUndefined();
 		expect(run.json.map((json) => json.sku)).toEqual(productsOfVendor('Lumaport').map((product) => product.sku));
-		expect(apiRequests(sandbox, /\/pricelist\/search\/\*$/).length).toBeGreaterThan(10);
+		const requests = apiRequests(sandbox);
+		expect(requests).toHaveLength(1);
+		expect(requests[0].path).toBe('/product-management/v1/pricelist/');
+		expect(requests[0].query).toEqual({ manufacturerName: ['Lumaport'] });
+	});
+
+	test('the Manufacturer Name list offers the manufacturer list, and a picked name works like a typed one', async () => {
+		const list = await listSearch(sandbox, 'searchManufacturers', 'port');
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'getByManufacturer',
+			manufacturerName: { __rl: true, mode: 'list', value: String(list.results[0].value) },
+			limit: 3,
+		});
+
+		expect(list.results).toEqual([{ name: 'Lumaport', value: 'Lumaport' }]);
+		expect(run.json.map((json) => json.vendorName)).toEqual(['Lumaport', 'Lumaport', 'Lumaport']);
+	});
+
+	test('Get by Manufacturer with a Limit returns only that many products', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getByManufacturer', manufacturerName: 'Bytewall', limit: 5 });
+
+		expect(run.json.map((json) => json.sku)).toEqual(productsOfVendor('Bytewall').slice(0, 5).map((product) => product.sku));
+	});
+
+	test('Manufacturer → Get Many lists every manufacturer, one item each', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'manufacturer', operation: 'getMany', returnAll: true });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual(
+			[...new Set(products().map((product) => product.vendorName))].sort().map((manufacturerName) => ({ manufacturerName })),
+		);
+		expect(apiRequests(sandbox)[0].path).toBe('/product-management/v1/manufacturer');
+	});
+
+	test('the end-user filter is sent as EndUserTypes; the sandbox refuses the singular the guide writes once', async () => {
+		const token = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'x' });
+		const accessToken = String(token.credentialsHelper.stored.get('infinigateApi')?.accessToken);
+		const call = async (query: string) =>
+			await fetch(`${String(sandbox.credentials.baseUrl)}/product-management/v1/pricelist/search/count/switch?${query}`, {
+				headers: { 'API-KEY': String(sandbox.credentials.apiKey), Authorization: `Bearer ${accessToken}` },
+			});
+
+		expect((await call('EndUserTypes=Education')).status).toBe(200);
+		expect((await call('EndUserType=Education')).status).toBe(400);
+	});
+
+	test('a count in an unknown shape fails, quoting the start of the answer without secrets', async () => {
+		const apiKey = String(sandbox.credentials.apiKey);
+		sandbox.server.addFault({
+			service: 'infinigate',
+			path: '^/product-management/v1/pricelist/search/count/',
+			kind: 'status',
+			status: 200,
+			body: { hits: 'many', echo: `key ${apiKey}` },
+			times: 1,
+		});
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'switch' });
+
+		expect(run.error?.message).toBe('Infinigate answered the count in a shape the node does not know');
+		expect(run.error?.description).toContain('"hits":"many"');
+		expect(run.error?.description).not.toContain(apiKey);
+	});
+
+	test('count sends the filters too', async () => {
+		const run = await runInfinigate(sandbox, {
+			resource: 'priceList',
+			operation: 'count',
+			searchTerm: 'switch',
+			filters: { vendorCodes: 'NWN', endUserTypes: ['Education'] },
+		});
+
+		const expected = sandbox.state.products.filter(
+			(entry) =>
+				entry.vendorCode === 'NWN' &&
+				entry.product.endUserType === 'Education' &&
+				(/switch/i.test(entry.product.descriptionFullText) || /switch/i.test(entry.product.sku)),
+		).length;
+		expect(run.json).toEqual([{ searchTerm: 'switch', count: expected }]);
+		expect(apiRequests(sandbox)[0].query).toEqual({ VendorCodes: ['NWN'], EndUserTypes: ['Education'] });
+	});
+
+	test('Page Size in Options changes how many products each request asks for', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'switch', limit: 50, options: { pageSize: 20 } });
+
+		expect(run.json).toHaveLength(50);
+		expect(apiRequests(sandbox, /\/pricelist\/search\/switch$/).map((page) => page.query.Take[0])).toEqual(['20', '20', '10']);
 	});
 
 	test('count returns the number of matching products', async () => {
@@ -136,7 +229,7 @@ describe('Infinigate price list: look-up by SKU', () => {
 
 		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: `${product.sku}, ${product.sku.toLowerCase()}` });
 
-		expect(run.json).toEqual([product]);
+		expect(run.json).toEqual([{ ...product, found: true }]);
 		expect(apiRequests(sandbox)[0].query.no).toEqual([product.sku]);
 	});
 
@@ -192,36 +285,71 @@ describe('Infinigate price list: look-up by SKU', () => {
 		expect(response.status).toBe(414);
 	});
 
-	test('a SKU the service does not know yields nothing for its item, not a failure', async () => {
+	test('a SKU the service does not know yields an item with found: false, not a failure', async () => {
 		const known = products()[5];
 		const items = [{ skus: 'NOPE01' }, { skus: `${known.sku}, NOPE02` }];
 
 		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' }, { items });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json.map((json) => json.sku)).toEqual([known.sku]);
-		expect(pairedItems(run.outputs[0])).toEqual([1]);
+		expect(run.json.map((json) => [json.sku, json.found])).toEqual([
+			['NOPE01', false],
+			[known.sku, true],
+			['NOPE02', false],
+		]);
+		expect(pairedItems(run.outputs[0])).toEqual([0, 1, 1]);
 	});
 
-	test('a look-up in which no SKU is known (the service answers 404) is an empty result', async () => {
+	test('a look-up in which no SKU is known (the service answers 404) gives one found: false item per SKU', async () => {
 		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: 'NOPE01, NOPE02' });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json).toEqual([]);
+		expect(run.json).toEqual([
+			{ sku: 'NOPE01', found: false },
+			{ sku: 'NOPE02', found: false },
+		]);
 		expect(apiRequests(sandbox)[0].status).toBe(404);
 	});
 
-	test('with Output Unknown SKUs, an unknown SKU gives an item saying it was not found', async () => {
+	test('with Output Unknown SKUs off, an unknown SKU yields nothing', async () => {
 		const known = products()[5];
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'priceList',
 			operation: 'getBySku',
 			skus: `NOPE01, ${known.sku}`,
-			options: { includeNotFound: true },
+			options: { includeNotFound: false },
 		});
 
-		expect(run.json).toEqual([{ sku: 'NOPE01', found: false }, known]);
+		expect(run.json).toEqual([{ ...known, found: true }]);
+	});
+
+	test('SKUs per Request in Options changes how many SKUs go into one look-up', async () => {
+		const skus = products().slice(0, 25).map((product) => product.sku);
+
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: skus.join(','), options: { skusPerRequest: 10 } });
+
+		expect(run.json).toHaveLength(25);
+		expect(apiRequests(sandbox).map((request) => request.query.no.length)).toEqual([10, 10, 5]);
+	});
+
+	test('a lone surrogate in one SKU fails only that item; the batch still serves the others', async () => {
+		const [first, third] = [products()[0], products()[2]];
+
+		const run = await runInfinigate(
+			sandbox,
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' },
+			{ items: [{ skus: first.sku }, { skus: 'AB\uD800C' }, { skus: [third.sku] }], continueOnFail: true },
+		);
+
+		expect(run.json.map((json) => json.sku ?? json.error)).toEqual([
+			first.sku,
+			'SKUs entry 1 contains a character that cannot be sent (half of a UTF-16 surrogate pair, at position 3) [item 1]',
+			third.sku,
+		]);
+		expect(pairedItems(run.outputs[0])).toEqual([0, 1, 2]);
+		expect(apiRequests(sandbox)).toHaveLength(1);
+		expect(apiRequests(sandbox)[0].query.no).toEqual([first.sku, third.sku]);
 	});
 
 	test('a vendor SKU sold per end-user type gives all its products to the item', async () => {
@@ -235,7 +363,7 @@ describe('Infinigate price list: look-up by SKU', () => {
 		});
 
 		expect(variants).toHaveLength(3);
-		expect(run.json).toEqual(variants);
+		expect(run.json).toEqual(variants.map((variant) => ({ ...variant, found: true })));
 		expect(apiRequests(sandbox)[0].path).toBe('/product-management/v1/pricelist/vendor');
 	});
 

@@ -1,5 +1,5 @@
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+import { apiRequests, listSearch, runInfinigate, startInfinigate } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -64,7 +64,7 @@ describe('Infinigate purchase quotes', () => {
 		const after = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber: reference.documentNumber });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json).toEqual([{ ...reference, status: 'Accepted', canBeAccepted: false }]);
+		expect(run.json).toEqual([{ ...reference, status: 'Accepted', canBeAccepted: false, alreadyDone: false }]);
 		const [post] = apiRequests(sandbox, '/order-management/v2/purchasequote/acceptance');
 		expect(post.contentType).toMatch(/^application\/json/);
 		expect(JSON.parse(post.bodyText)).toEqual({ ...reference, acceptedByUserMail: 'buyer@reseller.example' });
@@ -89,7 +89,7 @@ describe('Infinigate purchase quotes', () => {
 		expect(quote.header.userComments).toBe('Too expensive');
 	});
 
-	test('accepting a quote twice fails the second time with the service message', async () => {
+	test('accepting a quote twice succeeds the second time with alreadyDone: true and the service message', async () => {
 		const quote = openQuote();
 		const parameters = {
 			resource: 'purchaseQuote',
@@ -102,8 +102,136 @@ describe('Infinigate purchase quotes', () => {
 		await runInfinigate(sandbox, parameters);
 		const again = await runInfinigate(sandbox, parameters);
 
+		expect(again.error).toBeUndefined();
+		expect(again.json).toEqual([
+			{
+				documentNumber: quote.header.documentNumber,
+				documentRevision: quote.header.documentRevision,
+				decision: 'accepted',
+				status: 'Accepted',
+				alreadyDone: true,
+				message: `Infinigate: Quote ${String(quote.header.documentNumber)} can no longer be accepted or rejected (status Accepted).`,
+			},
+		]);
+		// The refusal, then a read of the quote that proves the decision was already taken.
+		expect(apiRequests(sandbox).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 200', 'POST 409', 'GET 200']);
+	});
+
+	test('with Already Accepted Counts as Done off, accepting twice fails with the service message', async () => {
+		const quote = openQuote();
+		const parameters = {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: String(quote.header.documentNumber),
+			documentRevision: Number(quote.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+			options: { alreadyDoneIsSuccess: false },
+		};
+
+		await runInfinigate(sandbox, parameters);
+		const again = await runInfinigate(sandbox, parameters);
+
 		expect(again.error?.message).toBe(`Infinigate: Quote ${String(quote.header.documentNumber)} can no longer be accepted or rejected (status Accepted).`);
 		expect(again.error?.httpCode).toBe('409');
+	});
+
+	test('accepting a quote that was rejected still fails: only the same decision counts as done', async () => {
+		const quote = openQuote();
+		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentRevision) };
+
+		await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'reject', ...reference, rejectedByUserMail: 'buyer@reseller.example' });
+		const accept = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'accept', ...reference, acceptedByUserMail: 'buyer@reseller.example' });
+
+		expect(accept.error?.message).toContain('can no longer be accepted or rejected (status Rejected)');
+	});
+
+	test('rejecting a quote twice succeeds the second time with alreadyDone: true', async () => {
+		const quote = openQuote();
+		const parameters = {
+			resource: 'purchaseQuote',
+			operation: 'reject',
+			documentNumber: String(quote.header.documentNumber),
+			documentRevision: Number(quote.header.documentRevision),
+			rejectedByUserMail: 'buyer@reseller.example',
+		};
+
+		await runInfinigate(sandbox, parameters);
+		const again = await runInfinigate(sandbox, parameters);
+
+		expect(again.json).toEqual([expect.objectContaining({ decision: 'rejected', status: 'Rejected', alreadyDone: true })]);
+	});
+
+	test('a 200 that confirms nothing is checked against the quote: not applied means an error, not a success', async () => {
+		const quote = openQuote();
+		sandbox.server.addFault({ service: 'infinigate', method: 'POST', path: 'acceptance$', kind: 'status', status: 200, body: null, times: 1 });
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: String(quote.header.documentNumber),
+			documentRevision: Number(quote.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error?.message).toBe(
+			`Infinigate answered the decision without confirming it, and quote ${String(quote.header.documentNumber)} is not accepted (status Open)`,
+		);
+		expect(run.error?.description).toContain('safe to run it again');
+		expect(quote.header.status).toBe('Open');
+	});
+
+	test('an expired quote is not "already done": accepting it fails', async () => {
+		const expired = quotes().find((quote) => quote.header.status === 'Expired')!;
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: String(expired.header.documentNumber),
+			documentRevision: Number(expired.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error?.httpCode).toBe('409');
+	});
+
+	test('Quotes Location in Options changes where every quote request goes, and a "not found" says so', async () => {
+		const quote = openQuote();
+
+		const list = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'getMany',
+			limit: 5,
+			options: { quotesLocation: '/invoice-management/v2/purchasequote' },
+		});
+		const accept = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: String(quote.header.documentNumber),
+			documentRevision: Number(quote.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+			options: { quotesLocation: '/invoice-management/v2/purchasequote/' },
+		});
+
+		expect(apiRequests(sandbox).map((request) => `${request.method} ${request.path}`)).toEqual([
+			'GET /invoice-management/v2/purchasequote',
+			'POST /invoice-management/v2/purchasequote/acceptance',
+		]);
+		expect(list.error?.httpCode).toBe('404');
+		expect(list.error?.description).toContain('Options → Quotes Location');
+		expect(accept.error?.httpCode).toBe('404');
+		expect(quote.header.status).toBe('Open');
+	});
+
+	test('a Quotes Location that could change the address in other ways is refused before any request', async () => {
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'getMany',
+			limit: 5,
+			options: { quotesLocation: '/order-management/v2/../purchasequote?x=1' },
+		});
+
+		expect(run.error?.message).toMatch(/^Quotes Location may only hold/);
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 
 	test('a decision on a revision that is no longer current is refused', async () => {
@@ -160,5 +288,94 @@ describe('Infinigate purchase quotes', () => {
 		expect(run.json[0].error).toContain('can no longer be accepted');
 		expect(run.json[0]).toMatchObject({ details: { httpCode: '409', itemIndex: 0 } });
 		expect(run.json[1]).toMatchObject({ documentNumber: open.header.documentNumber, status: 'Accepted' });
+	});
+});
+
+describe('Infinigate purchase quotes: request', () => {
+	const request = { resource: 'purchaseQuote', operation: 'request' };
+
+	test('asks for a quote with the header and lines public client code sends, and outputs the answer', async () => {
+		const before = quotes().length;
+
+		const run = await runInfinigate(sandbox, {
+			...request,
+			lines: { line: [{ itemNumber: '6D34G6', quantity: 3, yourLineNumber: '10' }, { manufacturerItemNumber: 'NWN-ABC00001', quantity: 1 }] },
+			additionalFields: { yourReference: 'PO-7781', comment: 'Urgent', endUserType: 'Education', disallowPartialShipment: true, requestedDeliveryDate: '2030-01-15T00:00:00' },
+		});
+
+		expect(run.error).toBeUndefined();
+		const [post] = apiRequests(sandbox);
+		expect(`${post.method} ${post.path}`).toBe('POST /order-management/v2/purchasequote/request');
+		expect(post.contentType).toMatch(/^application\/json/);
+		expect(JSON.parse(post.bodyText)).toEqual({
+			header: { yourReference: 'PO-7781', comment: 'Urgent', endUser: { endUserType: 'Education' }, requestedDeliveryDate: '2030-01-15', disallowPartialShipment: true },
+			lines: [
+				{ itemNumber: '6D34G6', yourLineNumber: '10', quantity: 3 },
+				{ manufacturerItemNumber: 'NWN-ABC00001', quantity: 1 },
+			],
+		});
+		expect(quotes()).toHaveLength(before + 1);
+		expect(run.json).toEqual([{ documentGuid: quotes()[before].header.documentGuid, documentNumber: quotes()[before].header.documentNumber, status: 'Requested' }]);
+	});
+
+	test('Request Location in Options changes where the request goes', async () => {
+		const run = await runInfinigate(sandbox, {
+			...request,
+			lines: { line: [{ itemNumber: '6D34G6', quantity: 1 }] },
+			options: { requestLocation: '/order-management/v2/purchaseorder/request' },
+		});
+
+		expect(apiRequests(sandbox).map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /order-management/v2/purchaseorder/request']);
+		expect(run.error?.httpCode).toBe('404');
+		expect(run.error?.description).toContain('Options → Request Location');
+	});
+
+	test('a line without SKU or vendor SKU fails before any request, naming the line and the item', async () => {
+		const run = await runInfinigate(sandbox, { ...request, lines: { line: [{ itemNumber: '6D34G6', quantity: 1 }, { quantity: 2 }] } });
+
+		expect(run.error?.message).toBe('Line 2 → SKU must not be empty (or give a Vendor SKU) [item 0]');
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+});
+
+describe('Infinigate purchase quotes: Document Number from a list', () => {
+	test('the list offers every quote by number, filtered by what the user types', async () => {
+		const all = await listSearch(sandbox, 'searchPurchaseQuotes');
+		const filtered = await listSearch(sandbox, 'searchPurchaseQuotes', String(quotes()[3].header.documentNumber).slice(-3));
+
+		expect(all.results.map((result) => result.value)).toEqual(quotes().map((quote) => quote.header.documentNumber));
+		expect(all.results[0].name).toContain('Open');
+		expect(filtered.results.map((result) => result.value)).toEqual([quotes()[3].header.documentNumber]);
+	});
+
+	test('a number picked from the list, typed by number, or saved as plain text by earlier versions all work', async () => {
+		const quote = quotes()[2];
+		const number = String(quote.header.documentNumber);
+		const get = (documentNumber: unknown) =>
+			runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber } as never);
+
+		const fromList = await get({ __rl: true, mode: 'list', value: number });
+		const byNumber = await get({ __rl: true, mode: 'id', value: number });
+		const plainText = await get(number);
+
+		for (const run of [fromList, byNumber, plainText]) {
+			expect(run.error).toBeUndefined();
+			expect(run.json).toEqual([quote]);
+		}
+	});
+
+	test('accepting works with a number picked from the list', async () => {
+		const quote = openQuote();
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: { __rl: true, mode: 'list', value: String(quote.header.documentNumber) },
+			documentRevision: Number(quote.header.documentRevision),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(quote.header.status).toBe('Accepted');
 	});
 });

@@ -73,6 +73,7 @@ describe('Infinigate Trigger: new purchase invoices and credit memos', () => {
 	});
 
 	test('it remembers only the documents of the last few days, whatever the history', async () => {
+		sandbox.state.infinigate.invoices = [];
 		for (let day = 0; day < 30; day++) sandbox.state.infinigate.addInvoice(daysAgo(day));
 		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newPurchaseInvoice', includeLastDays: 30 });
 
@@ -88,6 +89,7 @@ describe('Infinigate Trigger: new purchase invoices and credit memos', () => {
 	});
 
 	test('Fetch Test Event returns the most recent real invoice, or says there is none', async () => {
+		sandbox.state.infinigate.invoices = [];
 		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newPurchaseInvoice' });
 		expect((await trigger.poll('manual')).error?.message).toBe('No purchase invoice in the last 90 days');
 

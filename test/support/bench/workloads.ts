@@ -177,7 +177,7 @@ export function priceListSearch(products: number): Workload {
 				return {
 					type: ours('infinigate'),
 					typeVersion: 1,
-					parameters: { resource: 'priceList', operation: 'search', searchTerm: '', returnAll: true, filters: {} },
+					parameters: { resource: 'priceList', operation: 'search', searchTerm: '*', returnAll: true, filters: {} },
 				};
 			}
 			const page = context.priceListPageSize;
@@ -185,7 +185,7 @@ export function priceListSearch(products: number): Workload {
 				...HTTP_REQUEST,
 				parameters: {
 					method: 'GET',
-					// "*" lists every product, as the node sends it for an empty search term.
+					// "*" lists every product in the sandbox, the same term the node is given.
 					url: `${baseUrl(context, 'infinigateApi')}/product-management/v1/pricelist/search/*`,
 					authentication: 'predefinedCredentialType',
 					nodeCredentialType: 'infinigateApi',

@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
 
+import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
+import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
 import { toIsoDate } from '../../../nodes/Infinigate/helpers/dates';
 import { shapeDocument } from '../../../nodes/Infinigate/helpers/documents';
 import { API_KEY_REFUSED, CLIENT_REFUSED, describeInfinigateFailure, explainTokenFailure } from '../../../credentials/common/infinigateFailures';
-import { readCount, readListPage } from '../../../nodes/Infinigate/guesses';
+import { readCount, readListPage, readManufacturers } from '../../../nodes/Infinigate/guesses';
 import { chunkSkus, skuQueryCost } from '../../../nodes/Infinigate/helpers/skuBatches';
 
 describe('Infinigate dates', () => {
@@ -123,5 +125,39 @@ describe('Infinigate document shapes', () => {
 
 	test('a document without MSP details gives no usage items', () => {
 		expect(shapeDocument({ ...document, mspDetailInformation: [] }, { output: 'mspDetails', documentType: 'purchaseInvoice', includeTextLines: false })).toEqual([]);
+	});
+});
+
+describe('Infinigate node description', () => {
+	test('the subtitle names the chosen operation by its action name, for every operation', () => {
+		const description = new Infinigate().description;
+		const labels: Record<string, string> = {};
+		for (const property of description.properties) {
+			if (property.name !== 'operation') continue;
+			const resource = String(property.displayOptions?.show?.resource?.[0]);
+			for (const option of property.options ?? []) {
+				if ('action' in option && typeof option.action === 'string') labels[`${resource}:${String(option.value)}`] = option.action;
+			}
+		}
+		const subtitle = String(description.subtitle);
+		const table = JSON.parse(/^=\{\{ (\{.*\})\[\$parameter/.exec(subtitle)![1]) as Record<string, string>;
+
+		expect(table).toEqual(labels);
+		expect(subtitle.endsWith('[$parameter["resource"] + ":" + $parameter["operation"]] }}')).toBe(true);
+	});
+
+	test('documentation links point at the Infinigate section of the README on npm', () => {
+		expect(new InfinigateApi().documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#infinigate');
+	});
+});
+
+describe('Infinigate manufacturer list shapes (a guess)', () => {
+	test.each([
+		['a list of names', ['HP', 'Dell'], [{ manufacturerName: 'HP' }, { manufacturerName: 'Dell' }]],
+		['a list of objects with a name', [{ name: 'HP', id: 7 }], [{ manufacturerName: 'HP', name: 'HP', id: 7 }]],
+		['a result envelope', { result: [{ manufacturerName: 'HP' }] }, [{ manufacturerName: 'HP' }]],
+		['something else', 'HP', []],
+	])('%s', (_label, body, expected) => {
+		expect(readManufacturers(body)).toEqual(expected);
 	});
 });

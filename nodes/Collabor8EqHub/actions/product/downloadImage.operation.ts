@@ -3,15 +3,19 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
-import { inputError, requiredString } from '../../../shared/validation';
+import { readChoiceOption, readIdentifier } from '../../../shared/collabor8GatewayService';
+import { inputError, readText } from '../../../shared/validation';
 import { PRODUCT_IMAGE_PATH } from '../../endpoints';
-import { PRODUCT_DETAILS_PATH } from '../../guesses';
-import { guessNotice, productIdField, readProductId } from '../../helpers/fields';
+import {
+	productDetailsEndpointField,
+	productIdField,
+	readProductDetailsEndpoint,
+	readProductId,
+} from '../../helpers/fields';
 import { productParts } from '../../helpers/simplify';
 import { apiDownload, apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('product', 'downloadImage', [
-	guessNotice,
 	productIdField,
 	{
 		displayName: 'Image',
@@ -40,6 +44,19 @@ export const description: INodeProperties[] = showOnlyFor('product', 'downloadIm
 		required: true,
 		default: 'data',
 		hint: 'The name of the output binary field to put the image in',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				...productDetailsEndpointField,
+				description: `${productDetailsEndpointField.description} (read to find the main image)`,
+			},
+		],
 	},
 ]);
 
@@ -79,7 +96,8 @@ function fileNameOf(contentDisposition: string | undefined, imageUuid: string, m
 }
 
 async function mainImageUuid(ctx: IExecuteFunctions, eqhubProductId: string, itemIndex: number): Promise<string> {
-	const product = jsonOutput(await apiRequest(ctx, 'GET', PRODUCT_DETAILS_PATH, { pathParams: { eqhubProductId } }, itemIndex));
+	const endpoint = readProductDetailsEndpoint(ctx, itemIndex);
+	const product = jsonOutput(await apiRequest(ctx, 'GET', endpoint, { pathParams: { eqhubProductId } }, itemIndex));
 	const { info } = productParts(Array.isArray(product) ? {} : product);
 	const images = (Array.isArray(info.images) ? info.images : []) as IDataObject[];
 	const main = images.find((image) => image?.isMain === true) ?? images[0];
@@ -92,11 +110,14 @@ async function mainImageUuid(ctx: IExecuteFunctions, eqhubProductId: string, ite
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const eqhubProductId = readProductId(this, itemIndex);
-	const binaryPropertyName = requiredString(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex);
-	const choice = this.getNodeParameter('image', itemIndex, 'main') as string;
+	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Put Output File in Field', itemIndex, {
+		required: true,
+		maxLength: 200,
+	});
+	const choice = readChoiceOption(this, itemIndex, 'image', 'Image', ['main', 'byId'], 'main');
 	const imageUuid =
 		choice === 'byId'
-			? requiredString(this, 'imageUuid', 'Image ID', itemIndex)
+			? readIdentifier(this, itemIndex, 'imageUuid', 'Image ID')
 			: await mainImageUuid(this, eqhubProductId, itemIndex);
 
 	const response = await apiDownload(

@@ -3,28 +3,53 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
-import { PRODUCT_DETAILS_PATH } from '../../guesses';
-import { guessNotice, productIdField, readProductId } from '../../helpers/fields';
+import { readBoolean } from '../../../shared/validation';
+import {
+	productDetailsEndpointField,
+	productIdField,
+	readProductDetailsEndpoint,
+	readProductId,
+} from '../../helpers/fields';
 import { simplifyProduct } from '../../helpers/simplify';
 import { apiRequest } from '../../transport';
 
+const SIMPLIFY_DESCRIPTION =
+	'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value';
+
 export const description: INodeProperties[] = showOnlyFor('product', 'get', [
-	guessNotice,
 	productIdField,
+	// Version 1 kept Simplify off by default; workflows saved then keep that, since n8n does not save defaults.
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: false,
-		description:
-			'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value',
+		description: SIMPLIFY_DESCRIPTION,
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: SIMPLIFY_DESCRIPTION,
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [productDetailsEndpointField],
 	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const eqhubProductId = readProductId(this, itemIndex);
-	const product = jsonOutput(await apiRequest(this, 'GET', PRODUCT_DETAILS_PATH, { pathParams: { eqhubProductId } }, itemIndex));
-	const simplify = this.getNodeParameter('simplify', itemIndex, false) as boolean;
+	const simplify = readBoolean(this, 'simplify', 'Simplify', itemIndex, { fallback: this.getNode().typeVersion >= 1.1 });
+	const endpoint = readProductDetailsEndpoint(this, itemIndex);
+	const product = jsonOutput(await apiRequest(this, 'GET', endpoint, { pathParams: { eqhubProductId } }, itemIndex));
 	if (!simplify || Array.isArray(product)) return product;
 	return simplifyProduct(product as IDataObject);
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
-import { requiredString } from '../../../shared/validation';
+import { readIdentifier } from '../../../shared/collabor8GatewayService';
 import { LEGACY_PRODUCT_PATH } from '../../endpoints';
 import { apiRequest } from '../../transport';
 
@@ -21,6 +21,6 @@ export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy'
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const id = requiredString(this, 'legacyId', 'Product ID (TEK Number)', itemIndex);
+	const id = readIdentifier(this, itemIndex, 'legacyId', 'Product ID (TEK Number)');
 	return jsonOutput(await apiRequest(this, 'GET', LEGACY_PRODUCT_PATH, { pathParams: { id } }, itemIndex));
 }

@@ -1,18 +1,27 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { guessedEndpointField, readEndpoint } from '../../../shared/collabor8GatewayService';
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { SALE_PATH } from '../../guesses';
-import { guessNotice, readSaleId, saleIdField } from '../../helpers/fields';
+import { correctableHint, readSaleId, saleIdField } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
-	guessNotice('The path of a single sale'),
-	saleIdField,
+	{ ...saleIdField, hint: correctableHint('Sale Endpoint') },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [guessedEndpointField({ displayName: 'Sale Endpoint', name: 'saleEndpoint', default: SALE_PATH, serves: 'one sale' })],
+	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
-	return jsonOutput(await apiRequest(this, 'GET', SALE_PATH, { pathParams: { saleId } }, itemIndex));
+	const endpoint = readEndpoint(this, itemIndex, 'options.saleEndpoint', 'Sale Endpoint', SALE_PATH, ['saleId']);
+	return jsonOutput(await apiRequest(this, 'GET', endpoint, { pathParams: { saleId } }, itemIndex));
 }

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { readReturnAllAndLimit } from '../../../shared/validation';
+import { readBoolean, readReturnAllAndLimit, readText, readWholeNumber, splitList } from '../../../shared/validation';
 import { SALES_PATH } from '../../endpoints';
+import { MAX_PAGE_SIZE, TOTAL_FIELDS } from '../../guesses';
 import { apiRequestAllItems } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', [
@@ -23,13 +25,34 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', [
 				description:
 					'Whether to ask Loop to count the matching sales (countQueries). The totals are added to every output sale under "_totals".',
 			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+				default: MAX_PAGE_SIZE,
+				description: 'How many sales to ask for per page',
+				hint: `${UNCONFIRMED_HINT} A smaller page than asked never ends the list early.`,
+			},
+			{
+				displayName: 'Total Fields',
+				name: 'totalFields',
+				type: 'string',
+				default: TOTAL_FIELDS.join(', '),
+				description: 'Where Count Totals finds the number of matching sales in the answer; the first one present is used',
+				hint: UNCONFIRMED_HINT,
+			},
 		],
 	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const paging = readReturnAllAndLimit(this, itemIndex);
-	const { countQueries = false } = this.getNodeParameter('options', itemIndex, {}) as { countQueries?: boolean };
+	const countQueries = readBoolean(this, 'options.countQueries', 'Count Totals', itemIndex, { fallback: false });
+	const pageSize =
+		readWholeNumber(this, 'options.pageSize', 'Page Size', itemIndex, { min: 1, max: 1000 }) ?? MAX_PAGE_SIZE;
+	const totalFieldsText = readText(this, 'options.totalFields', 'Total Fields', itemIndex);
+	const totalFields = totalFieldsText === undefined ? TOTAL_FIELDS : splitList(totalFieldsText);
 	const { items: sales, envelope: totals } = await apiRequestAllItems(
 		this,
 		'GET',
@@ -37,6 +60,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ qs: { countQueries: countQueries ? true : undefined } },
 		paging,
 		itemIndex,
+		{ pageSize, totalFields },
 	);
 	if (!countQueries || totals === undefined) return sales;
 	return sales.map((sale) => ({ ...sale, _totals: totals }));

@@ -1,20 +1,28 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import {
+	guessedEndpointField,
+	readChoiceOption,
+	readEndpoint,
+	readNameOption,
+	UNCONFIRMED_HINT,
+} from '../../../shared/collabor8GatewayService';
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
-import { requiredString } from '../../../shared/validation';
-import { SALE_ID_FIELD, SALE_STATUS_UPDATE, SALE_STATUSES } from '../../guesses';
-import { guessNotice, readSaleId, saleIdField } from '../../helpers/fields';
+import { readText } from '../../../shared/validation';
+import { SALE_ID_FIELD, SALE_STATUS_UPDATE, SALE_STATUSES, WRITE_METHODS } from '../../guesses';
+import { correctableHint, readSaleId, saleIdField } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
+
+const { method: guessedMethod, bodyField: guessedBodyField } = SALE_STATUS_UPDATE;
 
 function label(status: string): string {
 	return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', [
-	guessNotice('The status call (and every status but "draft")'),
-	saleIdField,
+	{ ...saleIdField, hint: correctableHint('Status Endpoint') },
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -23,20 +31,50 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 		default: 'published',
 		description:
 			'The new status of the sale. Choose from the list, or specify any other value Loop accepts using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'Only Draft is confirmed by Loop\'s guide; if Loop refuses a status, give the value it expects as an expression',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			guessedEndpointField({
+				displayName: 'Status Endpoint',
+				name: 'statusEndpoint',
+				default: SALE_STATUS_UPDATE.path,
+				serves: "a sale's status",
+			}),
+			{
+				displayName: 'Status Method',
+				name: 'statusMethod',
+				type: 'options',
+				options: WRITE_METHODS.map((method) => ({ name: method, value: method })),
+				default: guessedMethod,
+				description: 'How the new status is sent',
+				hint: UNCONFIRMED_HINT,
+			},
+			{
+				displayName: 'Status Body Field',
+				name: 'statusBodyField',
+				type: 'string',
+				default: guessedBodyField,
+				description: 'The name under which the new status is sent',
+				hint: UNCONFIRMED_HINT,
+			},
+		],
 	},
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
-	const status = requiredString(this, 'status', 'Status', itemIndex);
+	const status = readText(this, 'status', 'Status', itemIndex, { required: true, maxLength: 100 });
+	const endpoint = readEndpoint(this, itemIndex, 'options.statusEndpoint', 'Status Endpoint', SALE_STATUS_UPDATE.path, ['saleId']);
+	const method = readChoiceOption(this, itemIndex, 'options.statusMethod', 'Status Method', WRITE_METHODS, SALE_STATUS_UPDATE.method);
+	const bodyField = readNameOption(this, itemIndex, 'options.statusBodyField', 'Status Body Field', SALE_STATUS_UPDATE.bodyField);
 	const answer = jsonOutput(
-		await apiRequest(
-			this,
-			SALE_STATUS_UPDATE.method,
-			SALE_STATUS_UPDATE.path,
-			{ pathParams: { saleId }, body: { [SALE_STATUS_UPDATE.bodyField]: status } },
-			itemIndex,
-		),
+		await apiRequest(this, method, endpoint, { pathParams: { saleId }, body: { [bodyField]: status } }, itemIndex),
 	);
 	// Loop may answer with the sale, or with nothing: either way say which sale has which status.
 	if (Array.isArray(answer) || Object.keys(answer).length === 0) return { [SALE_ID_FIELD]: saleId, status };

@@ -1,25 +1,92 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { readChoiceOption, readNameOption, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
 import { showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { inputError, requiredChoice, requiredString } from '../../../shared/validation';
+import { answerError, quoteAnswer } from '../../../shared/request';
+import { checkBoolean, checkNumber, inputError, readText, valueOrThrow } from '../../../shared/validation';
 import { IMPORT_UPLOAD_PATH } from '../../endpoints';
 import type { ImportMode } from '../../guesses';
 import { DEFAULT_UPLOAD_MIME_TYPE, IMPORT_MODE_VALUES, UPLOAD_FILE_FIELD } from '../../guesses';
 import { asObject, getImportStatus } from '../../helpers/importAnswers';
-import { apiRequest } from '../../transport';
+import { apiRequest, virtualInventoryService } from '../../transport';
 
 const IMPORT_MODES = Object.keys(IMPORT_MODE_VALUES) as ImportMode[];
 
-export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'upload', [
+const { stepByStep: stepByStepGuess, applyWithoutFeedback: applyWithoutFeedbackGuess } = IMPORT_MODE_VALUES;
+const fileFieldGuess = UPLOAD_FILE_FIELD;
+const fileTypeGuess = DEFAULT_UPLOAD_MIME_TYPE;
+
+const WAIT_DESCRIPTION =
+	'Whether to wait while an import is not allowed (someone is importing from the web page, or an earlier import is still active), asking again until it is allowed or Max Wait has passed. Otherwise the item fails at once.';
+
+const maxWaitField: INodeProperties = {
+	displayName: 'Max Wait (Seconds)',
+	name: 'maxWaitSeconds',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 300,
+	description: 'How long to wait at most for the import to become allowed',
+};
+
+const pollIntervalField: INodeProperties = {
+	displayName: 'Poll Interval (Seconds)',
+	name: 'pollIntervalSeconds',
+	type: 'number',
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	default: 10,
+	description: 'How often to ask whether the import is allowed while waiting',
+};
+
+const uploadOptions: INodeProperties[] = [
 	{
-		displayName:
-			'Import mode values, file field and API path are best guesses (not public); see the README if the upload is refused.',
-		name: 'uploadGuessNotice',
-		type: 'notice',
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
 		default: '',
+		description: 'The file name to send; by default the name of the input file',
 	},
+	{
+		displayName: 'File Type If Unknown',
+		name: 'fileType',
+		type: 'string',
+		default: fileTypeGuess,
+		description: 'The type sent with the file when the input file does not say its own (the web page imports an Excel file)',
+		hint: UNCONFIRMED_HINT,
+	},
+	{
+		displayName: 'Step by Step Mode Value',
+		name: 'stepByStepModeValue',
+		type: 'string',
+		default: stepByStepGuess,
+		description: 'How the Step by Step mode is named to Virtual Inventory',
+		hint: UNCONFIRMED_HINT,
+		displayOptions: { show: { '/importMode': ['stepByStep'] } },
+	},
+	{
+		displayName: 'Apply Without Feedback Mode Value',
+		name: 'applyWithoutFeedbackModeValue',
+		type: 'string',
+		default: applyWithoutFeedbackGuess,
+		description: 'How the Apply File Without Feedback mode is named to Virtual Inventory',
+		hint: UNCONFIRMED_HINT,
+		displayOptions: { show: { '/importMode': ['applyWithoutFeedback'] } },
+	},
+	{
+		displayName: 'Upload Field Name',
+		name: 'fileFieldName',
+		type: 'string',
+		default: fileFieldGuess,
+		description: 'The name under which the file is sent in the upload form',
+		hint: UNCONFIRMED_HINT,
+	},
+];
+
+/** From version 1.1 on, Wait Until Allowed is a top-level toggle with Max Wait and Poll Interval after it. */
+const fromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+
+export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'upload', [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -45,7 +112,39 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 			},
 		],
 		default: 'stepByStep',
+		hint: 'If Virtual Inventory refuses the mode, set the value your API documentation names in Options',
 	},
+	// Our reading of the guide ("the same mode used for UI. You can control the process of inventory
+	// update"), not a documented fact: the README says so.
+	{
+		displayName:
+			'Step by Step leaves the import open until someone completes it on the Virtual Inventory web page, and no other import is allowed meanwhile. For unattended syncs, pick Apply File Without Feedback.',
+		name: 'stepByStepNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { importMode: ['stepByStep'] } },
+	},
+	{
+		displayName: 'Wait Until Allowed',
+		name: 'waitUntilAllowed',
+		type: 'boolean',
+		default: false,
+		description: WAIT_DESCRIPTION,
+		displayOptions: { show: fromVersion11 },
+	},
+	{ ...maxWaitField, displayOptions: { show: { ...fromVersion11, waitUntilAllowed: [true] } } },
+	{ ...pollIntervalField, displayOptions: { show: { ...fromVersion11, waitUntilAllowed: [true] } } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: uploadOptions,
+		displayOptions: { show: fromVersion11 },
+	},
+	// Version 1 kept Wait Until Allowed, Max Wait and Poll Interval (tenths of a second) in Options;
+	// workflows saved with it keep them there.
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -53,29 +152,11 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			...uploadOptions,
+			{ ...maxWaitField, typeOptions: { minValue: 1 }, displayOptions: { show: { waitUntilAllowed: [true] } } },
 			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'The file name to send; by default the name of the input file',
-			},
-			{
-				displayName: 'Max Wait (Seconds)',
-				name: 'maxWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 300,
-				description: 'How long to wait at most for the import to become allowed',
-				displayOptions: { show: { waitUntilAllowed: [true] } },
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollIntervalSeconds',
-				type: 'number',
+				...pollIntervalField,
 				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: 10,
-				description: 'How often to ask for the import status while waiting',
 				displayOptions: { show: { waitUntilAllowed: [true] } },
 			},
 			{
@@ -83,18 +164,18 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 				name: 'waitUntilAllowed',
 				type: 'boolean',
 				default: false,
-				description:
-					'Whether to wait while an import is not allowed (someone is importing from the web page, or an earlier import is still active), asking for the status again until it is allowed or Max Wait has passed. Otherwise the item fails at once.',
+				description: WAIT_DESCRIPTION,
 			},
 		],
+		displayOptions: { show: { '@version': [1] } },
 	},
 ]);
 
-interface UploadOptions {
-	fileName?: string;
-	waitUntilAllowed?: boolean;
-	maxWaitSeconds?: number;
-	pollIntervalSeconds?: number;
+/** How long to wait for an import to become allowed, when at all. */
+interface Waiting {
+	waitUntilAllowed: boolean;
+	maxWaitMs: number;
+	pollMs: number;
 }
 
 /** A 50 MB file over a slow line needs longer than the default two minutes. */
@@ -103,67 +184,101 @@ const UPLOAD_TIMEOUT_MS = 15 * 60_000;
 const NOT_ALLOWED_REASON =
 	'Virtual Inventory answers isImportAllowed = false while someone of your company is importing from the web page, or while an import started through the API is still active.';
 
+/** Wait Until Allowed, Max Wait or Poll Interval: top-level from version 1.1, in Options before. */
+function waitingParameter(ctx: IExecuteFunctions, itemIndex: number, name: string): unknown {
+	const path = ctx.getNode().typeVersion >= 1.1 ? name : `options.${name}`;
+	return ctx.getNodeParameter(path, itemIndex, undefined) as unknown;
+}
+
+/** Wait Until Allowed, Max Wait and Poll Interval, refused before any request unless they are numbers. */
+function readWaiting(ctx: IExecuteFunctions, itemIndex: number): Waiting {
+	const waitUntilAllowed =
+		valueOrThrow(ctx, itemIndex, 'Wait Until Allowed', checkBoolean(waitingParameter(ctx, itemIndex, 'waitUntilAllowed'))) ?? false;
+	if (!waitUntilAllowed) return { waitUntilAllowed, maxWaitMs: 0, pollMs: 0 };
+	const maxWaitSeconds =
+		valueOrThrow(ctx, itemIndex, 'Max Wait (Seconds)', checkNumber(waitingParameter(ctx, itemIndex, 'maxWaitSeconds'), { min: 1, max: 86_400 })) ?? 300;
+	const pollSeconds =
+		valueOrThrow(ctx, itemIndex, 'Poll Interval (Seconds)', checkNumber(waitingParameter(ctx, itemIndex, 'pollIntervalSeconds'), { min: 0.1, max: 3600 })) ?? 10;
+	return { waitUntilAllowed, maxWaitMs: maxWaitSeconds * 1000, pollMs: pollSeconds * 1000 };
+}
+
 /**
  * The guide's order: check the status, upload only when the import is allowed. Returns how long it
- * waited.
+ * waited for that, counted from the first answer that said no (0 when the first said yes).
  */
-async function whenImportAllowed(ctx: IExecuteFunctions, itemIndex: number, options: UploadOptions): Promise<number> {
-	const started = Date.now();
-	const maxWaitMs = Math.max(1, options.maxWaitSeconds ?? 300) * 1000;
-	const pollMs = Math.max(0.1, options.pollIntervalSeconds ?? 10) * 1000;
+async function whenImportAllowed(ctx: IExecuteFunctions, itemIndex: number, waiting: Waiting): Promise<number> {
+	let started: number | undefined;
 	for (;;) {
 		const status = await getImportStatus(ctx, itemIndex);
-		if (status.isImportAllowed === true) return Date.now() - started;
+		if (status.isImportAllowed === true) return started === undefined ? 0 : Date.now() - started;
+		started ??= Date.now();
 		if (status.isImportAllowed !== false) {
-			throw new NodeOperationError(ctx.getNode(), 'The import status has no "isImportAllowed" field', {
-				itemIndex,
-				description: `Virtual Inventory answered: ${JSON.stringify(status).slice(0, 500)}`,
+			throw await answerError(ctx, virtualInventoryService, itemIndex, {
+				message: 'The import status has no "isImportAllowed" field',
+				description: `Virtual Inventory answered: ${quoteAnswer(status)}`,
 			});
 		}
-		if (!options.waitUntilAllowed) {
+		if (!waiting.waitUntilAllowed) {
 			throw new NodeOperationError(ctx.getNode(), 'Virtual Inventory does not allow an import right now', {
 				itemIndex,
-				description: `${NOT_ALLOWED_REASON} Try again later, or turn on Options › Wait Until Allowed.`,
+				description: `${NOT_ALLOWED_REASON} Try again later, or turn on Wait Until Allowed.`,
 			});
 		}
 		const waited = Date.now() - started;
-		if (waited >= maxWaitMs || ctx.getExecutionCancelSignal()?.aborted) {
+		if (waited >= waiting.maxWaitMs || ctx.getExecutionCancelSignal()?.aborted) {
 			throw new NodeOperationError(
 				ctx.getNode(),
 				`Virtual Inventory still did not allow an import after ${Math.round(waited / 1000)} s`,
-				{ itemIndex, description: `${NOT_ALLOWED_REASON} Raise Options › Max Wait, or try again later.` },
+				{ itemIndex, description: `${NOT_ALLOWED_REASON} Raise Max Wait, or try again later.` },
 			);
 		}
-		await sleep(Math.min(pollMs, maxWaitMs - waited));
+		await sleep(Math.min(waiting.pollMs, waiting.maxWaitMs - waited));
 	}
 }
 
+/** What the upload request needs besides the file: the mode's value, the form's field name, the type. */
+function readUploadGuesses(ctx: IExecuteFunctions, itemIndex: number, importMode: ImportMode) {
+	const modeOption = importMode === 'stepByStep' ? 'stepByStepModeValue' : 'applyWithoutFeedbackModeValue';
+	const modeField = importMode === 'stepByStep' ? 'Step by Step Mode Value' : 'Apply Without Feedback Mode Value';
+	return {
+		modeValue: readNameOption(ctx, itemIndex, `options.${modeOption}`, modeField, IMPORT_MODE_VALUES[importMode]),
+		fileField: readNameOption(ctx, itemIndex, 'options.fileFieldName', 'Upload Field Name', UPLOAD_FILE_FIELD),
+		fileType: readNameOption(ctx, itemIndex, 'options.fileType', 'File Type If Unknown', DEFAULT_UPLOAD_MIME_TYPE),
+	};
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
-	const binaryPropertyName = requiredString(this, 'binaryPropertyName', 'Input Binary Field', itemIndex);
-	const importMode = requiredChoice(this, 'importMode', 'Import Mode', itemIndex, IMPORT_MODES);
-	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
+	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Input Binary Field', itemIndex, {
+		required: true,
+		maxLength: 200,
+	});
+	const importMode = readChoiceOption(this, itemIndex, 'importMode', 'Import Mode', IMPORT_MODES, 'stepByStep');
+	const fileNameOption = readText(this, 'options.fileName', 'File Name', itemIndex, { maxLength: 255 });
+	const waiting = readWaiting(this, itemIndex);
+	const guesses = readUploadGuesses(this, itemIndex, importMode);
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 
-	const waitedMs = await whenImportAllowed(this, itemIndex, options);
+	const waitedMs = await whenImportAllowed(this, itemIndex, waiting);
 
 	// Read through n8n's helpers, which also reach files that n8n keeps on disk (filesystem mode).
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
 	if (data.length === 0) {
 		throw inputError(this, itemIndex, 'Input Binary Field', `"${binaryPropertyName}" holds an empty file`);
 	}
-	const fileName = options.fileName?.trim() || binary.fileName || `inventory-import.${binary.fileExtension ?? 'xlsx'}`;
-	const mimeType = binary.mimeType || DEFAULT_UPLOAD_MIME_TYPE;
+	const fileName = fileNameOption || binary.fileName || `inventory-import.${binary.fileExtension ?? 'xlsx'}`;
+	const ownType = binary.mimeType && binary.mimeType !== 'application/octet-stream' ? binary.mimeType : undefined;
+	const mimeType = ownType ?? guesses.fileType;
 
 	// A Blob can be read again, so the request door may send this body a second time (after a
 	// refused token) without rebuilding it.
 	const body = new FormData();
-	body.append(UPLOAD_FILE_FIELD, new Blob([data], { type: mimeType }), fileName);
+	body.append(guesses.fileField, new Blob([data], { type: mimeType }), fileName);
 	const answer = asObject(
 		await apiRequest(
 			this,
 			'POST',
 			IMPORT_UPLOAD_PATH,
-			{ pathParams: { importMode: IMPORT_MODE_VALUES[importMode] }, body, timeoutMs: UPLOAD_TIMEOUT_MS },
+			{ pathParams: { importMode: guesses.modeValue }, body, timeoutMs: UPLOAD_TIMEOUT_MS },
 			itemIndex,
 		),
 	);

@@ -1,26 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { answerError, quoteAnswer } from '../../../shared/request';
 import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
-import { MATCH_ALL_SEARCH_TERM, readCount } from '../../guesses';
-import { searchTermField, searchTermOf } from '../../helpers/priceListSearch';
-import { apiRequest } from '../../transport';
+import { readCount } from '../../guesses';
+import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
+import { apiRequest, infinigateService } from '../../transport';
 
 export const description: INodeProperties[] = [
-	searchTermField(
-		'count',
-		`Leave empty to count every product (sends "${MATCH_ALL_SEARCH_TERM}", a guess). The shape of the answer is not documented; a number or {count} is read.`,
-	),
+	searchTermField('count'),
+	searchFilters({ resource: ['priceList'], operation: ['count'] }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const term = searchTermOf(this, itemIndex);
-	const body = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term } }, itemIndex);
+	const filters = readSearchFilters(this, itemIndex);
+	const body = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
 	const count = readCount(body);
 	if (count === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Infinigate: the count endpoint answered in an unknown shape', {
-			itemIndex,
-			description: `Expected a number or {count}; got ${JSON.stringify(body).slice(0, 200)}. Please report it: the shape is a guess in nodes/Infinigate/guesses.ts.`,
+		throw await answerError(this, infinigateService, itemIndex, {
+			message: 'Infinigate answered the count in a shape the node does not know',
+			description: `Expected a number or {count}; the answer began: ${quoteAnswer(body, 200)}. Please report it, so that the node learns this shape.`,
 		});
 	}
 	return { searchTerm: term, count };

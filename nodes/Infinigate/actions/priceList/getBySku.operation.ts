@@ -10,8 +10,8 @@ const lookup: SkuLookup = {
 	field: 'SKUs',
 	matchKey: 'sku',
 	path: PRICE_LIST_BY_SKU_PATH,
-	placeholder: 'e.g. U8JN1E, U8JM6E',
-	description: "Infinigate's own SKUs of the products; one output item per product found",
+	placeholder: 'e.g. 6D34G6, 6KTRCD',
+	description: "Infinigate's own SKUs of the products; one output item per product, and one with found: false per unknown SKU",
 };
 
 export const description = lookupDescription(lookup);

@@ -10,9 +10,9 @@ const lookup: SkuLookup = {
 	field: 'Vendor SKUs',
 	matchKey: 'vendorSku',
 	path: PRICE_LIST_BY_VENDOR_SKU_PATH,
-	placeholder: 'e.g. JL253A, C9200-24T-E',
+	placeholder: 'e.g. CLDS-SWI00002, STRG-SFP00003',
 	description:
-		"The manufacturers' part numbers; one output item per product found (one vendor SKU may be sold as several products, e.g. per end-user type)",
+		"The manufacturers' part numbers; one output item per product, and one with found: false per unknown SKU (one vendor SKU may be sold as several products, e.g. per end-user type)",
 };
 
 export const description = lookupDescription(lookup);

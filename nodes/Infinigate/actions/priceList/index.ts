@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as count from './count.operation';
+import * as getByManufacturer from './getByManufacturer.operation';
 import * as getBySku from './getBySku.operation';
 import * as getByVendorSku from './getByVendorSku.operation';
 import * as search from './search.operation';
 
-export const operations = { search, count, getBySku, getByVendorSku };
+export const operations = { search, count, getBySku, getByVendorSku, getByManufacturer };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,6 +18,12 @@ export const description: INodeProperties[] = [
 		default: 'search',
 		options: [
 			{ name: 'Count', value: 'count', description: 'Count the products matching a search term', action: 'Count products' },
+			{
+				name: 'Get by Manufacturer',
+				value: 'getByManufacturer',
+				description: "Get a manufacturer's whole price list",
+				action: 'Get products by manufacturer',
+			},
 			{
 				name: 'Get by SKU',
 				value: 'getBySku',
@@ -36,4 +43,5 @@ export const description: INodeProperties[] = [
 	...count.description,
 	...getBySku.description,
 	...getByVendorSku.description,
+	...getByManufacturer.description,
 ];

@@ -3,25 +3,33 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
-import { MATCH_ALL_SEARCH_TERM, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
+import { PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
+import { pageSizeOption, readPageSize } from '../../helpers/guessOptions';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['search'] };
 
 export const description: INodeProperties[] = [
-	searchTermField(
-		'search',
-		`Leave empty to list every product matching the filters (sent as "${MATCH_ALL_SEARCH_TERM}", a best guess)`,
-	),
+	searchTermField('search'),
 	...showOnlyFor('priceList', 'search', returnAllAndLimit()),
 	searchFilters(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [pageSizeOption(PRICE_LIST_PAGE_SIZE, 'products')],
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const term = searchTermOf(this, itemIndex);
 	const filters = readSearchFilters(this, itemIndex);
 	const paging = readReturnAllAndLimit(this, itemIndex);
+	const pageSize = readPageSize(this, itemIndex, PRICE_LIST_PAGE_SIZE);
 
 	// For Return All, the count tells how many entries to expect, so that a service capping Take
 	// below our page size cannot end the listing early.
@@ -36,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'GET',
 		PRICE_LIST_SEARCH_PATH,
 		{ pathParams: { term }, qs: filters },
-		{ ...paging, pageSize: PRICE_LIST_PAGE_SIZE, knownTotal },
+		{ ...paging, pageSize, knownTotal },
 		itemIndex,
 	);
 }

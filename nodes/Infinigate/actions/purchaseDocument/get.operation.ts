@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { PerItemOperation } from '../../../shared/operations';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readGuid } from '../../helpers/fields';
@@ -13,6 +13,7 @@ import { apiRequest } from '../../transport';
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
 	const description: INodeProperties[] = [
+		outputField(show, kind, false),
 		{
 			displayName: 'Document GUID',
 			name: 'documentGuid',
@@ -23,7 +24,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			description: `The documentGuid of the ${kind.noun}, as the list returns it`,
 			displayOptions: { show },
 		},
-		outputOptions(show, kind, false),
+		documentOptions(show, false),
 	];
 	return {
 		description,

@@ -2,17 +2,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PerItemOperation } from '../../../shared/operations';
-import { requiredString } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
+import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getByDocumentNumber'] };
 	const description: INodeProperties[] = [
+		outputField(show, kind, false),
 		{
 			displayName: 'Document Number',
 			name: 'documentNumber',
@@ -23,12 +24,12 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			description: `The number printed on the ${kind.noun}`,
 			displayOptions: { show },
 		},
-		outputOptions(show, kind, false),
+		documentOptions(show, false),
 	];
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const documentNumber = requiredString(this, 'documentNumber', 'Document Number', itemIndex);
+			const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
 			const { output, includeTextLines } = readOutput(this, itemIndex, 'document');
 			const version = readApiVersion(this, itemIndex);
 			const document = await apiRequest<IDataObject>(

@@ -1,21 +1,24 @@
 /** Get Many: the purchase invoices or credit memos of a period, optionally with their lines or MSP usage. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
-import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
+import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import { DOCUMENT_PAGE_SIZE } from '../../guesses';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { outputOptions, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readDate, today } from '../../helpers/fields';
+import { readPageSize } from '../../helpers/guessOptions';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getMany'] };
+	const [returnAll, limit] = returnAllAndLimit();
 	const description: INodeProperties[] = [
+		outputField(show, kind, true),
 		{
 			displayName: 'Period Start',
 			name: 'periodStart',
@@ -34,7 +37,14 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			description: 'Last day of the period (inclusive). Leave empty for today.',
 			displayOptions: { show },
 		},
-		...showOnlyFor(kind.resource, 'getMany', returnAllAndLimit(`Limit counts ${kind.noun}s, not lines`)),
+		{ ...returnAll, displayOptions: { show } },
+		// Two Limit fields, one shown at a time: the hint only where the output is not one item per document.
+		{ ...limit, displayOptions: { show: { ...show, returnAll: [false], output: ['overview', 'document'] } } },
+		{
+			...limit,
+			hint: `Limit counts ${kind.noun}s, not output items`,
+			displayOptions: { show: { ...show, returnAll: [false], output: ['lines', 'mspDetails'] } },
+		},
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -59,7 +69,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 				},
 			],
 		},
-		outputOptions(show, kind, true),
+		documentOptions(show, true),
 	];
 
 	return {
@@ -70,13 +80,15 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			if (periodStart > periodEnd) {
 				throw inputError(this, itemIndex, 'Period Start', `(${periodStart}) must not be after Period End (${periodEnd})`);
 			}
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const buyerReference = readText(this, 'filters.buyerReference', 'Buyer Reference', itemIndex, { maxLength: 200 });
+			const externalDocumentNumber = readText(this, 'filters.externalDocumentNumber', 'External Document Number', itemIndex, {
+				maxLength: 200,
+			});
 			const paging = readReturnAllAndLimit(this, itemIndex);
+			const pageSize = readPageSize(this, itemIndex, DOCUMENT_PAGE_SIZE);
 			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
 			const paths = DOCUMENT_PATHS[readApiVersion(this, itemIndex)];
 			const documentType = kind.segment;
-			const text = (value: unknown): string | undefined =>
-				typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 			const overview = await apiRequestAllItems(
 				this,
@@ -87,11 +99,11 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 					qs: {
 						PeriodStart: periodStart,
 						PeriodEnd: periodEnd,
-						BuyerReference: text(filters.buyerReference),
-						ExternalDocumentNumber: text(filters.externalDocumentNumber),
+						BuyerReference: buyerReference,
+						ExternalDocumentNumber: externalDocumentNumber,
 					},
 				},
-				{ ...paging, pageSize: DOCUMENT_PAGE_SIZE },
+				{ ...paging, pageSize },
 				itemIndex,
 			);
 			if (output === 'overview') return overview;

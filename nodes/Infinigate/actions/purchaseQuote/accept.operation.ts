@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredEmail } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATHS } from '../../guesses';
-import { decisionResult, quoteReferenceFields, readQuoteReference } from '../../helpers/quoteDecision';
-import { apiRequest } from '../../transport';
+import { decisionOptions, quoteReferenceFields, readQuoteReference, sendDecision } from '../../helpers/quoteDecision';
 
 export const description: INodeProperties[] = [
 	...quoteReferenceFields('accept'),
@@ -17,17 +15,11 @@ export const description: INodeProperties[] = [
 		description: 'Email address of the person who accepts the quote',
 		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['accept'] } },
 	},
+	decisionOptions('accept', 'accepted'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);
 	const acceptedByUserMail = requiredEmail(this, 'acceptedByUserMail', 'Accepted By (Email)', itemIndex);
-	const body = await apiRequest(
-		this,
-		'POST',
-		PURCHASE_QUOTE_PATHS.accept,
-		{ body: { ...reference, acceptedByUserMail } },
-		itemIndex,
-	);
-	return decisionResult(body, reference, 'accepted');
+	return await sendDecision(this, itemIndex, 'accepted', { ...reference, acceptedByUserMail });
 }

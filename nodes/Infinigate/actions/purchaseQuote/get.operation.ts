@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PURCHASE_QUOTE_PATHS } from '../../guesses';
 import { readGuid } from '../../helpers/fields';
+import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
+import { quotePath } from '../../helpers/quotes';
 import { apiRequest } from '../../transport';
+
+const show = { resource: ['purchaseQuote'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -12,12 +15,28 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
-		description: 'The documentGuid of the quote, as the list returns it',
-		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['get'] } },
+		description: 'The documentGuid of the purchase quote, as the list returns it',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [quotesLocationOption],
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
-	return await apiRequest<IDataObject>(this, 'GET', PURCHASE_QUOTE_PATHS.byGuid, { pathParams: { documentGuid } }, itemIndex);
+	const path = quotePath(this, itemIndex, 'byGuid');
+	return await withLocationHint(
+		this,
+		itemIndex,
+		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentGuid } }, itemIndex),
+		'Quotes Location',
+		QUOTES_LOCATION_ALTERNATIVE,
+	);
 }

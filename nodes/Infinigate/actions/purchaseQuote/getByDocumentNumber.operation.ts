@@ -1,29 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredString } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
+import { quoteNumberField, quotePath } from '../../helpers/quotes';
+import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
+const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
+
 export const description: INodeProperties[] = [
+	quoteNumberField(show),
 	{
-		displayName: 'Document Number',
-		name: 'documentNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. AN24-000042',
-		description: 'The number of the quote',
-		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] } },
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [quotesLocationOption],
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const documentNumber = requiredString(this, 'documentNumber', 'Document Number', itemIndex);
-	return await apiRequest<IDataObject>(
+	const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
+	const path = quotePath(this, itemIndex, 'byNumber');
+	return await withLocationHint(
 		this,
-		'GET',
-		PURCHASE_QUOTE_PATHS.byNumber,
-		{ pathParams: { documentNumber } },
 		itemIndex,
+		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentNumber } }, itemIndex),
+		'Quotes Location',
+		QUOTES_LOCATION_ALTERNATIVE,
 	);
 }

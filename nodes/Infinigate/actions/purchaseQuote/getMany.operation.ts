@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
-import { readReturnAllAndLimit } from '../../../shared/validation';
-import { DOCUMENT_PAGE_SIZE, PURCHASE_QUOTE_PATHS } from '../../guesses';
+import { readReturnAllAndLimit, readText } from '../../../shared/validation';
+import { DOCUMENT_PAGE_SIZE } from '../../guesses';
+import { pageSizeOption, QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, readPageSize, withLocationHint } from '../../helpers/guessOptions';
+import { quotePath } from '../../helpers/quotes';
 import { apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getMany'] };
@@ -33,23 +35,37 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [pageSizeOption(DOCUMENT_PAGE_SIZE, 'quotes'), quotesLocationOption],
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const text = (value: unknown): string | undefined =>
-		typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-	return await apiRequestAllItems(
+	const buyerReference = readText(this, 'filters.buyerReference', 'Buyer Reference', itemIndex, { maxLength: 200 });
+	const externalDocumentNumber = readText(this, 'filters.externalDocumentNumber', 'External Document Number', itemIndex, {
+		maxLength: 200,
+	});
+	const paging = readReturnAllAndLimit(this, itemIndex);
+	const pageSize = readPageSize(this, itemIndex, DOCUMENT_PAGE_SIZE);
+	const path = quotePath(this, itemIndex, 'list');
+	return await withLocationHint(
 		this,
-		'GET',
-		PURCHASE_QUOTE_PATHS.list,
-		{
-			qs: {
-				BuyerReference: text(filters.buyerReference),
-				ExternalDocumentNumber: text(filters.externalDocumentNumber),
-			},
-		},
-		{ ...readReturnAllAndLimit(this, itemIndex), pageSize: DOCUMENT_PAGE_SIZE },
 		itemIndex,
+		apiRequestAllItems(
+			this,
+			'GET',
+			path,
+			{ qs: { BuyerReference: buyerReference, ExternalDocumentNumber: externalDocumentNumber } },
+			{ ...paging, pageSize },
+			itemIndex,
+		),
+		'Quotes Location',
+		QUOTES_LOCATION_ALTERNATIVE,
 	);
 }

@@ -5,8 +5,9 @@ import * as get from './get.operation';
 import * as getByDocumentNumber from './getByDocumentNumber.operation';
 import * as getMany from './getMany.operation';
 import * as reject from './reject.operation';
+import * as request from './request.operation';
 
-export const operations = { getMany, get, getByDocumentNumber, accept, reject };
+export const operations = { getMany, get, getByDocumentNumber, accept, reject, request };
 
 export const description: INodeProperties[] = [
 	{
@@ -17,16 +18,17 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['purchaseQuote'] } },
 		default: 'getMany',
 		options: [
-			{ name: 'Accept', value: 'accept', description: 'Accept a quote', action: 'Accept a quote' },
-			{ name: 'Get', value: 'get', description: 'Get a quote by its GUID', action: 'Get a quote' },
+			{ name: 'Accept', value: 'accept', description: 'Accept a purchase quote', action: 'Accept a purchase quote' },
+			{ name: 'Get', value: 'get', description: 'Get a purchase quote by its GUID', action: 'Get a purchase quote' },
 			{
 				name: 'Get by Document Number',
 				value: 'getByDocumentNumber',
-				description: 'Get a quote by its number',
-				action: 'Get a quote by document number',
+				description: 'Get a purchase quote by its number',
+				action: 'Get a purchase quote by document number',
 			},
-			{ name: 'Get Many', value: 'getMany', description: 'List quotes', action: 'Get many quotes' },
-			{ name: 'Reject', value: 'reject', description: 'Reject a quote', action: 'Reject a quote' },
+			{ name: 'Get Many', value: 'getMany', description: 'List purchase quotes', action: 'Get many purchase quotes' },
+			{ name: 'Reject', value: 'reject', description: 'Reject a purchase quote', action: 'Reject a purchase quote' },
+			{ name: 'Request', value: 'request', description: 'Ask Infinigate for a purchase quote', action: 'Request a purchase quote' },
 		],
 	},
 	...getMany.description,
@@ -34,4 +36,5 @@ export const description: INodeProperties[] = [
 	...getByDocumentNumber.description,
 	...accept.description,
 	...reject.description,
+	...request.description,
 ];

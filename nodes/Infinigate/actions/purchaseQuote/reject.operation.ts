@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredEmail } from '../../../shared/validation';
-import { PURCHASE_QUOTE_PATHS } from '../../guesses';
-import { decisionResult, quoteReferenceFields, readQuoteReference } from '../../helpers/quoteDecision';
-import { apiRequest } from '../../transport';
+import { readText, requiredEmail } from '../../../shared/validation';
+import { decisionOptions, quoteReferenceFields, readQuoteReference, sendDecision } from '../../helpers/quoteDecision';
 
 const show = { resource: ['purchaseQuote'], operation: ['reject'] };
 
@@ -28,18 +26,12 @@ export const description: INodeProperties[] = [
 		description: 'Why the quote is rejected; Infinigate sees this text',
 		displayOptions: { show },
 	},
+	decisionOptions('reject', 'rejected'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);
 	const rejectedByUserMail = requiredEmail(this, 'rejectedByUserMail', 'Rejected By (Email)', itemIndex);
-	const userComments = String(this.getNodeParameter('userComments', itemIndex, '') ?? '');
-	const body = await apiRequest(
-		this,
-		'POST',
-		PURCHASE_QUOTE_PATHS.reject,
-		{ body: { ...reference, rejectedByUserMail, userComments } },
-		itemIndex,
-	);
-	return decisionResult(body, reference, 'rejected');
+	const userComments = readText(this, 'userComments', 'Comments', itemIndex, { maxLength: 2000 }) ?? '';
+	return await sendDecision(this, itemIndex, 'rejected', { ...reference, rejectedByUserMail, userComments });
 }

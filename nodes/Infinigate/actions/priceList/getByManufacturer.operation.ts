@@ -1,0 +1,35 @@
+/** Get by Manufacturer: every product of one manufacturer, with price and stock. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { readReturnAllAndLimit } from '../../../shared/validation';
+import { MANUFACTURER_PRICE_LIST_PATH } from '../../endpoints';
+import { readListPage } from '../../guesses';
+import { readPickedText } from '../../helpers/fields';
+import { pickFromList } from '../../helpers/listSearch';
+import { apiRequest } from '../../transport';
+
+const show = { resource: ['priceList'], operation: ['getByManufacturer'] };
+
+export const description: INodeProperties[] = [
+	pickFromList(
+		{
+			displayName: 'Manufacturer Name',
+			name: 'manufacturerName',
+			description: 'The manufacturer as the manufacturer list names it (Manufacturer → Get Many)',
+			displayOptions: { show },
+		},
+		'searchManufacturers',
+		{ displayName: 'By Name', placeholder: 'e.g. Lumaport' },
+	),
+	...showOnlyFor('priceList', 'getByManufacturer', returnAllAndLimit()),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const manufacturerName = readPickedText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, 200);
+	const paging = readReturnAllAndLimit(this, itemIndex);
+	// Public code sends no Take/Skip here: the whole list comes in one answer, and Limit cuts it.
+	const body = await apiRequest(this, 'GET', MANUFACTURER_PRICE_LIST_PATH, { qs: { manufacturerName } }, itemIndex);
+	const products = readListPage(body).items;
+	return paging.returnAll ? products : products.slice(0, paging.limit);
+}
