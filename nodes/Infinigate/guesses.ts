@@ -8,13 +8,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * GUESS: the largest `Take` the price-list search serves. Neither the guide nor public code names a
- * maximum. A service that caps Take below this still works: the node keeps asking from where the
- * short page ended as long as the count endpoint says there is more (see transport.ts).
+ * GUESS: a `Take` the price-list search surely serves, asked when the node does not know how many
+ * products match (a Limit of up to this many). Neither the guide nor public code names a maximum.
  * Fact from: the Swagger document (a `maximum` on Take), or one search with Take=1000.
  * Users correct it with Options → Page Size.
  */
 export const PRICE_LIST_PAGE_SIZE = 100;
+
+/**
+ * GUESS: the `Take` asked once the count endpoint has said how many products match (Return All, or
+ * a Limit above PRICE_LIST_PAGE_SIZE). Asking more than the service serves costs nothing then: it
+ * answers its own largest page and the node continues where that page ended (see transport.ts), so
+ * a whole price list takes as many requests as the service's largest page allows, plus the count.
+ * Wrong only if the service refused a Take this large instead of capping it (HTTP 400): then lower it.
+ */
+export const PRICE_LIST_COUNTED_TAKE = 1000;
 
 /** GUESS: the largest `Take` of the invoice, credit memo and quote lists. Same source as above. */
 export const DOCUMENT_PAGE_SIZE = 50;
@@ -27,8 +35,13 @@ export const DOCUMENT_PAGE_SIZE = 50;
  */
 export const MAX_SKU_QUERY_LENGTH = 1800;
 
-/** GUESS: at most this many SKUs in one look-up, whatever their length. Options → SKUs per Request. */
-export const MAX_SKUS_PER_REQUEST = 100;
+/**
+ * GUESS: at most this many SKUs in one look-up, whatever their length (Options → SKUs per Request).
+ * The query-string bound above is the known limit and decides first for SKUs of the usual length
+ * (under ten characters: about 180 per look-up); this only stops a look-up of very short SKUs from
+ * growing without end. Fact from: the Swagger document (a `maxItems` on `no`), or a look-up of 200 SKUs.
+ */
+export const MAX_SKUS_PER_REQUEST = 200;
 
 /**
  * GUESS: the shape of the manufacturer list. Public client code calls it "a list of all manufacturer

@@ -1,6 +1,8 @@
 /** Small builders for node field descriptions, so that operation files list only their own fields. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS_LIMIT } from './concurrency';
+
 /** Shows the fields only for the given resource and operation(s). */
 export function showOnlyFor(
 	resource: string,
@@ -38,4 +40,80 @@ export function returnAllAndLimit(limitHint?: string): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** How many requests a node sends at once; the same option, under the same name, in every node. */
+export const maxConcurrentRequestsOption: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrentRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENT_REQUESTS_LIMIT, numberPrecision: 0 },
+	default: DEFAULT_MAX_CONCURRENT_REQUESTS,
+	description:
+		'How many requests the node sends at once. The output keeps the order of the input items.',
+	hint: 'The node sends fewer by itself while the service asks it to slow down (HTTP 429)',
+};
+
+/**
+ * Adds Max Concurrent Requests to the operation's Options collection, or gives the operation one,
+ * shown where `show` says (leave it out when `showOnlyFor` wraps the fields afterwards). Options
+ * shown only under a condition of another field (Remove From = One Contact) keep that condition, on
+ * each of them, so that Max Concurrent Requests is always there.
+ */
+export function withMaxConcurrentRequests(
+	fields: INodeProperties[],
+	show?: { resource: string[]; operation: string[] },
+): INodeProperties[] {
+	const optionsIndex = fields.findIndex((field) => field.name === 'options' && field.type === 'collection');
+	if (optionsIndex < 0) {
+		return [
+			...fields,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [maxConcurrentRequestsOption],
+				...(show ? { displayOptions: { show } } : {}),
+			},
+		];
+	}
+	const { displayOptions, ...collection } = fields[optionsIndex];
+	const [kept, pushedDown] = splitOperationConditions(displayOptions);
+	const options = [
+		...((collection.options ?? []) as INodeProperties[]).map((option) => withConditions(option, pushedDown)),
+		maxConcurrentRequestsOption,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const withOption: INodeProperties = { ...collection, options, ...(kept ? { displayOptions: kept } : {}) };
+	return fields.map((field, index) => (index === optionsIndex ? withOption : field));
+}
+
+type DisplayOptions = NonNullable<INodeProperties['displayOptions']>;
+
+/** Splits display conditions into those on resource and operation, and all others (as root paths). */
+function splitOperationConditions(
+	displayOptions: DisplayOptions | undefined,
+): [DisplayOptions | undefined, DisplayOptions | undefined] {
+	if (!displayOptions) return [undefined, undefined];
+	const kept: DisplayOptions = {};
+	const pushedDown: DisplayOptions = {};
+	for (const kind of ['show', 'hide'] as const) {
+		for (const [name, values] of Object.entries(displayOptions[kind] ?? {})) {
+			const target = name === 'resource' || name === 'operation' ? kept : pushedDown;
+			// Inside a collection, a name without "/" would mean a sibling option, not the node's field.
+			const key = target === pushedDown && !name.startsWith('/') ? `/${name}` : name;
+			target[kind] = { ...target[kind], [key]: values };
+		}
+	}
+	return [Object.keys(kept).length > 0 ? kept : undefined, Object.keys(pushedDown).length > 0 ? pushedDown : undefined];
+}
+
+function withConditions(option: INodeProperties, conditions: DisplayOptions | undefined): INodeProperties {
+	if (!conditions) return option;
+	const displayOptions: DisplayOptions = { ...option.displayOptions };
+	for (const kind of ['show', 'hide'] as const) {
+		if (conditions[kind]) displayOptions[kind] = { ...conditions[kind], ...option.displayOptions?.[kind] };
+	}
+	return { ...option, displayOptions };
 }

@@ -5,6 +5,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Outcome } from './concurrency';
+import { AdaptiveLimit, currentNodeRun, runBounded } from './concurrency';
+
 /** What an operation returns for one item: plain JSON, or items that may carry binary data. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
@@ -67,19 +70,77 @@ export function asNodeError(
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+/**
+ * Runs `handle` for every input item, up to the node run's limit at once (one at a time when no run
+ * was begun), and returns the output in input order. With Continue On Fail each failed item becomes
+ * an error item in its place. Without it, no item starts after one has failed; the items already
+ * sent are waited for, and the error of the first failed item is thrown, naming the later items that
+ * were already sent, since a re-run sends them again.
+ */
 export async function forEachItem(
 	ctx: IExecuteFunctions,
 	handle: ItemHandler,
 ): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			output.push(...pairWithItem(await handle(itemIndex, items[itemIndex]), itemIndex));
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw asNodeError(ctx, error, itemIndex);
-			output.push(errorItem(ctx, error, itemIndex));
-		}
+	const continueOnFail = ctx.continueOnFail();
+	const limit = currentNodeRun(ctx)?.limit ?? new AdaptiveLimit(1);
+	const outcomes = await runBounded(
+		items.length,
+		limit,
+		async (itemIndex) => await handle(itemIndex, items[itemIndex]),
+		!continueOnFail,
+	);
+
+	if (!continueOnFail) {
+		const failedIndex = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
+		if (failedIndex >= 0) throw failFastError(ctx, outcomes, failedIndex);
 	}
+
+	const output: INodeExecutionData[] = [];
+	outcomes.forEach((outcome, itemIndex) => {
+		if (outcome === undefined) return;
+		if ('error' in outcome) output.push(errorItem(ctx, outcome.error, itemIndex));
+		else for (const item of pairWithItem(outcome.value, itemIndex)) output.push(item);
+	});
 	return output;
+}
+
+function failFastError(
+	ctx: IExecuteFunctions,
+	outcomes: Array<Outcome<ItemResult> | undefined>,
+	failedIndex: number,
+): NodeApiError | NodeOperationError {
+	const error = asNodeError(ctx, (outcomes[failedIndex] as { error: unknown }).error, failedIndex);
+	const alreadySent: number[] = [];
+	const failedToo: number[] = [];
+	for (let itemIndex = failedIndex + 1; itemIndex < outcomes.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) continue;
+		alreadySent.push(itemIndex);
+		if ('error' in outcome) failedToo.push(itemIndex);
+	}
+	if (alreadySent.length > 0) {
+		const one = alreadySent.length === 1;
+		const results =
+			failedToo.length === 0
+				? `${one ? 'it' : 'they'} succeeded`
+				: failedToo.length === alreadySent.length
+					? `${one ? 'it' : 'they'} failed too`
+					: `${listOfItems(failedToo)} failed too, the others succeeded`;
+		const note =
+			`${capitalized(listOfItems(alreadySent))} ${one ? 'was' : 'were'} already sent when item ${failedIndex} failed, ` +
+			`so ${one ? 'its' : 'their'} writes may have happened (${results}); a re-run sends ${one ? 'it' : 'them'} again.`;
+		error.description = [error.description, note].filter(Boolean).join(' ');
+	}
+	return error;
+}
+
+/** "item 7", "items 7 and 8", "items 7, 8 and 9". */
+function listOfItems(indexes: number[]): string {
+	if (indexes.length === 1) return `item ${indexes[0]}`;
+	return `items ${indexes.slice(0, -1).join(', ')} and ${indexes[indexes.length - 1]}`;
+}
+
+function capitalized(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

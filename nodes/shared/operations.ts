@@ -1,17 +1,24 @@
 /**
  * The contract between a node's router and its operation files. An operation either handles one
- * item at a time (most do), or takes all items at once when it can serve them in fewer requests
- * (Infinigate's SKU look-ups); either way every input item is accounted for.
+ * item (most do; the shared loop runs several items at once), or takes all items at once when it
+ * can serve them in fewer requests (Infinigate's SKU look-ups); either way every input item is
+ * accounted for.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { beginNodeRun, readMaxConcurrentRequests } from './concurrency';
 import type { ItemResult } from './items';
 import { forEachItem } from './items';
 
 export interface PerItemOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<ItemResult>;
+	/**
+	 * Set where an item's write depends on the previous item's having been made (none yet): its
+	 * items then run one at a time, in order, and the operation offers no Max Concurrent Requests.
+	 */
+	oneItemAtATime?: true;
 }
 
 export interface AllItemsOperation {
@@ -37,6 +44,8 @@ export async function routeOperation(
 			`The operation "${operationName}" of resource "${resource}" is not supported`,
 		);
 	}
+	const oneItemAtATime = 'oneItemAtATime' in operation && operation.oneItemAtATime === true;
+	beginNodeRun(ctx, oneItemAtATime ? 1 : readMaxConcurrentRequests(ctx));
 	if ('executeAll' in operation) return [await operation.executeAll.call(ctx)];
 	return [await forEachItem(ctx, (itemIndex, item) => operation.execute.call(ctx, itemIndex, item))];
 }

@@ -44,6 +44,7 @@ import { tokenNeedsRenewal } from '../../credentials/common/token';
 import { joinUrl, originOf, problemWithBaseUrl } from '../../credentials/common/url';
 import type { ExpectedAnswer } from './answers';
 import { describeContentType, readAnswer } from './answers';
+import { currentNodeRun } from './concurrency';
 import { buildPath, PathValueError } from './path';
 import type { AttemptFailure, RetryPolicy } from './retry';
 import {
@@ -58,6 +59,9 @@ import {
 } from './retry';
 import type { ServiceHealth } from './serviceHealth';
 import { serviceHealthFor } from './serviceHealth';
+import { StreamedBody } from './streamedBody';
+import { credentialKey, pauseCredential, waitOutPause } from './throttle';
+import { beginRenewal, renewalUnderWay } from './tokenRenewal';
 
 export type { ExpectedAnswer } from './answers';
 
@@ -96,8 +100,8 @@ export interface ServiceRequest {
 	pathParams?: Record<string, string | number>;
 	/** Array values repeat the parameter: `no=A&no=B`. */
 	qs?: Record<string, QueryValue | undefined>;
-	/** A JSON body, a form (`URLSearchParams`) or a multipart body (`FormData`). */
-	body?: IDataObject | IDataObject[] | URLSearchParams | FormData;
+	/** A JSON body, a form (`URLSearchParams`), a multipart body (`FormData`) or a stream (a large file). */
+	body?: IDataObject | IDataObject[] | URLSearchParams | FormData | StreamedBody;
 	headers?: Record<string, string>;
 	/** What a successful answer must be; JSON unless said otherwise. See ExpectedAnswer. */
 	expect?: ExpectedAnswer;
@@ -142,9 +146,16 @@ export async function serviceRequest<T = unknown>(
 	const attemptMs = request.timeoutMs ?? DEFAULT_ATTEMPT_DEADLINE_MS;
 	const budgetEnds = Date.now() + Math.max(request.totalTimeoutMs ?? DEFAULT_REQUEST_BUDGET_MS, attemptMs);
 
+	const credential = credentialKey(ctx, service.credentialType);
 	// A token that is about to expire is blanked, which makes n8n fetch a new one through the
-	// credential's preAuthentication and store it, instead of spending a request on a 401.
-	let forceNewToken = service.token !== undefined && tokenNeedsRenewal(credentials, service.token);
+	// credential's preAuthentication and store it, instead of spending a request on a 401. After a
+	// 401 the token sent is known to be refused, even while no other item has replaced it yet.
+	let refusedToken: unknown;
+	const needsNewToken = (current: ICredentialDataDecryptedObject): boolean =>
+		service.token !== undefined &&
+		(tokenNeedsRenewal(current, service.token) ||
+			(refusedToken !== undefined && current[service.token.accessToken] === refusedToken));
+	let forceNewToken = needsNewToken(credentials);
 	let renewedAfter401 = false;
 	let attemptsMade = 0;
 	let waitedMs = 0;
@@ -163,14 +174,35 @@ export async function serviceRequest<T = unknown>(
 	};
 
 	for (;;) {
+		// Items run concurrently (see concurrency.ts): every attempt waits out a throttling pause of
+		// its credential, and only one renews an expired token while the others wait for its token.
+		await waitOutPause(credential);
+		const renewal = forceNewToken ? renewalUnderWay(credential) : undefined;
+		if (renewal) {
+			const renewalFailure = await renewal;
+			failIfServiceDown(ctx, service, health, itemIndex);
+			credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+			forceNewToken = needsNewToken(credentials);
+			const tokenError = findErrorNamed<TokenRequestError>(renewalFailure, 'TokenRequestError');
+			// The token endpoint refused the credential: asking again for this item would be refused too.
+			if (forceNewToken && tokenError && tokenError.failure === undefined) {
+				throw tokenFailureError(call, tokenError, secretsOf(service, credentials));
+			}
+			continue;
+		}
+		const finishRenewal = forceNewToken ? beginRenewal(credential) : undefined;
+
 		const callCredentials = forceNewToken ? { ...credentials, [service.token!.accessToken]: '' } : credentials;
 		forceNewToken = false;
 		const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
 		attemptsMade++;
+		const sentAt = Date.now();
 
 		const outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs);
-		// Re-read the credential so that a token fetched during this call is redacted too.
-		credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+		finishRenewal?.(outcome.kind === 'thrown' ? outcome.error : undefined);
+		// Re-read the credential so that a token fetched during this call is redacted too. Without a
+		// token nothing in it changes during a call, and the read (a database query in n8n) is saved.
+		if (service.token !== undefined) credentials = await ctx.getCredentials(service.credentialType, itemIndex);
 		const secrets = secretsOf(service, credentials);
 
 		if (outcome.kind === 'thrown') {
@@ -207,6 +239,7 @@ export async function serviceRequest<T = unknown>(
 			);
 			if (reading.ok) {
 				health.answered();
+				currentNodeRun(ctx)?.limit.succeeded(sentAt);
 				return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
 			}
 			const error = unexpectedAnswerError(call, status, contentType, reading.problem, asBuffer(response.body), secrets);
@@ -217,7 +250,8 @@ export async function serviceRequest<T = unknown>(
 			// The service refused a token we thought valid (revoked, or expired early): fetch a new
 			// one once and repeat the call. A second 401 is a real refusal.
 			renewedAfter401 = true;
-			forceNewToken = true;
+			refusedToken = callCredentials[service.token.accessToken];
+			forceNewToken = needsNewToken(credentials);
 			attemptsMade--;
 			continue;
 		}
@@ -225,7 +259,19 @@ export async function serviceRequest<T = unknown>(
 		const failure: AttemptFailure = { kind: 'status', status };
 		const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
 		const wait = retryWait(failure, retryAfter);
-		if (wait !== undefined) {
+		const throttled = status === 429 || (status === 503 && retryAfter !== undefined);
+		if (throttled) currentNodeRun(ctx)?.limit.throttled();
+		if (throttled && retryAfter !== undefined && retryAfter <= policy.maxDelayMs) {
+			// The whole credential waits, this request included; so do the others when this one is
+			// not retried (a POST answered 503), so that they do not all run into the same refusal.
+			const credentialPause = pauseCredential(credential, retryAfter);
+			if (wait !== undefined) {
+				await credentialPause;
+				waitedMs += wait;
+				failIfServiceDown(ctx, service, health, itemIndex);
+				continue;
+			}
+		} else if (wait !== undefined) {
 			await pause(wait);
 			continue;
 		}
@@ -298,7 +344,10 @@ function toHttpOptions(
 	deadlineMs: number,
 ): IHttpRequestOptions {
 	const isJsonBody =
-		request.body !== undefined && !(request.body instanceof URLSearchParams) && !(request.body instanceof FormData);
+		request.body !== undefined &&
+		!(request.body instanceof URLSearchParams) &&
+		!(request.body instanceof FormData) &&
+		!(request.body instanceof StreamedBody);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -321,6 +370,7 @@ function toHttpOptions(
 	if (request.qs) options.qs = withoutUndefined(request.qs);
 	if (request.body !== undefined) options.body = request.body as IHttpRequestOptions['body'];
 	if (isJsonBody) options.headers!['Content-Type'] = 'application/json';
+	if (request.body instanceof StreamedBody) options.headers!['Content-Type'] = request.body.type;
 	return options;
 }
 

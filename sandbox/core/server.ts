@@ -47,6 +47,8 @@ export interface LogEntry {
 	fault?: FaultKind;
 	status: number;
 	durationMs: number;
+	/** How many requests the sandbox was handling when this one arrived, itself included. */
+	inFlightAtArrival: number;
 }
 
 export interface Fault {
@@ -97,6 +99,8 @@ export class SandboxServer {
 
 	private seq = 0;
 
+	private inFlight = 0;
+
 	url = '';
 
 	/** Serves a service under `/<prefix>`; its routes are relative to that prefix. */
@@ -131,6 +135,11 @@ export class SandboxServer {
 
 	clearFaults(): void {
 		this.faults = [];
+	}
+
+	/** The most requests of a service the sandbox was handling at once since the log was cleared. */
+	peakInFlight(service?: string): number {
+		return Math.max(0, ...this.requests({ service }).map((entry) => entry.inFlightAtArrival));
 	}
 
 	/** Back to the state of a fresh start: data, log, faults and latency. */
@@ -183,14 +192,30 @@ export class SandboxServer {
 
 	private async handle(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
 		const started = Date.now();
-		const body = await readBody(incoming);
 		const url = new URL(incoming.url ?? '/', 'http://sandbox');
 		const method = (incoming.method ?? 'GET').toUpperCase();
 
 		if (url.pathname.startsWith('/__sandbox/')) {
-			return this.control(method, url, body, outgoing);
+			return this.control(method, url, await readBody(incoming), outgoing);
 		}
 
+		// Counted from arrival to answer, so that tests can check how many requests a node had in flight.
+		this.inFlight++;
+		try {
+			await this.serve(incoming, outgoing, url, method, await readBody(incoming), started);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private async serve(
+		incoming: IncomingMessage,
+		outgoing: ServerResponse,
+		url: URL,
+		method: string,
+		body: Buffer,
+		started: number,
+	): Promise<void> {
 		const [service, localPath] = this.serviceOf(url.pathname);
 		const entry: LogEntry = {
 			seq: ++this.seq,
@@ -206,6 +231,7 @@ export class SandboxServer {
 			serviceActed: false,
 			status: 0,
 			durationMs: 0,
+			inFlightAtArrival: this.inFlight,
 		};
 		this.log.push(entry);
 

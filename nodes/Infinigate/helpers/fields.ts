@@ -61,7 +61,11 @@ export function readTextList(
 	itemIndex: number,
 	maxLength = 200,
 ): string[] {
-	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	return textListOf(ctx, ctx.getNodeParameter(parameter, itemIndex, '') as unknown, field, itemIndex, maxLength);
+}
+
+/** The same checks as readTextList, on a value already read. */
+export function textListOf(ctx: IExecuteFunctions, raw: unknown, field: string, itemIndex: number, maxLength = 200): string[] {
 	if (isEmptyInput(raw)) return [];
 	let parts: unknown[];
 	if (Array.isArray(raw)) parts = raw;

@@ -1,18 +1,22 @@
 /**
  * Price and stock by SKU for many input items at once. The SKUs of all items go into as few requests
  * as the URL length allows (the endpoint takes repeated `no=`); the products that come back are handed
- * to the items that asked for them, matched case-insensitively. An item with bad input fails alone
- * (or becomes an error item with Continue On Fail). Every SKU asked for yields an item, `found: true`
- * with the product, or `found: false` (unless Output Unknown SKUs is turned off).
+ * to the items that asked for them, matched case-insensitively. The look-ups run several at once,
+ * up to Max Concurrent Requests. An item with bad input fails alone (or becomes an error item with
+ * Continue On Fail). Every SKU asked for yields an item, `found: true` with the product, or
+ * `found: false` (unless Output Unknown SKUs is turned off).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { AdaptiveLimit, currentNodeRun, runBounded } from '../../shared/concurrency';
+import { maxConcurrentRequestsOption } from '../../shared/descriptions';
 import { asNodeError, errorItem } from '../../shared/items';
-import { inputError, readBoolean, readWholeNumber } from '../../shared/validation';
+import { perItemParameter } from '../../shared/parameters';
+import { checkBoolean, inputError, readWholeNumber, valueOrThrow } from '../../shared/validation';
 import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
 import { apiRequest } from '../transport';
-import { readTextList } from './fields';
+import { textListOf } from './fields';
 import { chunkSkus } from './skuBatches';
 
 export interface SkuLookup {
@@ -65,6 +69,7 @@ export function lookupDescription(lookup: SkuLookup): INodeProperties[] {
 					description: 'At most this many SKUs in one look-up',
 					hint: 'The default is unconfirmed. Lower it if Infinigate refuses long look-ups.',
 				},
+				maxConcurrentRequestsOption,
 			],
 		},
 	];
@@ -75,13 +80,20 @@ type Wanted = { skus: string[]; includeNotFound: boolean } | { failure: Error };
 
 const key = (sku: string): string => sku.trim().toLowerCase();
 
-function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, itemIndex: number): Wanted {
+interface Readers {
+	skus: (itemIndex: number) => unknown;
+	includeNotFound: (itemIndex: number) => unknown;
+}
+
+function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, read: Readers, itemIndex: number): Wanted {
+	const raw = read.skus(itemIndex);
 	// The same SKU twice in one item (in any case) is asked for, and output, once.
 	const byKey = new Map<string, string>();
-	for (const sku of readTextList(ctx, lookup.parameter, lookup.field, itemIndex)) if (!byKey.has(key(sku))) byKey.set(key(sku), sku);
+	for (const sku of textListOf(ctx, raw, lookup.field, itemIndex)) if (!byKey.has(key(sku))) byKey.set(key(sku), sku);
 	const skus = [...byKey.values()];
 	if (skus.length === 0) throw inputError(ctx, itemIndex, lookup.field, 'must name at least one SKU');
-	const includeNotFound = readBoolean(ctx, 'options.includeNotFound', 'Output Unknown SKUs', itemIndex, { fallback: true });
+	const includeNotFound =
+		valueOrThrow(ctx, itemIndex, 'Output Unknown SKUs', checkBoolean(read.includeNotFound(itemIndex))) ?? true;
 	return { skus, includeNotFound };
 }
 
@@ -93,11 +105,16 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 	const items = ctx.getInputData();
 	const continueOnFail = ctx.continueOnFail();
 
-	// Read every item's input first, so that a bad item fails the run before any request.
+	// Read every item's input first, so that a bad item fails the run before any request. Read
+	// through perItemParameter: for thousands of items, n8n's per-item evaluation outweighs the requests.
+	const read: Readers = {
+		skus: perItemParameter(ctx, lookup.parameter, ''),
+		includeNotFound: perItemParameter(ctx, 'options.includeNotFound', true),
+	};
 	const wanted: Wanted[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			wanted.push(readWanted(ctx, lookup, itemIndex));
+			wanted.push(readWanted(ctx, lookup, read, itemIndex));
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
 			wanted.push({ failure: error as Error });
@@ -128,19 +145,28 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 		MAX_SKU_QUERY_LENGTH,
 		perRequest,
 	);
-	for (const chunk of chunks) {
-		const itemIndex = firstAsker.get(key(chunk[0]))!.itemIndex;
-		let body: unknown = [];
-		try {
-			body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunk } }, itemIndex);
-		} catch (error) {
-			if (!isEmptyAnswer(error)) {
-				if (!continueOnFail) throw asNodeError(ctx, error, itemIndex);
-				for (const sku of chunk) failures.set(key(sku), error);
-				continue;
-			}
+	const askerOf = (chunk: string[]): number => firstAsker.get(key(chunk[0]))!.itemIndex;
+	const answers = await runBounded(
+		chunks.length,
+		currentNodeRun(ctx)?.limit ?? new AdaptiveLimit(1),
+		async (index) =>
+			await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, askerOf(chunks[index])).catch(
+				(error: unknown) => {
+					if (isEmptyAnswer(error)) return [];
+					throw asNodeError(ctx, error, askerOf(chunks[index]));
+				},
+			),
+		!continueOnFail,
+	);
+	// In the order of the look-ups, so that the output does not depend on which answer came first.
+	for (const [index, answer] of answers.entries()) {
+		if (answer === undefined) continue;
+		if ('error' in answer) {
+			if (!continueOnFail) throw asNodeError(ctx, answer.error, askerOf(chunks[index]));
+			for (const sku of chunks[index]) failures.set(key(sku), answer.error);
+			continue;
 		}
-		for (const product of readListPage(body).items) {
+		for (const product of readListPage(answer.value).items) {
 			const matched = product[lookup.matchKey];
 			if (typeof matched !== 'string') continue;
 			const list = products.get(key(matched)) ?? [];

@@ -302,10 +302,17 @@ describe('Cegid Loop: many items, failures and secrets', () => {
 		expect(run.outputs[1][0].json.error).toContain('UNKNOWN1');
 	});
 
-	test('without Continue On Fail the node stops at the first failing item and names it', async () => {
+	test('without Continue On Fail, one item at a time, the node stops at the first failing item and names it', async () => {
 		const run = await runCegid(
 			sandbox,
-			{ resource: 'collaborativeOffer', operation: 'add', addTo: 'folder', codeDossier: '={{ $json.code }}', offer: 'start' },
+			{
+				resource: 'collaborativeOffer',
+				operation: 'add',
+				addTo: 'folder',
+				codeDossier: '={{ $json.code }}',
+				offer: 'start',
+				options: { maxConcurrentRequests: 1 },
+			},
 			{ items: [{ code: 'MANON001' }, { code: 'UNKNOWN1' }, { code: 'CEGID003' }] },
 		);
 

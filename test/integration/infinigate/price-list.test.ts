@@ -1,4 +1,5 @@
-import { MAX_SKU_QUERY_LENGTH, PRICE_LIST_PAGE_SIZE } from '../../../nodes/Infinigate/guesses';
+import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, PRICE_LIST_COUNTED_TAKE } from '../../../nodes/Infinigate/guesses';
+import { chunkSkus } from '../../../nodes/Infinigate/helpers/skuBatches';
 import type { InfinigateSandbox } from './helpers';
 import { apiRequests, listSearch, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 
@@ -51,18 +52,42 @@ describe('Infinigate price list: search and count', () => {
 		expect(search.query.ProductTypes).toEqual(['Software']);
 	});
 
-	test('Return All pages with Take/Skip and returns exactly as many products as the count endpoint reports', async () => {
+	test('Return All asks for the largest page the service serves: one request per page of its maximum, plus the count', async () => {
 		const count = await runInfinigate(sandbox, { resource: 'priceList', operation: 'count', searchTerm: 'switch' });
 		sandbox.server.reset();
 		const all = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'switch', returnAll: true });
 
 		const expected = Number(count.json[0].count);
-		expect(expected).toBeGreaterThan(3 * PRICE_LIST_PAGE_SIZE);
+		const servedPage = sandbox.state.maxPriceListTake;
+		expect(expected).toBeGreaterThan(2 * servedPage);
 		expect(all.json).toHaveLength(expected);
 		expect(new Set(all.json.map((json) => json.sku)).size).toBe(expected);
 		const pages = apiRequests(sandbox, /\/pricelist\/search\/switch$/);
-		expect(pages).toHaveLength(Math.ceil(expected / PRICE_LIST_PAGE_SIZE));
-		expect(pages.map((page) => Number(page.query.Skip[0]))).toEqual(pages.map((_, index) => index * PRICE_LIST_PAGE_SIZE));
+		expect(pages).toHaveLength(Math.ceil(expected / servedPage));
+		expect(pages.map((page) => Number(page.query.Skip[0]))).toEqual(pages.map((_, index) => index * servedPage));
+		expect(apiRequests(sandbox, /\/pricelist\/search\/count\//)).toHaveLength(1);
+	});
+
+	test("a whole price list of over 10,000 products takes ⌈products / largest page⌉ requests, plus the count", async () => {
+		const all = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: '*', returnAll: true });
+
+		const total = products().length;
+		expect(total).toBeGreaterThan(10_000);
+		expect(all.json).toHaveLength(total);
+		expect(apiRequests(sandbox, /\/pricelist\/search\/\*$/)).toHaveLength(Math.ceil(total / sandbox.state.maxPriceListTake));
+		expect(apiRequests(sandbox)).toHaveLength(Math.ceil(total / sandbox.state.maxPriceListTake) + 1);
+	});
+
+	test('a Limit above one small page asks for the count first, then pages as large as the service serves', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: '*', limit: 1200 });
+
+		expect(run.json).toHaveLength(1200);
+		const pages = apiRequests(sandbox, /\/pricelist\/search\/\*$/);
+		expect(pages.map((page) => [page.query.Take[0], page.query.Skip[0]])).toEqual([
+			[String(PRICE_LIST_COUNTED_TAKE), '0'],
+			['500', '500'],
+			['200', '1000'],
+		]);
 	});
 
 	test('Return All loses nothing when the service caps Take below the page size asked for', async () => {
@@ -369,17 +394,19 @@ describe('Infinigate price list: look-up by SKU', () => {
 
 	test('with Continue On Fail, a failed batch turns only the items that needed it into error items', async () => {
 		const all = products();
-		// 100 SKUs fill the first request; the second item's SKU goes into a second one.
-		const items = [{ skus: all.slice(0, 100).map((product) => product.sku) }, { skus: [all[100].sku] }];
+		// The first item's SKUs fill the first request; the second item's SKU goes into a second one.
+		const full = chunkSkus(all.map((product) => product.sku), MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST)[0].length;
+		const items = [{ skus: all.slice(0, full).map((product) => product.sku) }, { skus: [all[full].sku] }];
 		sandbox.server.addFault({ service: 'infinigate', path: '^/product-management/v1/pricelist/sku$', kind: 'status', status: 500, body: { statusCode: 500, message: 'Internal server error' }, times: 1 });
 
+		// One look-up at a time, so that the fault hits the first (see concurrency.test.ts for several).
 		const run = await runInfinigate(
 			sandbox,
-			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}' },
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}', options: { maxConcurrentRequests: 1 } },
 			{ items, continueOnFail: true },
 		);
 
-		expect(run.json.map((json) => json.sku ?? json.error)).toEqual(['Infinigate: Internal server error', all[100].sku]);
+		expect(run.json.map((json) => json.sku ?? json.error)).toEqual(['Infinigate: Internal server error', all[full].sku]);
 		expect(pairedItems(run.outputs[0])).toEqual([0, 1]);
 	});
 

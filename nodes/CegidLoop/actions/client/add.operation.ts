@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { ADD_CLIENT_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
@@ -9,7 +9,7 @@ import { contactBody, contactFields, profileAndSocialFields } from '../../helper
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('client', 'add', [
+export const description: INodeProperties[] = showOnlyFor('client', 'add', withMaxConcurrentRequests([
 	...contactFields(true),
 	{
 		displayName: "Invite the contact to your firm's Teams tenant first: Loop offers a service only to its members.",
@@ -33,7 +33,7 @@ export const description: INodeProperties[] = showOnlyFor('client', 'add', [
 		default: {},
 		options: [alreadyDoneOption("this contact's e-mail is already in Loop")],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = contactBody(this, itemIndex, true);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { UPDATE_CLIENT_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
@@ -9,7 +9,7 @@ import { contactBody, contactFields, optionalBoolean, profileAndSocialFields } f
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('client', 'update', [
+export const description: INodeProperties[] = showOnlyFor('client', 'update', withMaxConcurrentRequests([
 	...contactFields(false),
 	{
 		displayName: 'Additional Fields',
@@ -35,7 +35,7 @@ export const description: INodeProperties[] = showOnlyFor('client', 'update', [
 			...profileAndSocialFields,
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const body = contactBody(this, itemIndex, false);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { ADD_COLLABORATIVE_OFFER_PATH, ADD_OFFER_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
@@ -33,7 +33,7 @@ const addToField = (version: number, fallback: string): INodeProperties => ({
 	displayOptions: { show: { '@version': [version] } },
 });
 
-export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', [
+export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', withMaxConcurrentRequests([
 	folderCodeField,
 	addToField(1, 'folder'),
 	addToField(1.1, 'contact'),
@@ -50,7 +50,7 @@ export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 
 			{ ...contactEmailKeyOption, displayOptions: { show: { '/addTo': ['contact'] } } },
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const addTo = this.getNodeParameter('addTo', itemIndex, 'contact');

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { REMOVE_OFFER_PATH } from '../../endpoints';
 import { REMOVE_OFFER_FOR_CONTACT_PATH } from '../../guesses';
@@ -9,7 +9,7 @@ import { toOutput } from '../../helpers/messages';
 import { contactEmailKeyOption, oneContactBody, readAddress } from '../../helpers/oneContact';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'remove', [
+export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'remove', withMaxConcurrentRequests([
 	folderCodeField,
 	{
 		displayName: 'Remove From',
@@ -43,7 +43,7 @@ export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 
 			contactEmailKeyOption,
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	if (this.getNodeParameter('removeFrom', itemIndex, 'folder') === 'contact') {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { PROVISION_COMPANY_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
@@ -9,7 +9,7 @@ import { folderCodeField, readFolderCode } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('company', 'provision', [
+export const description: INodeProperties[] = showOnlyFor('company', 'provision', withMaxConcurrentRequests([
 	{
 		...folderCodeField,
 		description: 'The code of a client folder in the state "A préparer"; it becomes "Opérationnel"',
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = showOnlyFor('company', 'provision'
 		default: {},
 		options: [alreadyDoneOption('the folder is already provisioned')],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const codeDossier = readFolderCode(this, itemIndex);

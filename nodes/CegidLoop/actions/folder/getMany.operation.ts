@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
 import { loopHubFolders } from '../../helpers/loopHub';
 
-export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
+export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', withMaxConcurrentRequests([
 	...returnAllAndLimit(),
 	{
 		displayName: 'Options',
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', [
 			},
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const credentials = await this.getCredentials('cegidLoopApi', itemIndex);

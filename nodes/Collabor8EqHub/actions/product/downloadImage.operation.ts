@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { readChoiceOption, readIdentifier } from '../../../shared/collabor8GatewayService';
@@ -15,7 +15,7 @@ import {
 import { productParts } from '../../helpers/simplify';
 import { apiDownload, apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('product', 'downloadImage', [
+export const description: INodeProperties[] = showOnlyFor('product', 'downloadImage', withMaxConcurrentRequests([
 	productIdField,
 	{
 		displayName: 'Image',
@@ -58,7 +58,7 @@ export const description: INodeProperties[] = showOnlyFor('product', 'downloadIm
 			},
 		],
 	},
-]);
+]));
 
 /** An image, or else any file the service sends for it. */
 const IMAGE_ACCEPT = 'image/*, application/octet-stream;q=0.9, */*;q=0.8';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { readBoolean } from '../../../shared/validation';
@@ -16,7 +16,7 @@ import { apiRequest } from '../../transport';
 const SIMPLIFY_DESCRIPTION =
 	'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value';
 
-export const description: INodeProperties[] = showOnlyFor('product', 'get', [
+export const description: INodeProperties[] = showOnlyFor('product', 'get', withMaxConcurrentRequests([
 	productIdField,
 	// Version 1 kept Simplify off by default; workflows saved then keep that, since n8n does not save defaults.
 	{
@@ -43,7 +43,7 @@ export const description: INodeProperties[] = showOnlyFor('product', 'get', [
 		default: {},
 		options: [productDetailsEndpointField],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const eqhubProductId = readProductId(this, itemIndex);

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { readIdentifier } from '../../../shared/collabor8GatewayService';
 import { LEGACY_PRODUCT_PATH } from '../../endpoints';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy', [
+export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy', withMaxConcurrentRequests([
 	{
 		displayName: 'Product ID (TEK Number)',
 		name: 'legacyId',
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy'
 		description: 'The ID of the product in the former EqHub (its TEK number)',
 		hint: 'The answer keeps the response structure of the former EqHub',
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = readIdentifier(this, itemIndex, 'legacyId', 'Product ID (TEK Number)');

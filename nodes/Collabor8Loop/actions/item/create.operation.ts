@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { guessedEndpointField, readChoiceOption, readEndpoint, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { inputError, readText } from '../../../shared/validation';
@@ -10,7 +10,7 @@ import { apiRequest } from '../../transport';
 
 const { method: guessedMethod } = ITEM_CREATE;
 
-export const description: INodeProperties[] = showOnlyFor('item', 'create', [
+export const description: INodeProperties[] = showOnlyFor('item', 'create', withMaxConcurrentRequests([
 	{
 		displayName: 'Description',
 		name: 'description',
@@ -65,7 +65,7 @@ export const description: INodeProperties[] = showOnlyFor('item', 'create', [
 			},
 		],
 	},
-]);
+]));
 
 const JSON_FIELD = 'Other Item Fields (JSON)';
 

@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { guessedEndpointField, readEndpoint } from '../../../shared/collabor8GatewayService';
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { SALE_PATH } from '../../guesses';
 import { correctableHint, readSaleId, saleIdField } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
+export const description: INodeProperties[] = showOnlyFor('sale', 'get', withMaxConcurrentRequests([
 	{ ...saleIdField, hint: correctableHint('Sale Endpoint') },
 	{
 		displayName: 'Options',
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'get', [
 		default: {},
 		options: [guessedEndpointField({ displayName: 'Sale Endpoint', name: 'saleEndpoint', default: SALE_PATH, serves: 'one sale' })],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);

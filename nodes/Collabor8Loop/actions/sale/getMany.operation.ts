@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { readBoolean, readReturnAllAndLimit, readText, readWholeNumber, splitList } from '../../../shared/validation';
 import { SALES_PATH } from '../../endpoints';
 import { MAX_PAGE_SIZE, TOTAL_FIELDS } from '../../guesses';
 import { apiRequestAllItems } from '../../transport';
 
-export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', [
+export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', withMaxConcurrentRequests([
 	...returnAllAndLimit(),
 	{
 		displayName: 'Options',
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', [
 			},
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const paging = readReturnAllAndLimit(this, itemIndex);

@@ -7,7 +7,7 @@ import {
 	readNameOption,
 	UNCONFIRMED_HINT,
 } from '../../../shared/collabor8GatewayService';
-import { showOnlyFor } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { readText } from '../../../shared/validation';
@@ -21,7 +21,7 @@ function label(status: string): string {
 	return status.charAt(0).toUpperCase() + status.slice(1);
 }
 
-export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', [
+export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', withMaxConcurrentRequests([
 	{ ...saleIdField, hint: correctableHint('Status Endpoint') },
 	{
 		displayName: 'Status',
@@ -65,7 +65,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 			},
 		],
 	},
-]);
+]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readChoiceOption, readNameOption, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
@@ -10,9 +10,17 @@ import { IMPORT_UPLOAD_PATH } from '../../endpoints';
 import type { ImportMode } from '../../guesses';
 import { DEFAULT_UPLOAD_MIME_TYPE, IMPORT_MODE_VALUES, UPLOAD_FILE_FIELD } from '../../guesses';
 import { asObject, getImportStatus } from '../../helpers/importAnswers';
+import type { FileToSend } from '../../helpers/multipartFile';
+import { multipartFileBody } from '../../helpers/multipartFile';
 import { apiRequest, virtualInventoryService } from '../../transport';
 
 const IMPORT_MODES = Object.keys(IMPORT_MODE_VALUES) as ImportMode[];
+
+/**
+ * Virtual Inventory runs one import at a time per company and refuses an upload while one is active
+ * (the guide's "check the status first"), so the items of one run upload one after another.
+ */
+export const oneItemAtATime = true;
 
 const { stepByStep: stepByStepGuess, applyWithoutFeedback: applyWithoutFeedbackGuess } = IMPORT_MODE_VALUES;
 const fileFieldGuess = UPLOAD_FILE_FIELD;
@@ -247,6 +255,26 @@ function readUploadGuesses(ctx: IExecuteFunctions, itemIndex: number, importMode
 	};
 }
 
+/**
+ * The file's size and a way to read it. A file that n8n keeps outside the item (on disk, in the
+ * database, in S3: it has an id) is streamed from there; a file held in the item itself is decoded
+ * once. Either way the upload adds no copy of its own.
+ */
+async function fileContents(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+	binary: IBinaryData,
+): Promise<Pick<FileToSend, 'size' | 'open'>> {
+	const id = binary.id;
+	if (id) {
+		const { fileSize } = await ctx.helpers.getBinaryMetadata(id);
+		return { size: fileSize, open: async () => await ctx.helpers.getBinaryStream(id) };
+	}
+	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+	return { size: data.length, open: async () => [data] };
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const binaryPropertyName = readText(this, 'binaryPropertyName', 'Input Binary Field', itemIndex, {
 		required: true,
@@ -260,19 +288,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const waitedMs = await whenImportAllowed(this, itemIndex, waiting);
 
-	// Read through n8n's helpers, which also reach files that n8n keeps on disk (filesystem mode).
-	const data = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
-	if (data.length === 0) {
+	const { size, open } = await fileContents(this, itemIndex, binaryPropertyName, binary);
+	if (size === 0) {
 		throw inputError(this, itemIndex, 'Input Binary Field', `"${binaryPropertyName}" holds an empty file`);
 	}
 	const fileName = fileNameOption || binary.fileName || `inventory-import.${binary.fileExtension ?? 'xlsx'}`;
 	const ownType = binary.mimeType && binary.mimeType !== 'application/octet-stream' ? binary.mimeType : undefined;
 	const mimeType = ownType ?? guesses.fileType;
 
-	// A Blob can be read again, so the request door may send this body a second time (after a
-	// refused token) without rebuilding it.
-	const body = new FormData();
-	body.append(guesses.fileField, new Blob([data], { type: mimeType }), fileName);
+	const body = multipartFileBody(guesses.fileField, { fileName, mimeType, size, open });
 	const answer = asObject(
 		await apiRequest(
 			this,
@@ -285,7 +309,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const result: IDataObject = {
 		importMode,
 		fileName,
-		fileSize: data.length,
+		fileSize: size,
 		waitedSeconds: Math.round(waitedMs / 100) / 10,
 		...answer,
 	};

@@ -1,13 +1,16 @@
 /** Get Many: every manufacturer Infinigate carries, one item each. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { MANUFACTURER_LIST_PATH } from '../../endpoints';
 import { readManufacturers } from '../../guesses';
 import { apiRequest } from '../../transport';
 
-export const description: INodeProperties[] = [...showOnlyFor('manufacturer', 'getMany', returnAllAndLimit())];
+export const description: INodeProperties[] = withMaxConcurrentRequests(
+	showOnlyFor('manufacturer', 'getMany', returnAllAndLimit()),
+	{ resource: ['manufacturer'], operation: ['getMany'] },
+);
 
 /** The manufacturer list, read whatever its documented-as-"names" shape turns out to be. */
 export async function fetchManufacturers(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -5,11 +5,12 @@ import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
 import { readCount } from '../../guesses';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, infinigateService } from '../../transport';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	searchTermField('count'),
 	searchFilters({ resource: ['priceList'], operation: ['count'] }),
-];
+], { resource: ['priceList'], operation: ['count'] });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const term = searchTermOf(this, itemIndex);

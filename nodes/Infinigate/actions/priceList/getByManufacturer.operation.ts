@@ -1,7 +1,7 @@
 /** Get by Manufacturer: every product of one manufacturer, with price and stock. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { MANUFACTURER_PRICE_LIST_PATH } from '../../endpoints';
 import { readListPage } from '../../guesses';
@@ -11,7 +11,7 @@ import { apiRequest } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['getByManufacturer'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	pickFromList(
 		{
 			displayName: 'Manufacturer Name',
@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 		{ displayName: 'By Name', placeholder: 'e.g. Lumaport' },
 	),
 	...showOnlyFor('priceList', 'getByManufacturer', returnAllAndLimit()),
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const manufacturerName = readPickedText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, 200);

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
-import { PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
+import { PRICE_LIST_COUNTED_TAKE, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
 import { pageSizeOption, readPageSize } from '../../helpers/guessOptions';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['search'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	searchTermField('search'),
 	...showOnlyFor('priceList', 'search', returnAllAndLimit()),
 	searchFilters(show),
@@ -23,18 +23,19 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [pageSizeOption(PRICE_LIST_PAGE_SIZE, 'products')],
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const term = searchTermOf(this, itemIndex);
 	const filters = readSearchFilters(this, itemIndex);
 	const paging = readReturnAllAndLimit(this, itemIndex);
-	const pageSize = readPageSize(this, itemIndex, PRICE_LIST_PAGE_SIZE);
+	const chosenPageSize = readPageSize(this, itemIndex, 0);
 
-	// For Return All, the count tells how many entries to expect, so that a service capping Take
-	// below our page size cannot end the listing early.
+	// For more than one small page, the count tells how many entries to expect, so that a service
+	// capping Take below what is asked cannot end the listing early, and pages can be as large as
+	// the service serves.
 	let knownTotal: number | undefined;
-	if (paging.returnAll) {
+	if (paging.returnAll || paging.limit > PRICE_LIST_PAGE_SIZE) {
 		const countBody = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
 		knownTotal = readCount(countBody);
 	}
@@ -44,7 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'GET',
 		PRICE_LIST_SEARCH_PATH,
 		{ pathParams: { term }, qs: filters },
-		{ ...paging, pageSize, knownTotal },
+		// Once the count is known, pages can be as large as the service serves (it caps Take itself).
+		{ ...paging, pageSize: chosenPageSize || (knownTotal === undefined ? PRICE_LIST_PAGE_SIZE : PRICE_LIST_COUNTED_TAKE), knownTotal },
 		itemIndex,
 	);
 }

@@ -9,10 +9,11 @@ import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readGuid } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
-	const description: INodeProperties[] = [
+	const description: INodeProperties[] = withMaxConcurrentRequests([
 		outputField(show, kind, false),
 		{
 			displayName: 'Document GUID',
@@ -25,7 +26,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			displayOptions: { show },
 		},
 		documentOptions(show, false),
-	];
+	], show);
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -1,7 +1,7 @@
 /** Get Many: the purchase invoices or credit memos of a period, optionally with their lines or MSP usage. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { returnAllAndLimit, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
@@ -17,7 +17,7 @@ import { apiRequest, apiRequestAllItems } from '../../transport';
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getMany'] };
 	const [returnAll, limit] = returnAllAndLimit();
-	const description: INodeProperties[] = [
+	const description: INodeProperties[] = withMaxConcurrentRequests([
 		outputField(show, kind, true),
 		{
 			displayName: 'Period Start',
@@ -70,7 +70,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			],
 		},
 		documentOptions(show, true),
-	];
+	], show);
 
 	return {
 		description,

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredEmail } from '../../../shared/validation';
 import { decisionOptions, quoteReferenceFields, readQuoteReference, sendDecision } from '../../helpers/quoteDecision';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	...quoteReferenceFields('accept'),
 	{
 		displayName: 'Accepted By (Email)',
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['purchaseQuote'], operation: ['accept'] } },
 	},
 	decisionOptions('accept', 'accepted'),
-];
+], { resource: ['purchaseQuote'], operation: ['accept'] });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);

@@ -4,10 +4,11 @@ import { readGuid } from '../../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { quotePath } from '../../helpers/quotes';
 import { apiRequest } from '../../transport';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['get'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	{
 		displayName: 'Document GUID',
 		name: 'documentGuid',
@@ -27,7 +28,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [quotesLocationOption],
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);

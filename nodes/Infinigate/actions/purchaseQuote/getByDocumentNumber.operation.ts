@@ -4,10 +4,11 @@ import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } f
 import { quoteNumberField, quotePath } from '../../helpers/quotes';
 import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	quoteNumberField(show),
 	{
 		displayName: 'Options',
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [quotesLocationOption],
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit, readText } from '../../../shared/validation';
 import { DOCUMENT_PAGE_SIZE } from '../../guesses';
 import { pageSizeOption, QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, readPageSize, withLocationHint } from '../../helpers/guessOptions';
@@ -9,7 +9,7 @@ import { apiRequestAllItems } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getMany'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	...showOnlyFor('purchaseQuote', 'getMany', returnAllAndLimit()),
 	{
 		displayName: 'Filters',
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [pageSizeOption(DOCUMENT_PAGE_SIZE, 'quotes'), quotesLocationOption],
 	},
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const buyerReference = readText(this, 'filters.buyerReference', 'Buyer Reference', itemIndex, { maxLength: 200 });

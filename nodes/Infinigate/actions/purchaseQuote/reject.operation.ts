@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readText, requiredEmail } from '../../../shared/validation';
 import { decisionOptions, quoteReferenceFields, readQuoteReference, sendDecision } from '../../helpers/quoteDecision';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['reject'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	...quoteReferenceFields('reject'),
 	{
 		displayName: 'Rejected By (Email)',
@@ -27,7 +28,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	decisionOptions('reject', 'rejected'),
-];
+], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const reference = readQuoteReference(this, itemIndex);

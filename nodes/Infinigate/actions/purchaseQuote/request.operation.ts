@@ -18,6 +18,7 @@ import { QUOTE_REQUEST_PATH } from '../../guesses';
 import { readDate, readLocation } from '../../helpers/fields';
 import { requestLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { apiRequest } from '../../transport';
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['request'] };
 
@@ -40,7 +41,7 @@ const HEADER_TEXT_FIELDS = [
 	{ name: 'endUserType', displayName: 'End User Type', description: 'e.g. Standard, Education or Government' },
 ] as const;
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = withMaxConcurrentRequests([
 	{
 		displayName: 'Lines',
 		name: 'lines',
@@ -111,7 +112,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [requestLocationOption],
 	},
-];
+], show);
 
 function readLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const raw = ctx.getNodeParameter('lines.line', itemIndex, []) as unknown;
