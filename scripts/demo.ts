@@ -3,7 +3,8 @@
  *
  * Packs the built package, installs it into a fresh n8n user folder the way n8n installs a
  * community package, starts the sandbox, imports credentials that point at it and the example
- * workflows, runs every example once headless and prints a table, then serves the editor on
+ * workflows, runs every example once headless and prints a table, activates those that start by
+ * themselves (polling triggers, the MCP server), then serves the editor on
  * http://127.0.0.1:5678 with an owner account until Ctrl-C, which stops n8n and the sandbox.
  */
 import { rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
-import { loadExamples, sandboxCredentials } from '../test/support/examples';
+import { loadExamples, sandboxCredentials, startsByItself } from '../test/support/examples';
 import { ensureRuntime } from '../test/support/install';
 import { itemsOut, N8nInstance } from '../test/support/n8n';
 import type { N8nServer, Owner } from '../test/support/n8n';
@@ -69,12 +70,17 @@ async function main(): Promise<void> {
 	await instance.recordInstalledPackage(installedPackageRecord());
 	done('');
 
-	step('Running every example once, headless (n8n execute)');
+	const active = examples.filter((example) => startsByItself(example.workflow));
+	step(`Activating the ${active.length} examples that start by themselves (polling triggers, MCP server)`);
+	for (const example of active) await instance.publish(example.workflow.id);
+	done('');
+
+	step('Running every other example once, headless (n8n execute)');
 	done('');
 	const rows: string[][] = [];
 	const live = process.stdout.isTTY === true;
 	let failures = 0;
-	for (const example of examples) {
+	for (const example of examples.filter((candidate) => !startsByItself(candidate.workflow))) {
 		resetSandbox(sandbox);
 		if (live) process.stdout.write(`    ${example.workflow.name} …`);
 		const result = await instance.execute(example.workflow.id);
@@ -101,14 +107,41 @@ async function main(): Promise<void> {
 	console.log(`  Sandbox    ${sandbox.url}   (request log: ${sandbox.url}/__sandbox/log)`);
 	console.log(`  User dir   ${USER_FOLDER}   (recreated on every run of the demo)`);
 	console.log('\n  The examples, each ready to open and run with "Execute workflow":');
-	for (const example of examples) console.log(`    ${server.url}/workflow/${example.workflow.id}   ${example.workflow.name}`);
+	for (const example of examples.filter((candidate) => !startsByItself(candidate.workflow))) {
+		console.log(`    ${server.url}/workflow/${example.workflow.id}   ${example.workflow.name}`);
+	}
+	console.log('\n  Active now (each trigger polls the sandbox once a minute; their runs are in Executions):');
+	for (const example of active) console.log(`    ${server.url}/workflow/${example.workflow.id}   ${example.workflow.name}`);
+	for (const path of mcpPaths(active)) console.log(`\n  MCP server for AI agents: ${server.url}/mcp/${path}`);
 	console.log('\n  Press Ctrl-C to stop n8n and the sandbox.\n');
+	if (active.length > 0) setTimeout(() => simulateActivity(sandbox!), 30_000).unref();
 
 	const code = await server.process.exited;
 	if (!stopping) {
 		console.error(`n8n stopped by itself (exit ${String(code)}):\n${server.process.output().slice(-3000)}`);
 		await shutdown(1);
 	}
+}
+
+/** Something for the active triggers to notice: each of their workflows then runs once. */
+function simulateActivity(target: Sandbox): void {
+	const folder = target.state.cegidLoop.linkFolder('DEMO0001', 'Demo Client SARL');
+	const invoice = target.state.infinigate.addInvoice();
+	const sale = target.state.loop.addSale('Demo surplus pump');
+	target.state.loop.setSaleStatus('sale-0002', 'reserved');
+	console.log(
+		`  Sandbox: linked folder ${folder.codeIbs}, posted invoice ${String(invoice.header.documentNumber)}, added sale ${sale.id}, ` +
+			'reserved sale-0002. Within a minute each trigger workflow runs once (Executions in the editor).\n',
+	);
+}
+
+/** The paths of the active MCP Server Triggers, where an MCP client connects. */
+function mcpPaths(active: ReturnType<typeof loadExamples>): string[] {
+	return active.flatMap((example) =>
+		example.workflow.nodes
+			.filter((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger')
+			.map((node) => String(node.parameters?.path ?? '')),
+	);
 }
 
 async function shutdown(code: number): Promise<void> {

@@ -1,9 +1,9 @@
 /** The Cegid Loop node's one door to the network, built on the shared request helper. */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { cegidLoopBaseUrl } from '../../credentials/common/cegidLoop';
 import { messageFromBody } from '../../credentials/common/failures';
-import type { ServiceDefinition } from '../shared/request';
+import type { RequestContext, ServiceDefinition } from '../shared/request';
 import { serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 import { withEnglish } from './helpers/messages';
@@ -37,7 +37,7 @@ export const cegidLoopService: ServiceDefinition = {
 };
 
 export async function apiRequest<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,

@@ -52,3 +52,6 @@ export const MAX_PAGE_SIZE = 100;
  * (Options › Total Fields).
  */
 export const TOTAL_FIELDS = ['total', 'totalCount', 'count', 'totalItems'];
+
+/** GUESS: the field of a sale that holds when it was created (the guide's example shows none). */
+export const SALE_CREATED_FIELD = 'createdAt';

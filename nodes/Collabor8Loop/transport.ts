@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsF
 import { gatewayService } from '../shared/collabor8GatewayService';
 import { jsonOutput } from '../shared/items';
 import { collectPages } from '../shared/paging';
+import type { RequestContext } from '../shared/request';
 import { serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 import { LOOP_API_ROOT } from './endpoints';
@@ -21,7 +22,7 @@ export const loopService = gatewayService({
  * The door needs a node, the credential and n8n's authenticated request, which a list search in the
  * editor has as well as an execution.
  */
-export type LoopContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type LoopContext = RequestContext | ILoadOptionsFunctions;
 
 export async function apiRequest<T = unknown>(
 	ctx: LoopContext,
@@ -61,7 +62,7 @@ function totalOf(envelope: IDataObject, fields: string[]): number | undefined {
 
 /** Return All / Limit over a list paged by `page` and `limit`, answered as `{"data": [...], …}`. */
 export async function apiRequestAllItems(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,

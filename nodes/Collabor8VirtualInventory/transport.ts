@@ -1,10 +1,10 @@
 /** The Virtual Inventory node's one door to the network, built on the shared request helper. */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { describeCollabor8Failure } from '../../credentials/common/collabor8Failures';
 import { apiBaseUrl } from '../../credentials/common/collabor8VirtualInventory';
 import { TOKEN_FIELDS } from '../../credentials/common/token';
-import type { ServiceDefinition } from '../shared/request';
+import type { RequestContext, ServiceDefinition } from '../shared/request';
 import { serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 
@@ -26,7 +26,7 @@ export const virtualInventoryService: ServiceDefinition = {
 };
 
 export async function apiRequest<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,

@@ -141,3 +141,11 @@ export const QUOTE_REQUEST_PATH = '/order-management/v2/purchasequote/request';
  * a decision (safe re-runs). Public code shows quotes with a status; its values are not public.
  */
 export const QUOTE_DECIDED_STATUSES = { accepted: 'Accepted', rejected: 'Rejected' } as const;
+
+/**
+ * GUESS: how many days after its posting date an invoice or credit memo may first show up in the
+ * list (posted yesterday, published overnight). The trigger re-reads this many days before its last
+ * poll, so that a late document is still delivered once. Fact from: Infinigate's support, or a
+ * comparison of posting dates with the day documents appear.
+ */
+export const DOCUMENT_LATE_DAYS = 3;

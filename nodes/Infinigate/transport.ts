@@ -8,7 +8,7 @@ import { infinigateBaseUrl } from '../../credentials/common/infinigate';
 import { describeInfinigateFailure } from '../../credentials/common/infinigateFailures';
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import { collectPages } from '../shared/paging';
-import type { ServiceDefinition } from '../shared/request';
+import type { RequestContext, ServiceDefinition } from '../shared/request';
 import { serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 import { readListPage } from './guesses';
@@ -23,7 +23,7 @@ export const infinigateService: ServiceDefinition = {
 };
 
 export async function apiRequest<T = unknown>(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ctx: RequestContext | ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,
@@ -50,7 +50,7 @@ export interface PagedListOptions {
  * asking from where the short page ended instead of silently losing the rest.
  */
 export async function apiRequestAllItems(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
 	options: RequestOptions,

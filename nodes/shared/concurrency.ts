@@ -80,7 +80,8 @@ export function beginNodeRun(ctx: IExecuteFunctions, maxInFlight: number): NodeR
 }
 
 /** The run the router began for this context; undefined outside a node's execute (credential tests). */
-export function currentNodeRun(ctx: IExecuteFunctions): NodeRun | undefined {
+/** A polling trigger has no run of items: it gets undefined. */
+export function currentNodeRun(ctx: object): NodeRun | undefined {
 	return nodeRuns.get(ctx);
 }
 

@@ -15,6 +15,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -63,6 +64,9 @@ import { credentialKey, pauseCredential, waitOutPause } from './throttle';
 import { beginRenewal, renewalUnderWay } from './tokenRenewal';
 
 export type { ExpectedAnswer } from './answers';
+
+/** Who may call a service: an action node running items, or a trigger node polling. */
+export type RequestContext = IExecuteFunctions | IPollFunctions;
 
 /** How one remote service is reached; each node's transport defines one. */
 export interface ServiceDefinition {
@@ -116,7 +120,7 @@ export interface ServiceResponse<T = unknown> {
 
 /** One request as the door handles it, with what every message needs to name. */
 interface Call {
-	ctx: IExecuteFunctions;
+	ctx: RequestContext;
 	service: ServiceDefinition;
 	request: ServiceRequest;
 	itemIndex: number;
@@ -126,7 +130,7 @@ interface Call {
 }
 
 export async function serviceRequest<T = unknown>(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	request: ServiceRequest,
 	itemIndex: number,
@@ -292,7 +296,7 @@ type AttemptOutcome =
  * the context the helper is called on (see `withCancelSignal`).
  */
 async function attempt(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	request: ServiceRequest,
 	url: string,
@@ -400,7 +404,7 @@ function secretsOf(service: ServiceDefinition, credentials: ICredentialDataDecry
 
 /** The secrets of a service's credential as one item sees it, for messages built outside the door. */
 export async function serviceSecrets(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	itemIndex: number,
 ): Promise<string[]> {
@@ -413,7 +417,7 @@ export async function serviceSecrets(
  * credential in each spelling, so that an answer quoted in the description (see `quoteAnswer`) is safe.
  */
 export async function answerError(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	itemIndex: number,
 	text: { message: string; description?: string },
@@ -437,7 +441,7 @@ function baseUrlFieldOf(service: ServiceDefinition): string {
 
 /** The service's base URL, refused before any request when it is empty or not an http(s) address. */
 function checkedBaseUrl(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	service: ServiceDefinition,
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex: number,
@@ -458,7 +462,7 @@ function checkedBaseUrl(
 	return baseUrl;
 }
 
-function buildRequestPath(ctx: IExecuteFunctions, request: ServiceRequest, itemIndex: number): string {
+function buildRequestPath(ctx: RequestContext, request: ServiceRequest, itemIndex: number): string {
 	try {
 		return buildPath(request.path, request.pathParams);
 	} catch (error) {
@@ -508,7 +512,7 @@ function failed(call: Call, error: NodeApiError, signature: string): NodeApiErro
 	return error;
 }
 
-function failIfServiceDown(ctx: IExecuteFunctions, service: ServiceDefinition, health: ServiceHealth, itemIndex: number): void {
+function failIfServiceDown(ctx: RequestContext, service: ServiceDefinition, health: ServiceHealth, itemIndex: number): void {
 	const down = health.down();
 	if (!down) return;
 	const message = `${down.message} (${service.serviceName} failed ${down.count} requests in a row, so the remaining items are not tried)`;

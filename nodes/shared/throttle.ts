@@ -8,7 +8,7 @@
  * together and should pause together. (n8n in queue mode runs several processes; each then pauses
  * on its own, which is still far better than every item retrying alone.)
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { retryClock } from './retry';
 
@@ -23,7 +23,7 @@ const pauses = new Map<string, Pause>();
 const credentialIds = new WeakMap<object, Record<string, string>>();
 
 /** Names the credential a node uses for a service: its type and, in n8n, its stored id. */
-export function credentialKey(ctx: IExecuteFunctions, credentialType: string): string {
+export function credentialKey(ctx: IExecuteFunctions | IPollFunctions, credentialType: string): string {
 	let ids = credentialIds.get(ctx);
 	if (ids === undefined) {
 		ids = {};

@@ -66,6 +66,21 @@ export class CegidLoopState {
 		return contact && { ...contact, applications: [...contact.applications] };
 	}
 
+	/** A new client folder is linked to the application key: LoopHub lists it from now on. */
+	linkFolder(codeIbs: string, raisonSociale = codeIbs): FolderView {
+		if (this.folders.has(codeIbs)) throw new Error(`Folder ${codeIbs} is already linked`);
+		this.folders.set(codeIbs, {
+			objectId: randomUUID(),
+			codeIbs,
+			raisonSociale,
+			maitreDossier: 'mentressangle@cegid.com',
+			maitreDossierId: '9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d',
+			status: 'A préparer',
+			offers: new Set(),
+		});
+		return this.folder(codeIbs)!;
+	}
+
 	nextRevision(): string {
 		this.revision += 0x25;
 		return `0x${this.revision.toString(16).toUpperCase().padStart(16, '0')}`;

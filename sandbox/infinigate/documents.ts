@@ -50,7 +50,7 @@ const MSP_PRODUCTS = [
 	{ itemSku: 'MSP-FW-CLOUD', itemDescription: 'Firebox Cloud Firewall per user', price: 3.2 },
 ];
 
-function buildDocument(kind: 'invoice' | 'creditMemo', index: number, postingDate: string): SandboxDocument {
+export function buildDocument(kind: 'invoice' | 'creditMemo', index: number, postingDate: string): SandboxDocument {
 	const prefix = kind === 'invoice' ? 'VR24' : 'GS24';
 	const documentNumber = `${prefix}-${String(100001 + index)}`;
 	const sign = kind === 'invoice' ? 1 : -1;

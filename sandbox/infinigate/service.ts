@@ -13,6 +13,8 @@ import type { Handler, SandboxRequest, SandboxResponse, SandboxServer } from '..
 import type { SandboxOptions, SandboxService } from '../core/service';
 import type { Json, SandboxDocument, SandboxQuote } from './documents';
 import { generateCreditMemos, generateInvoices, generateQuotes, guidOf, overviewOf, quoteOverviewOf } from './documents';
+import type { InfinigateEvents } from './events';
+import { infinigateEvents } from './events';
 import type { StoredProduct } from './priceList';
 import { END_USER_TYPES, generatePriceList } from './priceList';
 
@@ -25,7 +27,7 @@ export const SANDBOX_CLIENT_SECRET = 'sandbox-client-secret-91c2';
 /** IIS's default `maxQueryString`: longer query strings are refused before the API sees them. */
 export const MAX_QUERY_STRING = 2048;
 
-export interface InfinigateSandboxState {
+export interface InfinigateSandboxState extends InfinigateEvents {
 	tokenLifetimeSeconds: number;
 	/** Larger Take values are capped to these, as many ASP.NET list endpoints do. */
 	maxPriceListTake: number;
@@ -42,7 +44,7 @@ export interface InfinigateSandboxState {
 const PRODUCTS = generatePriceList();
 
 function freshState(options: SandboxOptions): InfinigateSandboxState {
-	return {
+	const state: Omit<InfinigateSandboxState, keyof InfinigateEvents> = {
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds?.infinigate ?? 300,
 		maxPriceListTake: 500,
 		maxDocumentTake: 100,
@@ -53,6 +55,7 @@ function freshState(options: SandboxOptions): InfinigateSandboxState {
 		quotes: generateQuotes(),
 		quoteRequests: [],
 	};
+	return Object.assign(state, infinigateEvents(state));
 }
 
 // ---- answers as the real layers give them ----
@@ -419,7 +422,7 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 		const state = freshState(options);
 		server.mount(SERVICE, SERVICE, () => {
 			const fresh = freshState(options);
-			Object.assign(state, fresh);
+			Object.assign(state, fresh, infinigateEvents(state));
 		});
 		const get = (path: string, handler: Handler): void => server.route(SERVICE, 'GET', path, gateway(state, handler));
 		const post = (path: string, handler: Handler): void => server.route(SERVICE, 'POST', path, gateway(state, handler));

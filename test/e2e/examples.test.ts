@@ -3,9 +3,12 @@
  * as a community package, `n8n import:workflow`, `n8n execute`, then checks on the output items
  * and on the requests the sandbox received.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { Sandbox } from '../../sandbox';
 import { freshN8n, secretValues, startE2eSandbox, succeeded } from '../support/e2e';
-import { credentialTypesOf, loadExamples } from '../support/examples';
+import { credentialTypesOf, loadExamples, startsByItself } from '../support/examples';
 import { packageNodeTypes } from '../support/package';
 import { resetSandbox } from '../support/sandbox-data';
 import { EXPECTATIONS } from './expectations';
@@ -63,6 +66,11 @@ describe('the example workflows', () => {
 
 		test(expectation ? expectation.does : 'has checks in test/e2e/expectations', async () => {
 			expect(expectation).toBeDefined();
+			expect('checkedActiveIn' in expectation).toBe(startsByItself(example.workflow));
+			if ('checkedActiveIn' in expectation) {
+				expect(existsSync(join(__dirname, expectation.checkedActiveIn))).toBe(true);
+				return;
+			}
 			const n8n = await freshN8n(example.slug);
 			await n8n.importWorkflows([example.workflow]);
 			await expectation.before?.(sandbox);

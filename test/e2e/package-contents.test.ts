@@ -42,7 +42,7 @@ describe('the packed package', () => {
 		const manifest = JSON.parse(readFileSync(join(unpacked, 'package', 'package.json'), 'utf8')) as {
 			n8n: { nodes: string[]; credentials: string[] };
 		};
-		expect(manifest.n8n.nodes).toHaveLength(5);
+		expect(manifest.n8n.nodes).toHaveLength(9); // five action nodes and four polling triggers
 		expect(manifest.n8n.credentials).toHaveLength(5);
 		for (const node of manifest.n8n.nodes) {
 			expect(files).toContain(node);

@@ -29,6 +29,14 @@ export function loadExamples(): Example[] {
 		});
 }
 
+/**
+ * Whether an example starts by itself (a polling trigger, an MCP server) instead of from a Manual
+ * Trigger: such an example does nothing under `n8n execute`; it runs once published under `n8n start`.
+ */
+export function startsByItself(workflow: WorkflowFile): boolean {
+	return !workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
+}
+
 /** The credential types an example's nodes refer to. */
 export function credentialTypesOf(workflow: WorkflowFile): string[] {
 	const types = new Set<string>();

@@ -93,6 +93,8 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// Lets AI agents and the MCP Server Trigger use the package's nodes as tools.
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_RUNNERS_BROKER_PORT: String(options.brokerPort),
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',

@@ -63,6 +63,28 @@ export class LoopState {
 		this.sales = initialSales(count);
 	}
 
+	/** A seller publishes a new sale; it is listed last, created now. */
+	addSale(description: string, status = 'draft'): SandboxSale {
+		const template = initialSales(1)[0];
+		const sale: SandboxSale = {
+			...template,
+			id: `sale-${randomUUID()}`,
+			status,
+			objectInformation: { ...template.objectInformation, description },
+			createdAt: new Date().toISOString(),
+		};
+		this.sales.push(sale);
+		return sale;
+	}
+
+	/** A broker (or Loop) changes a sale's status. */
+	setSaleStatus(id: string, status: string): SandboxSale {
+		const sale = this.sale(id);
+		if (!sale) throw new Error(`No sale ${id} in the sandbox`);
+		sale.status = status;
+		return sale;
+	}
+
 	sale(id: string): SandboxSale | undefined {
 		return this.sales.find((sale) => sale.id === id);
 	}

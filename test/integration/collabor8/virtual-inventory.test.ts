@@ -145,6 +145,14 @@ describe('Collabor8 Virtual Inventory: upload', () => {
 		expect(imports()).toHaveLength(1);
 	});
 
+	test('a workflow saved with version 1 and no waiting options uploads at once, as before', async () => {
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: {} }, { items: [importFile()], typeVersion: 1 });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json[0].waitedSeconds).toBe(0);
+		expect(imports()).toHaveLength(1);
+	});
+
 	test('Wait Until Allowed (saved in Options) gives up after Max Wait with a clear message, without uploading', async () => {
 		sandbox.state.virtualInventory.startWebImport(10_000);
 

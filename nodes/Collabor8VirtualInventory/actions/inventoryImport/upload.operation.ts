@@ -195,7 +195,7 @@ const NOT_ALLOWED_REASON =
 /** Wait Until Allowed, Max Wait or Poll Interval: top-level from version 1.1, in Options before. */
 function waitingParameter(ctx: IExecuteFunctions, itemIndex: number, name: string): unknown {
 	const path = ctx.getNode().typeVersion >= 1.1 ? name : `options.${name}`;
-	return ctx.getNodeParameter(path, itemIndex, undefined) as unknown;
+	return ctx.getNodeParameter(path, itemIndex, null) as unknown;
 }
 
 /** Wait Until Allowed, Max Wait and Poll Interval, refused before any request unless they are numbers. */

@@ -1,0 +1,113 @@
+/**
+ * What the Infinigate Trigger watches: new purchase invoices and credit memos (lists asked by
+ * posting period, remembered in a dated window) and new or changed purchase quotes (a list read
+ * whole, remembered as a snapshot of each quote's revision and status).
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
+import { dayOf, daysBefore, diffSnapshot, isoDay, takeNewInWindow, windowStart } from '../../shared/polling';
+import { DOCUMENT_PATHS } from '../endpoints';
+import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../guesses';
+import { apiRequestAllItems } from '../transport';
+
+export type InfinigateEvent = 'newPurchaseInvoice' | 'newPurchaseCreditMemo' | 'newOrChangedPurchaseQuote';
+
+/** How far back the manual test looks for a recent document. */
+const MANUAL_LOOKBACK_DAYS = 90;
+
+export const DOCUMENT_SEGMENTS = {
+	newPurchaseInvoice: { segment: 'purchaseinvoice', noun: 'purchase invoice' },
+	newPurchaseCreditMemo: { segment: 'purchasecreditmemo', noun: 'credit memo' },
+} as const;
+
+const ALL = { returnAll: true, limit: 0, pageSize: DOCUMENT_PAGE_SIZE };
+
+export function documentKey(document: IDataObject): string {
+	return String(document.documentGuid ?? document.documentNumber ?? '');
+}
+
+export async function listDocuments(
+	ctx: IPollFunctions,
+	event: keyof typeof DOCUMENT_SEGMENTS,
+	version: 'v1' | 'v2',
+	from: string,
+): Promise<IDataObject[]> {
+	return await apiRequestAllItems(
+		ctx,
+		'GET',
+		DOCUMENT_PATHS[version].list,
+		{ pathParams: { documentType: DOCUMENT_SEGMENTS[event].segment }, qs: { PeriodStart: from } },
+		ALL,
+		0,
+	);
+}
+
+export async function listQuotes(ctx: IPollFunctions): Promise<IDataObject[]> {
+	return await apiRequestAllItems(ctx, 'GET', PURCHASE_QUOTE_PATH + PURCHASE_QUOTE_SUFFIXES.list, {}, ALL, 0);
+}
+
+export async function newDocuments(
+	ctx: IPollFunctions,
+	event: keyof typeof DOCUMENT_SEGMENTS,
+	version: 'v1' | 'v2',
+	memory: WindowMemory | undefined,
+	includeLastDays: number,
+	now: Date,
+): Promise<{ fresh: IDataObject[]; memory: WindowMemory }> {
+	const from = windowStart(memory, now, DOCUMENT_LATE_DAYS, includeLastDays);
+	const listed = await listDocuments(ctx, event, version, from);
+	return takeNewInWindow(
+		memory,
+		listed,
+		(document) => ({ key: documentKey(document), day: dayOf(documentDateOf(document)) }),
+		now,
+		{ overlapDays: DOCUMENT_LATE_DAYS, includeLastDays },
+	);
+}
+
+export function quoteFingerprint(quote: IDataObject): string {
+	return JSON.stringify([quote.documentRevision ?? null, quote.status ?? null]);
+}
+
+export function newOrChangedQuotes(
+	memory: SnapshotMemory | undefined,
+	quotes: IDataObject[],
+	includeLastDays: number,
+	now: Date,
+): { events: IDataObject[]; memory: SnapshotMemory } {
+	const since = includeLastDays > 0 ? daysBefore(isoDay(now), includeLastDays) : undefined;
+	const diff = diffSnapshot(
+		memory,
+		quotes,
+		(quote) => ({ key: documentKey(quote), fingerprint: quoteFingerprint(quote) }),
+		(quote) => since !== undefined && dayOf(quote.documentDate) >= since,
+	);
+	const events = [
+		...diff.added.map(({ entry }) => ({ event: 'newPurchaseQuote', ...entry })),
+		...diff.changed.map(({ entry, previous }) => {
+			const [previousRevision, previousStatus] = JSON.parse(previous ?? '[]') as unknown[];
+			return { event: 'changedPurchaseQuote', ...entry, previousRevision, previousStatus } as IDataObject;
+		}),
+	];
+	return { events, memory: diff.memory };
+}
+
+/** The most recent document of the last MANUAL_LOOKBACK_DAYS days, for "Fetch Test Event". */
+export async function latestDocument(
+	ctx: IPollFunctions,
+	event: keyof typeof DOCUMENT_SEGMENTS,
+	version: 'v1' | 'v2',
+	now: Date,
+): Promise<IDataObject | undefined> {
+	const listed = await listDocuments(ctx, event, version, daysBefore(isoDay(now), MANUAL_LOOKBACK_DAYS));
+	return latestBy(listed, (document) => dayOf(documentDateOf(document)));
+}
+
+export function latestBy(entries: IDataObject[], dayOfEntry: (entry: IDataObject) => string): IDataObject | undefined {
+	let latest: IDataObject | undefined;
+	for (const entry of entries) if (!latest || dayOfEntry(entry) >= dayOfEntry(latest)) latest = entry;
+	return latest;
+}
+
+export { MANUAL_LOOKBACK_DAYS };
