@@ -1,16 +1,18 @@
 /**
- * Every workflow of examples/ in queue mode: started through the main process as the editor's
- * "Execute workflow" does, run by a worker, with the same checks as in a single n8n. Files in the
- * output are read through the main process: in queue mode n8n keeps them in PostgreSQL.
+ * Every workflow of examples/ that a person runs from the editor, in queue mode: started through the
+ * main process as the editor's "Execute workflow" does, run by a worker, with the same checks as in
+ * a single n8n. Files in the output are read through the main process: in queue mode n8n keeps them
+ * in PostgreSQL. The examples that start by themselves (polling triggers) are in
+ * polling-triggers.test.ts.
  */
 import type { Sandbox } from '../../sandbox';
-import { loadExamples } from '../support/examples';
+import { loadExamples, startsByItself } from '../support/examples';
 import { resetSandbox } from '../support/sandbox-data';
 import { EXPECTATIONS } from '../e2e/expectations';
 import { secretValues } from '../support/e2e';
 import { queueCluster, resetCredentials, startQueueSandbox, workerOfEach } from '../support/queue/suite';
 
-const examples = loadExamples();
+const examples = loadExamples().filter((example) => !startsByItself(example.workflow));
 const cluster = queueCluster();
 
 describe('the example workflows in queue mode', () => {
@@ -29,7 +31,7 @@ describe('the example workflows in queue mode', () => {
 		const expectation = EXPECTATIONS[example.slug];
 
 		test(`runs on a worker and ${expectation?.does ?? 'has checks in test/e2e/expectations'}`, async () => {
-			expect(expectation).toBeDefined();
+			if (!expectation || !('check' in expectation)) throw new Error(`${example.slug} has no run checks in test/e2e/expectations`);
 			resetSandbox(sandbox);
 			await resetCredentials(cluster, sandbox);
 			await expectation.before?.(sandbox);

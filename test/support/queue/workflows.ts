@@ -1,6 +1,6 @@
 /**
- * The workflows the queue-mode suite and its measurement run besides the examples: each starts the
- * way executions reach workers in production (a webhook or a schedule on the main process).
+ * The workflows the queue-mode suite and its measurement run besides the examples: each starts from
+ * a webhook of the main process, the way most executions reach workers in production.
  */
 import { sandboxCredentialName } from '../examples';
 import type { WorkflowFile } from '../n8n';
@@ -12,7 +12,6 @@ const credential = (type: string): Record<string, { id: string; name: string }> 
 const INFINIGATE = credential('infinigateApi');
 const EQHUB = credential('collabor8EqHubApi');
 const VIRTUAL_INVENTORY = credential('collabor8VirtualInventoryApi');
-const LOOP = credential('collabor8LoopApi');
 
 export const BURST_PATH = 'queue-price-and-product';
 
@@ -98,38 +97,6 @@ export const uploadWorkflow: WorkflowFile = {
 	settings: { executionOrder: 'v1' },
 };
 
-export const SCHEDULE_SECONDS = 3;
-
-/**
- * Until the package has polling triggers of its own: n8n's Schedule Trigger every few seconds and a
- * Collabor8 Loop list, which is what a polling trigger does on each poll.
- */
-export const scheduledListWorkflow: WorkflowFile = {
-	id: 'b2bQueueSchedule01',
-	name: 'Queue: list Loop sales on a schedule',
-	nodes: [
-		{
-			id: 'a0c1e2f3-0003-4000-8000-000000000001',
-			name: 'Every few seconds',
-			type: 'n8n-nodes-base.scheduleTrigger',
-			typeVersion: 1.2,
-			position: [0, 0],
-			parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: SCHEDULE_SECONDS }] } },
-		},
-		{
-			id: 'a0c1e2f3-0003-4000-8000-000000000002',
-			name: 'Latest sales',
-			type: 'n8n-nodes-b2b-provisioning.collabor8Loop',
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { resource: 'sale', operation: 'getMany', returnAll: false, limit: 5, options: {} },
-			credentials: LOOP,
-		},
-	],
-	connections: { 'Every few seconds': { main: [[{ node: 'Latest sales', type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-};
-
 /** The suite's own workflows; the webhooks among them are active from the start. */
-export const QUEUE_WORKFLOWS = [burstWorkflow, uploadWorkflow, scheduledListWorkflow];
+export const QUEUE_WORKFLOWS = [burstWorkflow, uploadWorkflow];
 export const ACTIVE_FROM_START = [burstWorkflow.id, uploadWorkflow.id];
