@@ -4,7 +4,7 @@ import { infinigateExamples } from './infinigate';
 import { activatedExamples } from './triggers';
 import type { ExampleExpectation } from './types';
 
-export type { ActivatedExpectation, ExampleExpectation, RunExpectation } from './types';
+export type { ActivatedExpectation, BinaryReader, ExampleExpectation, RunExpectation } from './types';
 
 /** Every example of examples/ by file name (without .json), with what it must do. */
 export const EXPECTATIONS: Record<string, ExampleExpectation> = {

@@ -1,5 +1,13 @@
 import type { Sandbox } from '../../../sandbox';
-import type { ExecutionRun, N8nInstance } from '../../support/n8n';
+import type { ExecutionRun } from '../../support/n8n';
+
+/**
+ * Reads the bytes of a file in a run's output: from the user folder of a single n8n, or through the
+ * main process's API in queue mode, where n8n keeps files in its database.
+ */
+export interface BinaryReader {
+	readBinary(binary: Record<string, unknown>): Buffer;
+}
 
 /** What one example must do when `n8n execute` runs it, checked on its output and on what the sandbox received. */
 export interface RunExpectation {
@@ -7,7 +15,7 @@ export interface RunExpectation {
 	does: string;
 	/** Prepares the sandbox before the run (faults, latency), when the example needs it. */
 	before?: (sandbox: Sandbox) => void | Promise<void>;
-	check: (run: ExecutionRun, sandbox: Sandbox, n8n: N8nInstance) => void | Promise<void>;
+	check: (run: ExecutionRun, sandbox: Sandbox, files: BinaryReader) => void | Promise<void>;
 }
 
 /**
