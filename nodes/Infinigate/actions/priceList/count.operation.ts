@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { answerError, quoteAnswer } from '../../../shared/request';
 import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
 import { readCount } from '../../guesses';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, infinigateService } from '../../transport';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 export const description: INodeProperties[] = withMaxConcurrentRequests([
 	searchTermField('count'),

@@ -1,6 +1,7 @@
 /** Get: one purchase invoice or credit memo by its GUID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
@@ -9,7 +10,6 @@ import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readGuid } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };

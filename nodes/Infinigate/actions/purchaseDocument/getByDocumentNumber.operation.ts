@@ -1,6 +1,7 @@
 /** Get by Document Number: one purchase invoice or credit memo by its number. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
@@ -9,7 +10,6 @@ import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getByDocumentNumber'] };

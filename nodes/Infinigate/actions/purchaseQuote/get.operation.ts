@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readGuid } from '../../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { quotePath } from '../../helpers/quotes';
 import { apiRequest } from '../../transport';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['get'] };
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { quoteNumberField, quotePath } from '../../helpers/quotes';
 import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readText, requiredEmail } from '../../../shared/validation';
 import { decisionOptions, quoteReferenceFields, readQuoteReference, sendDecision } from '../../helpers/quoteDecision';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['reject'] };
 

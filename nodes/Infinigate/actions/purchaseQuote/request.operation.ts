@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { jsonOutput } from '../../../shared/items';
 import {
 	checkText,
@@ -18,7 +19,6 @@ import { QUOTE_REQUEST_PATH } from '../../guesses';
 import { readDate, readLocation } from '../../helpers/fields';
 import { requestLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { apiRequest } from '../../transport';
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 
 const show = { resource: ['purchaseQuote'], operation: ['request'] };
 
