@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { domainOption } from './helpers/fields';
 import { toOutput } from './helpers/messages';
 import { LOOPHUB_FOLDERS_PATH } from './guesses';
 import { apiRequest } from './transport';
@@ -51,14 +52,7 @@ export class CegidLoopTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Domain',
-						name: 'domain',
-						type: 'string',
-						default: '',
-						placeholder: 'TESTRDDCABINET',
-						description: "The firm's domain; by default the one of the credential",
-					},
+					domainOption,
 				],
 			},
 		],

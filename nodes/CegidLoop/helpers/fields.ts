@@ -126,3 +126,13 @@ export function readEmail(ctx: IExecuteFunctions, itemIndex: number): string {
 export function readOffer(ctx: IExecuteFunctions, itemIndex: number): Offer {
 	return requiredChoice(ctx, 'offer', 'Offer', itemIndex, OFFERS);
 }
+
+/** The firm's domain for LoopHub, in the Options of every call that lists folders. */
+export const domainOption: INodeProperties = {
+	displayName: 'Domain',
+	name: 'domain',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. TESTRDDCABINET',
+	description: "The firm's domain; by default the one of the credential",
+};

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
+import { domainOption } from '../../helpers/fields';
 import { loopHubFolders } from '../../helpers/loopHub';
 
 export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', withMaxConcurrentRequests([
@@ -14,14 +15,7 @@ export const description: INodeProperties[] = showOnlyFor('folder', 'getMany', w
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Domain',
-				name: 'domain',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. TESTRDDCABINET',
-				description: "The firm's domain; by default the one of the credential",
-			},
+			domainOption,
 		],
 	},
 ]));
