@@ -2,9 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { domainOption } from './helpers/fields';
-import { toOutput } from './helpers/messages';
-import { LOOPHUB_FOLDERS_PATH } from './guesses';
-import { apiRequest } from './transport';
+import { loopHubFolders } from './helpers/loopHub';
 import type { SnapshotMemory } from '../shared/polling';
 import { diffSnapshot, noEventYet, readMemory, writeMemory } from '../shared/polling';
 
@@ -67,10 +65,7 @@ export class CegidLoopTrigger implements INodeType {
 				description: 'Set it in the credential or in Options › Domain.',
 			});
 		}
-		const answer = toOutput(
-			await apiRequest(this, 'POST', LOOPHUB_FOLDERS_PATH, { body: { apiKey: credentials.applicationKey, domain } }, 0),
-		);
-		const folders = (Array.isArray(answer) ? answer : [answer]).filter((folder) => folderKey(folder) !== '');
+		const folders = (await loopHubFolders(this, credentials, domain, 0)).filter((folder) => folderKey(folder) !== '');
 
 		if (this.getMode() === 'manual') {
 			const latest = folders[folders.length - 1];

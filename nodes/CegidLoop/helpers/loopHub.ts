@@ -1,7 +1,8 @@
-/** LoopHub's list of the folders of an application key, for Folder → Get Many and the folder picker. */
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+/** LoopHub's list of the folders of an application key, for Folder → Get Many, the folder picker and the trigger. */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { loopHubCall } from '../../../credentials/common/cegidLoop';
+import type { RequestContext } from '../../shared/request';
 import { apiRequest } from '../transport';
 import { toOutput } from './messages';
 
@@ -11,7 +12,7 @@ import { toOutput } from './messages';
  * GET, the key and the domain go in the query, since a GET carries no body.
  */
 export async function loopHubFolders(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
 	domain: string,
 	itemIndex: number,

@@ -31,6 +31,15 @@ describe('Cegid Loop Trigger: a new client folder linked to the application key'
 		expect((await trigger.poll()).events).toEqual([]);
 	});
 
+	test("the credential's LoopHub Address and Method reach the trigger too", async () => {
+		const trigger = triggerFor(sandbox, 'cegidLoop', {}, { loopHubPath: '/loophub/folders', loopHubMethod: 'GET' });
+
+		await trigger.poll();
+
+		const calls = sandbox.server.requests({ service: 'cegidLoop' });
+		expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /loophub/folders']);
+	});
+
 	test('a restart of n8n neither repeats a delivered folder nor loses one linked while it was down', async () => {
 		const trigger = triggerFor(sandbox, 'cegidLoop');
 		await trigger.poll();

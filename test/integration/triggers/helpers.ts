@@ -19,10 +19,16 @@ const TRIGGERS: Record<string, { node: () => INodeType; credential: () => ICrede
 	virtualInventory: { node: () => new Collabor8VirtualInventoryTrigger(), credential: () => new Collabor8VirtualInventoryApi() },
 };
 
-export function triggerFor(sandbox: Sandbox, service: keyof typeof TRIGGERS, parameters: INodeParameters = {}): TriggerUnderTest {
+export function triggerFor(
+	sandbox: Sandbox,
+	service: keyof typeof TRIGGERS,
+	parameters: INodeParameters = {},
+	credentialChanges: Record<string, string> = {},
+): TriggerUnderTest {
 	const { node, credential } = TRIGGERS[service];
 	const type = credential();
-	return new TriggerUnderTest(node(), [type], { [type.name]: { ...sandbox.credentials[type.name] } as ICredentialDataDecryptedObject }, parameters);
+	const data = { ...sandbox.credentials[type.name], ...credentialChanges } as ICredentialDataDecryptedObject;
+	return new TriggerUnderTest(node(), [type], { [type.name]: data }, parameters);
 }
 
 export function daysAgo(days: number): string {
