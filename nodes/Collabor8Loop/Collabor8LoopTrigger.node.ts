@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory } from '../shared/polling';
+import { checkWholeNumber } from '../shared/validation';
 import {
 	dayOf,
 	daysBefore,
@@ -14,8 +15,9 @@ import {
 	writeMemory,
 } from '../shared/polling';
 import { SALES_PATH } from './endpoints';
-import { SALE_CREATED_FIELD, SALE_ID_FIELD } from './guesses';
-import { apiRequestAllItems } from './transport';
+import { MAX_PAGE_SIZE, SALE_CREATED_FIELD, SALE_ID_FIELD } from './guesses';
+import { PAGE_SIZE_RANGE, pageSizeOption } from './helpers/paging';
+import { apiRequestAllItems, PAGING_GUESSES } from './transport';
 
 const MEMORY = 'saleStatuses';
 
@@ -49,6 +51,14 @@ export class Collabor8LoopTrigger implements INodeType {
 				],
 			},
 			includeLastDaysField('the sales created'),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [pageSizeOption],
+			},
 		],
 	};
 
@@ -57,7 +67,12 @@ export class Collabor8LoopTrigger implements INodeType {
 		if (!Array.isArray(events) || events.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 		}
-		const { items: sales } = await apiRequestAllItems(this, 'GET', SALES_PATH, {}, { returnAll: true, limit: 0 }, 0);
+		const pageSize = checkWholeNumber(this.getNodeParameter('options.pageSize', MAX_PAGE_SIZE), PAGE_SIZE_RANGE);
+		if (!pageSize.ok) throw new NodeOperationError(this.getNode(), `Page Size ${pageSize.problem}`);
+		const { items: sales } = await apiRequestAllItems(this, 'GET', SALES_PATH, {}, { returnAll: true, limit: 0 }, 0, {
+			...PAGING_GUESSES,
+			pageSize: pageSize.value ?? MAX_PAGE_SIZE,
+		});
 		const saleId = (sale: IDataObject) => String(sale[SALE_ID_FIELD] ?? '');
 		const listed = sales.filter((sale) => saleId(sale) !== '');
 

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
 import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { readBoolean, readReturnAllAndLimit, readText, readWholeNumber, splitList } from '../../../shared/validation';
 import { SALES_PATH } from '../../endpoints';
 import { MAX_PAGE_SIZE, TOTAL_FIELDS } from '../../guesses';
+import { PAGE_SIZE_RANGE, pageSizeOption, totalFieldsOption } from '../../helpers/paging';
 import { apiRequestAllItems } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', withMaxConcurrentRequests([
@@ -25,23 +25,8 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'getMany', wit
 				description:
 					'Whether to ask Loop to count the matching sales (countQueries). The totals are added to every output sale under "_totals".',
 			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
-				default: MAX_PAGE_SIZE,
-				description: 'How many sales to ask for per page',
-				hint: `${UNCONFIRMED_HINT} A smaller page than asked never ends the list early.`,
-			},
-			{
-				displayName: 'Total Fields',
-				name: 'totalFields',
-				type: 'string',
-				default: TOTAL_FIELDS.join(', '),
-				description: 'Where Count Totals finds the number of matching sales in the answer; the first one present is used',
-				hint: UNCONFIRMED_HINT,
-			},
+			pageSizeOption,
+			totalFieldsOption,
 		],
 	},
 ]));
@@ -50,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const paging = readReturnAllAndLimit(this, itemIndex);
 	const countQueries = readBoolean(this, 'options.countQueries', 'Count Totals', itemIndex, { fallback: false });
 	const pageSize =
-		readWholeNumber(this, 'options.pageSize', 'Page Size', itemIndex, { min: 1, max: 1000 }) ?? MAX_PAGE_SIZE;
+		readWholeNumber(this, 'options.pageSize', 'Page Size', itemIndex, PAGE_SIZE_RANGE) ?? MAX_PAGE_SIZE;
 	const totalFieldsText = readText(this, 'options.totalFields', 'Total Fields', itemIndex);
 	const totalFields = totalFieldsText === undefined ? TOTAL_FIELDS : splitList(totalFieldsText);
 	const { items: sales, envelope: totals } = await apiRequestAllItems(
