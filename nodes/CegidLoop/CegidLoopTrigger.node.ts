@@ -29,14 +29,7 @@ export class CegidLoopTrigger implements INodeType {
 		credentials: [{ name: 'cegidLoopApi', required: true }],
 		properties: [
 			{
-				displayName:
-					'The LoopHub path is a best guess (not public). If this fails with 404, see the README.',
-				name: 'loopHubGuessNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Include Folders Linked Before Activation',
+				displayName: 'Include Already Linked Folders',
 				name: 'includeExisting',
 				type: 'boolean',
 				default: false,
@@ -49,9 +42,7 @@ export class CegidLoopTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					domainOption,
-				],
+				options: [domainOption],
 			},
 		],
 	};

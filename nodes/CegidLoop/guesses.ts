@@ -8,7 +8,7 @@
 export { LOOPHUB_FOLDERS_METHOD, LOOPHUB_FOLDERS_PATH } from '../../credentials/common/cegidLoop';
 
 /**
- * GUESS, correctable in Options › Remove for One Contact: Address. Cegid Developers ("Offre
+ * GUESS, correctable in Options › Contact Removal Address. Cegid Developers ("Offre
  * Collaborative Cabinet") lists "removing an offer for one contact" but the public part of the page
  * does not show its address or body. This name follows addCollaborativeOffer's.
  */

@@ -14,7 +14,7 @@ export { DEFAULT_API_PATH } from '../../credentials/common/collabor8VirtualInven
 /**
  * GUESS: the `{importMode}` values of the upload path. The guide names the two modes only in words:
  * "Step by step" (the default, as in the web page) and "Apply file without feedback"
- * (Options › Step by Step Mode Value, Apply Without Feedback Mode Value).
+ * (Options › Step by Step Mode Value, No Feedback Mode Value).
  */
 export const IMPORT_MODE_VALUES = {
 	stepByStep: 'StepByStep',

@@ -15,7 +15,7 @@ export const ALREADY_DONE_OPTION = 'alreadyDoneIsSuccess';
 /** The option, for an operation's Options collection. */
 export function alreadyDoneOption(what: string): INodeProperties {
 	return {
-		displayName: 'Treat "Already Done" as Success',
+		displayName: 'Succeed If Already Done',
 		name: ALREADY_DONE_OPTION,
 		type: 'boolean',
 		default: true,
@@ -24,7 +24,7 @@ export function alreadyDoneOption(what: string): INodeProperties {
 }
 
 export function readAlreadyDoneOption(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	return readBoolean(ctx, `options.${ALREADY_DONE_OPTION}`, 'Treat "Already Done" as Success', itemIndex, {
+	return readBoolean(ctx, `options.${ALREADY_DONE_OPTION}`, 'Succeed If Already Done', itemIndex, {
 		fallback: true,
 	});
 }

@@ -51,7 +51,7 @@ export function decisionOptions(operation: string, decision: QuoteDecision): INo
 		displayOptions: { show: { resource: ['purchaseQuote'], operation: [operation] } },
 		options: [
 			{
-				displayName: `Already ${decision === 'accepted' ? 'Accepted' : 'Rejected'} Counts as Done`,
+				displayName: `Succeed If Already ${decision === 'accepted' ? 'Accepted' : 'Rejected'}`,
 				name: 'alreadyDoneIsSuccess',
 				type: 'boolean',
 				default: true,
@@ -86,7 +86,7 @@ export async function sendDecision(
 ): Promise<IDataObject> {
 	const path = quotePath(ctx, itemIndex, decision === 'accepted' ? 'accept' : 'reject');
 	const byNumber = quotePath(ctx, itemIndex, 'byNumber');
-	const field = `Already ${decision === 'accepted' ? 'Accepted' : 'Rejected'} Counts as Done`;
+	const field = `Succeed If Already ${decision === 'accepted' ? 'Accepted' : 'Rejected'}`;
 	const alreadyDoneIsSuccess = readBoolean(ctx, 'options.alreadyDoneIsSuccess', field, itemIndex, { fallback: true });
 	const reference = { documentNumber: body.documentNumber, documentRevision: body.documentRevision };
 	let answer: unknown;

@@ -140,7 +140,7 @@ const operations: Array<{ name: string; base: INodeParameters; fields: Array<[st
 		fields: [
 			['codeDossier', 'Folder Code', FOLDER_CODE_CASES],
 			['email', 'Email', EMAIL_CASES],
-			['options.removeForContactPath', 'Remove for One Contact: Address', [
+			['options.removeForContactPath', 'Contact Removal Address', [
 				...TEXT_CASES.slice(0, 4),
 				{ name: '..', value: '/collaborativeOffer/../provisionningCollab/addClient', problem: /dot segments/ },
 				{ name: '.', value: '/./x', problem: /dot segments/ },

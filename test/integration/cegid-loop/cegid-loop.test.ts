@@ -185,7 +185,7 @@ describe('Cegid Loop: clients', () => {
 		});
 	});
 
-	test('with Treat "Already Done" as Success off, a client whose e-mail is taken gives the guide error in French and English', async () => {
+	test('with Succeed If Already Done off, a client whose e-mail is taken gives the guide error in French and English', async () => {
 		await runCegid(sandbox, { ...client, operation: 'add' });
 		const run = await runCegid(sandbox, {
 			...client,

@@ -289,7 +289,7 @@ describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', ()
 		expect(viCalls()[1]).toBe('POST /v1/m2m/inventory-import/stepbystep');
 	});
 
-	test('Apply Without Feedback Mode Value changes the mode sent; a value the service does not know is refused by it', async () => {
+	test('No Feedback Mode Value changes the mode sent; a value the service does not know is refused by it', async () => {
 		const run = await runCollabor8(
 			sandbox,
 			'virtualInventory',

@@ -117,7 +117,7 @@ describe('Infinigate purchase quotes', () => {
 		expect(apiRequests(sandbox).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 200', 'POST 409', 'GET 200']);
 	});
 
-	test('with Already Accepted Counts as Done off, accepting twice fails with the service message', async () => {
+	test('with Succeed If Already Accepted off, accepting twice fails with the service message', async () => {
 		const quote = openQuote();
 		const parameters = {
 			resource: 'purchaseQuote',

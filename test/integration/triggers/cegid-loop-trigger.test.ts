@@ -70,7 +70,7 @@ describe('Cegid Loop Trigger: a new client folder linked to the application key'
 		jest.restoreAllMocks();
 	});
 
-	test('"Include Folders Linked Before Activation" delivers the folders already there, once', async () => {
+	test('"Include Already Linked Folders" delivers the folders already there, once', async () => {
 		const trigger = triggerFor(sandbox, 'cegidLoop', { includeExisting: true });
 
 		expect(codes((await trigger.poll()).events)).toEqual(['044212', 'MANON001', 'MANON004', 'CEGID003']);

@@ -32,7 +32,7 @@ export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 
 		displayOptions: { show: { removeFrom: ['contact'] } },
 		options: [
 			{
-				displayName: 'Remove for One Contact: Address',
+				displayName: 'Contact Removal Address',
 				name: 'removeForContactPath',
 				type: 'string',
 				default: REMOVE_OFFER_FOR_CONTACT_PATH,
@@ -48,7 +48,7 @@ export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	if (this.getNodeParameter('removeFrom', itemIndex, 'folder') === 'contact') {
 		const body = oneContactBody(this, itemIndex);
-		const path = readAddress(this, 'options.removeForContactPath', 'Remove for One Contact: Address', REMOVE_OFFER_FOR_CONTACT_PATH, itemIndex);
+		const path = readAddress(this, 'options.removeForContactPath', 'Contact Removal Address', REMOVE_OFFER_FOR_CONTACT_PATH, itemIndex);
 		return toOutput(await apiRequest(this, 'POST', path, { body }, itemIndex));
 	}
 	const body = { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) };

@@ -73,7 +73,7 @@ const uploadOptions: INodeProperties[] = [
 		displayOptions: { show: { '/importMode': ['stepByStep'] } },
 	},
 	{
-		displayName: 'Apply Without Feedback Mode Value',
+		displayName: 'No Feedback Mode Value',
 		name: 'applyWithoutFeedbackModeValue',
 		type: 'string',
 		default: applyWithoutFeedbackGuess,
@@ -247,7 +247,7 @@ async function whenImportAllowed(ctx: IExecuteFunctions, itemIndex: number, wait
 /** What the upload request needs besides the file: the mode's value, the form's field name, the type. */
 function readUploadGuesses(ctx: IExecuteFunctions, itemIndex: number, importMode: ImportMode) {
 	const modeOption = importMode === 'stepByStep' ? 'stepByStepModeValue' : 'applyWithoutFeedbackModeValue';
-	const modeField = importMode === 'stepByStep' ? 'Step by Step Mode Value' : 'Apply Without Feedback Mode Value';
+	const modeField = importMode === 'stepByStep' ? 'Step by Step Mode Value' : 'No Feedback Mode Value';
 	return {
 		modeValue: readNameOption(ctx, itemIndex, `options.${modeOption}`, modeField, IMPORT_MODE_VALUES[importMode]),
 		fileField: readNameOption(ctx, itemIndex, 'options.fileFieldName', 'Upload Field Name', UPLOAD_FILE_FIELD),
