@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory, WindowMemory } from '../shared/polling';
 import { includeLastDaysField, noEventYet, readIncludeLastDays, readMemory, writeMemory } from '../shared/polling';
+import { quotesLocationOption } from './helpers/guessOptions';
 import type { InfinigateEvent } from './trigger/events';
 import {
 	DOCUMENT_SEGMENTS,
@@ -57,6 +58,15 @@ export class InfinigateTrigger implements INodeType {
 					{ name: 'V2 (Current)', value: 'v2', description: 'The version current Infinigate clients use' },
 					{ name: 'V1 (Guide of 2023)', value: 'v1', description: 'The version of the getting-started guide' },
 				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				displayOptions: { show: { event: ['newOrChangedPurchaseQuote'] } },
+				options: [quotesLocationOption],
 			},
 		],
 	};

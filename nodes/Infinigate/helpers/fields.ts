@@ -1,6 +1,7 @@
 /** Readers of the fields that several Infinigate operations share, all strict about types. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { Checked } from '../../shared/validation';
 import { checkPathValue, checkText, describeValue, inputError, isEmptyInput, valueOrThrow } from '../../shared/validation';
 import { dateInZone, toIsoDate } from './dates';
 
@@ -100,7 +101,16 @@ export function readLocation(
 	fallback: string,
 ): string {
 	const value = valueOrThrow(ctx, itemIndex, field, checkText(ctx.getNodeParameter(parameter, itemIndex, fallback) as unknown));
-	if (value === '') return fallback;
+	return valueOrThrow(ctx, itemIndex, field, checkLocation(value, fallback));
+}
+
+/**
+ * A location typed by the user (e.g. a Quotes Location), without trailing "/"; empty means the
+ * default. Only letters, digits, "-", "_", "." and "/" pass, so it cannot change the address in
+ * other ways (a query, a fragment, an encoded or dot segment).
+ */
+export function checkLocation(value: string, fallback: string): Checked<string> {
+	if (value === '') return { ok: true, value: fallback };
 	const problem = !value.startsWith('/')
 		? 'must start with "/"'
 		: /[?#%\\\s]/.test(value)
@@ -108,8 +118,8 @@ export function readLocation(
 			: value.split('/').some((segment) => /^\.+$/.test(segment))
 				? 'may not hold a part made only of dots'
 				: undefined;
-	if (problem) throw inputError(ctx, itemIndex, field, `${problem}; got ${describeValue(value)}`);
-	return value.replace(/\/+$/, '');
+	if (problem) return { ok: false, problem: `${problem}; got ${describeValue(value)}` };
+	return { ok: true, value: value.replace(/\/+$/, '') };
 }
 
 // Infinigate's document numbers read like VR24-100001 or AN24-200001.

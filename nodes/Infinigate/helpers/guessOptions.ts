@@ -64,10 +64,15 @@ export async function withLocationHint<T>(
 	try {
 		return await call;
 	} catch (error) {
-		if (error instanceof NodeApiError && String(error.httpCode) === '404') {
-			const hint = `If this happens for every document, your account may serve them elsewhere: set Options → ${option} (for example ${alternative}).`;
-			error.description = error.description ? `${error.description} ${hint}` : hint;
-		}
-		throw asNodeError(ctx, error, itemIndex);
+		throw asNodeError(ctx, withLocationAdvice(error, option, alternative), itemIndex);
 	}
+}
+
+/** A "not found" error told which option corrects the location; any other error unchanged. */
+export function withLocationAdvice(error: unknown, option: string, alternative: string): unknown {
+	if (error instanceof NodeApiError && String(error.httpCode) === '404') {
+		const hint = `If this happens for every document, your account may serve them elsewhere: set Options → ${option} (for example ${alternative}).`;
+		error.description = error.description ? `${error.description} ${hint}` : hint;
+	}
+	return error;
 }

@@ -4,11 +4,15 @@
  * whole, remembered as a snapshot of each quote's revision and status).
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
 import { dayOf, daysBefore, diffSnapshot, isoDay, takeNewInWindow, windowStart } from '../../shared/polling';
+import { checkText } from '../../shared/validation';
 import { DOCUMENT_PATHS } from '../endpoints';
 import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../guesses';
+import { checkLocation } from '../helpers/fields';
+import { QUOTES_LOCATION_ALTERNATIVE, withLocationAdvice } from '../helpers/guessOptions';
 import { apiRequestAllItems } from '../transport';
 
 export type InfinigateEvent = 'newPurchaseInvoice' | 'newPurchaseCreditMemo' | 'newOrChangedPurchaseQuote';
@@ -43,8 +47,16 @@ export async function listDocuments(
 	);
 }
 
+/** Every purchase quote, from the Quotes Location of the trigger's Options (a guess the user may correct). */
 export async function listQuotes(ctx: IPollFunctions): Promise<IDataObject[]> {
-	return await apiRequestAllItems(ctx, 'GET', PURCHASE_QUOTE_PATH + PURCHASE_QUOTE_SUFFIXES.list, {}, ALL, 0);
+	const text = checkText(ctx.getNodeParameter('options.quotesLocation', PURCHASE_QUOTE_PATH));
+	const location = text.ok ? checkLocation(text.value, PURCHASE_QUOTE_PATH) : text;
+	if (!location.ok) throw new NodeOperationError(ctx.getNode(), `Quotes Location ${location.problem}`);
+	try {
+		return await apiRequestAllItems(ctx, 'GET', location.value + PURCHASE_QUOTE_SUFFIXES.list, {}, ALL, 0);
+	} catch (error) {
+		throw withLocationAdvice(error, 'Quotes Location', QUOTES_LOCATION_ALTERNATIVE);
+	}
 }
 
 export async function newDocuments(
