@@ -10,7 +10,8 @@ export class Collabor8Loop implements INodeType {
 		name: 'collabor8Loop',
 		icon: { light: 'file:collabor8Loop.svg', dark: 'file:collabor8Loop.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',

@@ -23,7 +23,8 @@ export class Infinigate implements INodeType {
 		name: 'infinigate',
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['input'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// The chosen operation's action name, so that it reads like a label ("Search products"); a
 		// unit test keeps it equal to the action names of the Operation fields.
 		subtitle:

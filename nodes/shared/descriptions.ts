@@ -3,6 +3,50 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS_LIMIT } from './concurrency';
 
+/**
+ * Fields that changed shape in version 1.1 of a node exist twice under one name: as version 1 had
+ * them, so that workflows saved with it keep their values and look as they did (n8n drops saved
+ * values that no shown field describes), and as they are from version 1.1 on. n8n tells the two
+ * apart by the node's version.
+ */
+export const ONLY_VERSION_1 = { '@version': [1] };
+
+export const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+
+/** The field, shown only to nodes of version 1. */
+export function onlyInVersion1(field: INodeProperties): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...ONLY_VERSION_1 } } };
+}
+
+/** The field, shown to nodes of version 1.1 and later. */
+export function fromVersion11(field: INodeProperties): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_1 } } };
+}
+
+/**
+ * A field that is a resource locator ("From list" / "By ID") from version 1.1 on and was plain text
+ * in version 1: the editor shows a plain value saved in a locator with an empty mode, so version 1
+ * keeps the text field. Read it with `extractValue`, which gives the text of either.
+ */
+export function textInVersion1(locator: INodeProperties): INodeProperties[] {
+	const { displayName, name, required, description, hint, displayOptions } = locator;
+	const typed = locator.modes?.find((mode) => mode.type === 'string');
+	return [
+		onlyInVersion1({
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			...(required !== undefined ? { required } : {}),
+			...(typed?.placeholder ? { placeholder: typed.placeholder } : {}),
+			...(description !== undefined ? { description } : {}),
+			...(hint !== undefined ? { hint } : {}),
+			...(displayOptions ? { displayOptions } : {}),
+		}),
+		fromVersion11(locator),
+	];
+}
+
 /** Shows the fields only for the given resource and operation(s). */
 export function showOnlyFor(
 	resource: string,
@@ -55,17 +99,18 @@ export const maxConcurrentRequestsOption: INodeProperties = {
 };
 
 /**
- * Adds Max Concurrent Requests to the operation's Options collection, or gives the operation one,
- * shown where `show` says (leave it out when `showOnlyFor` wraps the fields afterwards). Options
- * shown only under a condition of another field (Remove From = One Contact) keep that condition, on
- * each of them, so that Max Concurrent Requests is always there.
+ * Adds Max Concurrent Requests to the operation's Options collection (to each of them, where a field
+ * of version 1 kept its own), or gives the operation one, shown where `show` says (leave it out when
+ * `showOnlyFor` wraps the fields afterwards). Options shown only under a condition of another field
+ * (Remove From = One Contact) keep that condition, on each of them, so that Max Concurrent Requests
+ * is always there.
  */
 export function withMaxConcurrentRequests(
 	fields: INodeProperties[],
 	show?: { resource: string[]; operation: string[] },
 ): INodeProperties[] {
-	const optionsIndex = fields.findIndex((field) => field.name === 'options' && field.type === 'collection');
-	if (optionsIndex < 0) {
+	const isOptions = (field: INodeProperties): boolean => field.name === 'options' && field.type === 'collection';
+	if (!fields.some(isOptions)) {
 		return [
 			...fields,
 			{
@@ -79,19 +124,22 @@ export function withMaxConcurrentRequests(
 			},
 		];
 	}
-	const { displayOptions, ...collection } = fields[optionsIndex];
+	return fields.map((field) => (isOptions(field) ? withOption(field) : field));
+}
+
+function withOption(field: INodeProperties): INodeProperties {
+	const { displayOptions, ...collection } = field;
 	const [kept, pushedDown] = splitOperationConditions(displayOptions);
 	const options = [
 		...((collection.options ?? []) as INodeProperties[]).map((option) => withConditions(option, pushedDown)),
 		maxConcurrentRequestsOption,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName));
-	const withOption: INodeProperties = { ...collection, options, ...(kept ? { displayOptions: kept } : {}) };
-	return fields.map((field, index) => (index === optionsIndex ? withOption : field));
+	return { ...collection, options, ...(kept ? { displayOptions: kept } : {}) };
 }
 
 type DisplayOptions = NonNullable<INodeProperties['displayOptions']>;
 
-/** Splits display conditions into those on resource and operation, and all others (as root paths). */
+/** Splits display conditions into those on resource, operation and version, and all others (as root paths). */
 function splitOperationConditions(
 	displayOptions: DisplayOptions | undefined,
 ): [DisplayOptions | undefined, DisplayOptions | undefined] {
@@ -100,7 +148,7 @@ function splitOperationConditions(
 	const pushedDown: DisplayOptions = {};
 	for (const kind of ['show', 'hide'] as const) {
 		for (const [name, values] of Object.entries(displayOptions[kind] ?? {})) {
-			const target = name === 'resource' || name === 'operation' ? kept : pushedDown;
+			const target = name === 'resource' || name === 'operation' || name === '@version' ? kept : pushedDown;
 			// Inside a collection, a name without "/" would mean a sibling option, not the node's field.
 			const key = target === pushedDown && !name.startsWith('/') ? `/${name}` : name;
 			target[kind] = { ...target[kind], [key]: values };

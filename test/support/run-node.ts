@@ -64,6 +64,8 @@ export interface RunNodeOptions {
 	errorOutput?: boolean;
 	/** Reuse a credentials store across runs, as n8n keeps a credential across executions. */
 	credentialsHelper?: TestCredentialsHelper;
+	/** Run the node as this version, as a workflow saved with it does; the newest by default. */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -117,9 +119,9 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		id: 'under-test',
 		name: NODE_NAME,
 		type: typeName,
-		typeVersion: Array.isArray(nodeType.description.version)
-			? Math.max(...nodeType.description.version)
-			: nodeType.description.version,
+		typeVersion:
+			options.typeVersion ??
+			(Array.isArray(nodeType.description.version) ? Math.max(...nodeType.description.version) : nodeType.description.version),
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: nodeCredentials,

@@ -26,22 +26,26 @@ const NODES: Array<[INodeType, Record<string, { operations: Record<string, Opera
 	[new Collabor8Loop(), loopResources],
 ];
 
+// Every version of every node: a field that changed in version 1.1 keeps its version-1 Options beside the new ones.
 const cases = NODES.flatMap(([node, resources]) =>
-	Object.entries(resources).flatMap(([resource, { operations }]) =>
-		Object.entries(operations).map(([operation, implementation]) => ({
-			name: `${node.description.displayName} › ${resource} › ${operation}`,
-			node,
-			parameters: { resource, operation } as INodeParameters,
-			oneItemAtATime: 'oneItemAtATime' in implementation && implementation.oneItemAtATime === true,
-		})),
+	[node.description.version].flat().flatMap((typeVersion) =>
+		Object.entries(resources).flatMap(([resource, { operations }]) =>
+			Object.entries(operations).map(([operation, implementation]) => ({
+				name: `${node.description.displayName} ${typeVersion} › ${resource} › ${operation}`,
+				node,
+				typeVersion,
+				parameters: { resource, operation } as INodeParameters,
+				oneItemAtATime: 'oneItemAtATime' in implementation && implementation.oneItemAtATime === true,
+			})),
+		),
 	),
 );
 
 /** The Options collection the editor shows for this resource and operation, if any. */
-function shownOptions(node: INodeType, parameters: INodeParameters): INodeProperties | undefined {
+function shownOptions(node: INodeType, parameters: INodeParameters, typeVersion = 1): INodeProperties | undefined {
 	const shown = node.description.properties.filter(
 		(property) =>
-			property.name === 'options' && NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, node.description),
+			property.name === 'options' && NodeHelpers.displayParameter(parameters, property, { typeVersion }, node.description),
 	);
 	expect(shown.length).toBeLessThanOrEqual(1);
 	return shown[0];
@@ -51,14 +55,14 @@ test('every node has operations to check', () => {
 	expect(cases.length).toBeGreaterThan(20);
 });
 
-test.each(cases.filter((entry) => !entry.oneItemAtATime))('$name offers Max Concurrent Requests in its Options', ({ node, parameters }) => {
-	const options = shownOptions(node, parameters);
+test.each(cases.filter((entry) => !entry.oneItemAtATime))('$name offers Max Concurrent Requests in its Options', ({ node, parameters, typeVersion }) => {
+	const options = shownOptions(node, parameters, typeVersion);
 	const option = (options?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === 'maxConcurrentRequests');
 	expect(option).toMatchObject({ displayName: 'Max Concurrent Requests', type: 'number', default: DEFAULT_MAX_CONCURRENT_REQUESTS });
 });
 
-test.each(cases.filter((entry) => entry.oneItemAtATime))('$name runs one item at a time and offers no Max Concurrent Requests', ({ node, parameters }) => {
-	const options = shownOptions(node, parameters);
+test.each(cases.filter((entry) => entry.oneItemAtATime))('$name runs one item at a time and offers no Max Concurrent Requests', ({ node, parameters, typeVersion }) => {
+	const options = shownOptions(node, parameters, typeVersion);
 	const names = ((options?.options ?? []) as INodeProperties[]).map((entry) => entry.name);
 	expect(names).not.toContain('maxConcurrentRequests');
 });

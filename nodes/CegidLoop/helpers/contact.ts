@@ -2,11 +2,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkBoolean, valueOrThrow } from '../../shared/validation';
-import { emailField, folderCodeField, offerField, readEmail, readFolderCode, readLine, readOffer } from './fields';
+import { emailField, folderCodeFields, offerField, readEmail, readFolderCode, readLine, readOffer } from './fields';
 
 export function contactFields(namesRequired: boolean): INodeProperties[] {
 	return [
-		folderCodeField,
+		...folderCodeFields(),
 		emailField,
 		offerField,
 		{

@@ -1,39 +1,39 @@
 /** Fields several Cegid Loop operations share, and how they are read and checked. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { textInVersion1 } from '../../shared/descriptions';
 import { checkPathValue, inputError, readText, requiredChoice, requiredEmail, valueOrThrow } from '../../shared/validation';
 
 export const OFFERS = ['start', 'co-production', 'consultation'] as const;
 
 export type Offer = (typeof OFFERS)[number];
 
-/**
- * Folder Code, picked from LoopHub's list or typed. Workflows saved before it became a picker hold a
- * plain string under the same name, which still reads the same.
- */
-export const folderCodeField: INodeProperties = {
-	displayName: 'Folder Code',
-	name: 'codeDossier',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The code of the client folder (dossier client) in Loop',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a folder…',
-			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
-		},
-		{
-			displayName: 'By Code',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. MANON001',
-		},
-	],
-};
+/** Folder Code, picked from LoopHub's list or typed; plain text in version 1, whose workflows keep it. */
+export function folderCodeFields(description = 'The code of the client folder (dossier client) in Loop'): INodeProperties[] {
+	return textInVersion1({
+		displayName: 'Folder Code',
+		name: 'codeDossier',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a folder…',
+				typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. MANON001',
+			},
+		],
+	});
+}
 
 export const offerField: INodeProperties = {
 	displayName: 'Offer',

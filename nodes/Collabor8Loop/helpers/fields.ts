@@ -2,34 +2,35 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readIdentifier } from '../../shared/collabor8GatewayService';
+import { textInVersion1 } from '../../shared/descriptions';
 
-/**
- * Sale ID: picked from the sales list or typed. Workflows saved when it was a plain text field keep
- * working: a plain value is read as the ID itself.
- */
-export const saleIdField: INodeProperties = {
-	displayName: 'Sale ID',
-	name: 'saleId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The sale in Loop',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a sale…',
-			typeOptions: { searchListMethod: 'searchSales', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. sale-0004',
-		},
-	],
-};
+/** Sale ID, picked from the sales list or typed; plain text in version 1, whose workflows keep it. */
+export function saleIdFields(hint: string): INodeProperties[] {
+	return textInVersion1({
+		displayName: 'Sale ID',
+		name: 'saleId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'The sale in Loop',
+		hint,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a sale…',
+				typeOptions: { searchListMethod: 'searchSales', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. sale-0004',
+			},
+		],
+	});
+}
 
 /** The Sale ID of an item, as one step of an address: not empty, not only dots. */
 export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {

@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fromVersion11, onlyInVersion1 } from '../../shared/descriptions';
 import { inputError, readBoolean, readText } from '../../shared/validation';
 import { DOCUMENT_PAGE_SIZE } from '../guesses';
 import type { DocumentOutput } from './documents';
@@ -27,30 +28,6 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 
 type Show = { resource: string[]; operation: string[] };
 
-/**
- * Where API Version was before it moved into Options: kept as a hidden field, so that a workflow
- * saved with it there keeps its choice (n8n drops saved values that no field describes).
- */
-export function legacyApiVersionField(resource: string): INodeProperties {
-	return {
-		displayName: 'API Version (Earlier Place)',
-		name: 'apiVersion',
-		type: 'hidden',
-		default: '',
-		displayOptions: { show: { resource: [resource] } },
-	};
-}
-
-/** API Version lives in Options; workflows saved with it at the top level keep their choice. */
-export function readApiVersion(ctx: IExecuteFunctions, itemIndex: number): ApiVersion {
-	const legacy = readText(ctx, 'apiVersion', 'API Version', itemIndex);
-	const value = legacy ?? readText(ctx, 'options.apiVersion', 'API Version', itemIndex) ?? 'v2';
-	if (!API_VERSIONS.includes(value as ApiVersion)) {
-		throw inputError(ctx, itemIndex, 'API Version', `must be v2 or v1; got "${value}"`);
-	}
-	return value as ApiVersion;
-}
-
 const apiVersionOption: INodeProperties = {
 	displayName: 'API Version',
 	name: 'apiVersion',
@@ -63,8 +40,23 @@ const apiVersionOption: INodeProperties = {
 	description: 'Which version of the invoice management API to call',
 };
 
-/** The Output field, first among the operation's fields. */
-export function outputField(show: Show, kind: DocumentKind, withOverview: boolean): INodeProperties {
+/** API Version as version 1 has it: a field of its own for every operation; from version 1.1 on it is in Options. */
+export function apiVersionField(resource: string): INodeProperties {
+	return onlyInVersion1({ ...apiVersionOption, displayOptions: { show: { resource: [resource] } } });
+}
+
+/** The version of the invoice management API to call, from where the node's version keeps it. */
+export function readApiVersion(ctx: IExecuteFunctions, itemIndex: number): ApiVersion {
+	const parameter = ctx.getNode().typeVersion >= 1.1 ? 'options.apiVersion' : 'apiVersion';
+	const value = readText(ctx, parameter, 'API Version', itemIndex) ?? 'v2';
+	if (!API_VERSIONS.includes(value as ApiVersion)) {
+		throw inputError(ctx, itemIndex, 'API Version', `must be v2 or v1; got "${value}"`);
+	}
+	return value as ApiVersion;
+}
+
+/** The output shapes; an overview entry only where a list is asked for. */
+function outputChoice(kind: DocumentKind, withOverview: boolean): INodeProperties {
 	const shapes = [
 		{
 			name: 'Document as Returned',
@@ -87,51 +79,69 @@ export function outputField(show: Show, kind: DocumentKind, withOverview: boolea
 		value: 'overview',
 		description: `One item per ${kind.noun} as the list returns it, without lines (one request per page)`,
 	};
-	if (withOverview) {
-		return {
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			noDataExpression: true,
-			default: 'overview',
-			options: [overviewShape, ...shapes],
-			description: `Every shape but the overview fetches each ${kind.noun}'s details: one more request per ${kind.noun}`,
-			displayOptions: { show },
-		};
-	}
-	return {
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		noDataExpression: true,
-		default: 'document',
-		options: shapes,
-		description: 'How to shape the output',
-		displayOptions: { show },
-	};
+	return withOverview
+		? {
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'overview',
+				options: [overviewShape, ...shapes],
+				description: `Every shape but the overview fetches each ${kind.noun}'s details: one more request per ${kind.noun}`,
+			}
+		: {
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'document',
+				options: shapes,
+				description: 'How to shape the output',
+			};
 }
 
-export function documentOptions(show: Show, withPageSize: boolean): INodeProperties {
-	return {
+const includeTextLinesOption: INodeProperties = {
+	displayName: 'Include Text Lines',
+	name: 'includeTextLines',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to output heading lines (line type "Text", no amount)',
+};
+
+/** The Output field, first among the operation's fields from version 1.1 on (version 1 has it in Options). */
+export function outputField(show: Show, kind: DocumentKind, withOverview: boolean): INodeProperties {
+	return fromVersion11({ ...outputChoice(kind, withOverview), noDataExpression: true, displayOptions: { show } });
+}
+
+/**
+ * The operation's Options. From version 1.1 on: API Version, and Include Text Lines only for the line
+ * output. Version 1 kept Output and Include Text Lines there, and API Version as a field of its own.
+ */
+export function documentOptions(show: Show, kind: DocumentKind, isList: boolean): INodeProperties[] {
+	const pageSize = isList ? [pageSizeOption(DOCUMENT_PAGE_SIZE, 'documents')] : [];
+	const collection = (options: INodeProperties[]): INodeProperties => ({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
-			apiVersionOption,
-			{
-				displayName: 'Include Text Lines',
-				name: 'includeTextLines',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to output heading lines (line type "Text", no amount)',
-				displayOptions: { show: { '/output': ['lines'] } },
-			},
-			...(withPageSize ? [pageSizeOption(DOCUMENT_PAGE_SIZE, 'documents')] : []),
-		],
-	};
+		options,
+	});
+	return [
+		fromVersion11(
+			collection([
+				apiVersionOption,
+				{ ...includeTextLinesOption, displayOptions: { show: { '/output': ['lines'] } } },
+				...pageSize,
+			]),
+		),
+		onlyInVersion1(
+			collection([
+				outputChoice(kind, isList),
+				{ ...includeTextLinesOption, description: `${includeTextLinesOption.description} when One Item per Line is chosen` },
+				...pageSize,
+			]),
+		),
+	];
 }
 
 export function readOutput(
@@ -139,7 +149,8 @@ export function readOutput(
 	itemIndex: number,
 	fallback: string,
 ): { output: DocumentOutput | 'overview'; includeTextLines: boolean } {
-	const output = readText(ctx, 'output', 'Output', itemIndex) ?? fallback;
+	const parameter = ctx.getNode().typeVersion >= 1.1 ? 'output' : 'options.output';
+	const output = readText(ctx, parameter, 'Output', itemIndex) ?? fallback;
 	const allowed = fallback === 'overview' ? ['overview', 'document', 'lines', 'mspDetails'] : ['document', 'lines', 'mspDetails'];
 	if (!allowed.includes(output)) throw inputError(ctx, itemIndex, 'Output', `must be one of ${allowed.join(', ')}; got "${output}"`);
 	return {

@@ -19,14 +19,14 @@ import { answerError, quoteAnswer } from '../../shared/request';
 import { apiRequest, infinigateService } from '../transport';
 import { readDocumentNumber } from './fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from './guessOptions';
-import { quoteNumberField, quotePath } from './quotes';
+import { quoteNumberFields, quotePath } from './quotes';
 
 export type QuoteDecision = keyof typeof QUOTE_DECIDED_STATUSES;
 
 export function quoteReferenceFields(operation: string): INodeProperties[] {
 	const show = { resource: ['purchaseQuote'], operation: [operation] };
 	return [
-		quoteNumberField(show),
+		...quoteNumberFields(show),
 		{
 			displayName: 'Document Revision',
 			name: 'documentRevision',

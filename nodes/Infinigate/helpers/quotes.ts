@@ -4,6 +4,7 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { textInVersion1 } from '../../shared/descriptions';
 import { PURCHASE_QUOTE_SUFFIXES } from '../guesses';
 import { readQuotesLocation } from './guessOptions';
 import { pickFromList } from './listSearch';
@@ -12,11 +13,13 @@ export function quotePath(ctx: IExecuteFunctions, itemIndex: number, operation: 
 	return `${readQuotesLocation(ctx, itemIndex)}${PURCHASE_QUOTE_SUFFIXES[operation]}`;
 }
 
-/** The quote's Document Number: picked from the list of quotes, or typed. */
-export function quoteNumberField(show: { resource: string[]; operation: string[] }): INodeProperties {
-	return pickFromList(
-		{ displayName: 'Document Number', name: 'documentNumber', description: 'The number of the purchase quote', displayOptions: { show } },
-		'searchPurchaseQuotes',
-		{ displayName: 'By Number', placeholder: 'e.g. AN24-200001' },
+/** The quote's Document Number, picked from the list of quotes or typed; plain text in version 1, whose workflows keep it. */
+export function quoteNumberFields(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+	return textInVersion1(
+		pickFromList(
+			{ displayName: 'Document Number', name: 'documentNumber', description: 'The number of the purchase quote', displayOptions: { show } },
+			'searchPurchaseQuotes',
+			{ displayName: 'By Number', placeholder: 'e.g. AN24-200001' },
+		),
 	);
 }

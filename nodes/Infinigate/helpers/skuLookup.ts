@@ -4,13 +4,14 @@
  * to the items that asked for them, matched case-insensitively. The look-ups run several at once,
  * up to Max Concurrent Requests. An item with bad input fails alone (or becomes an error item with
  * Continue On Fail). Every SKU asked for yields an item, `found: true` with the product, or
- * `found: false` (unless Output Unknown SKUs is turned off).
+ * `found: false` (unless Output Unknown SKUs is turned off). Version 1 keeps its first behaviour:
+ * unknown SKUs only when that option is turned on, found products as the service returns them.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { AdaptiveLimit, currentNodeRun, runBounded } from '../../shared/concurrency';
-import { maxConcurrentRequestsOption } from '../../shared/descriptions';
+import { fromVersion11, maxConcurrentRequestsOption, onlyInVersion1 } from '../../shared/descriptions';
 import { asNodeError, errorItem } from '../../shared/items';
 import { perItemParameter } from '../../shared/parameters';
 import { checkBoolean, inputError, readWholeNumber, valueOrThrow } from '../../shared/validation';
@@ -45,34 +46,41 @@ export function lookupDescription(lookup: SkuLookup): INodeProperties[] {
 			hint: 'Separate several by commas or line breaks, or give an array',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Output Unknown SKUs',
-					name: 'includeNotFound',
-					type: 'boolean',
-					default: true,
-					description: `Whether to output an item {${lookup.matchKey}, found: false} for each SKU the service does not know. Off: an unknown SKU yields no item.`,
-				},
-				{
-					displayName: 'SKUs per Request',
-					name: 'skusPerRequest',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 500 },
-					default: MAX_SKUS_PER_REQUEST,
-					description: 'At most this many SKUs in one look-up',
-					hint: 'The default is unconfirmed. Lower it if Infinigate refuses long look-ups.',
-				},
-				maxConcurrentRequestsOption,
-			],
-		},
+		// Version 1 left unknown SKUs out unless asked; workflows saved with it keep that.
+		onlyInVersion1(lookupOptions(lookup, false, show)),
+		fromVersion11(lookupOptions(lookup, true, show)),
 	];
+}
+
+function lookupOptions(lookup: SkuLookup, unknownSkusByDefault: boolean, show: { resource: string[]; operation: string[] }): INodeProperties {
+	const outputUnknownSkus: INodeProperties = {
+		displayName: 'Output Unknown SKUs',
+		name: 'includeNotFound',
+		type: 'boolean',
+		default: false,
+		description: `Whether to output an item {${lookup.matchKey}, found: false} for each SKU the service does not know. Off: an unknown SKU yields no item.`,
+	};
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			unknownSkusByDefault ? { ...outputUnknownSkus, default: true } : outputUnknownSkus,
+			{
+				displayName: 'SKUs per Request',
+				name: 'skusPerRequest',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 500 },
+				default: MAX_SKUS_PER_REQUEST,
+				description: 'At most this many SKUs in one look-up',
+				hint: 'The default is unconfirmed. Lower it if Infinigate refuses long look-ups.',
+			},
+			maxConcurrentRequestsOption,
+		],
+	};
 }
 
 /** What one input item asked for, or why its input was refused. */
@@ -93,7 +101,8 @@ function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, read: Readers, it
 	const skus = [...byKey.values()];
 	if (skus.length === 0) throw inputError(ctx, itemIndex, lookup.field, 'must name at least one SKU');
 	const includeNotFound =
-		valueOrThrow(ctx, itemIndex, 'Output Unknown SKUs', checkBoolean(read.includeNotFound(itemIndex))) ?? true;
+		valueOrThrow(ctx, itemIndex, 'Output Unknown SKUs', checkBoolean(read.includeNotFound(itemIndex))) ??
+		ctx.getNode().typeVersion >= 1.1;
 	return { skus, includeNotFound };
 }
 
@@ -109,7 +118,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 	// through perItemParameter: for thousands of items, n8n's per-item evaluation outweighs the requests.
 	const read: Readers = {
 		skus: perItemParameter(ctx, lookup.parameter, ''),
-		includeNotFound: perItemParameter(ctx, 'options.includeNotFound', true),
+		includeNotFound: perItemParameter(ctx, 'options.includeNotFound', null),
 	};
 	const wanted: Wanted[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -175,6 +184,8 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 		}
 	}
 
+	// Version 1 gave found products as the service returns them; from 1.1 on each says `found: true`.
+	const foundMark = ctx.getNode().typeVersion >= 1.1 ? { found: true } : {};
 	const output: INodeExecutionData[] = [];
 	wanted.forEach((entry, itemIndex) => {
 		if ('failure' in entry) {
@@ -191,7 +202,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 			if (found.length === 0 && entry.includeNotFound) {
 				output.push({ json: { [lookup.matchKey]: sku, found: false }, pairedItem: { item: itemIndex } });
 			}
-			for (const product of found) output.push({ json: { ...product, found: true }, pairedItem: { item: itemIndex } });
+			for (const product of found) output.push({ json: { ...product, ...foundMark }, pairedItem: { item: itemIndex } });
 		}
 	});
 	return output;

@@ -242,8 +242,8 @@ describe('Cegid Loop: bad input never reaches the service', () => {
 		expect(sandbox.server.requests({ service: 'cegidLoop' })).toHaveLength(2);
 	});
 
-	test('a Folder Code picked from the list and one typed by code read the same as the plain text of older workflows', async () => {
-		const plain = await runCegid(sandbox, { resource: 'company', operation: 'provision', codeDossier: 'MANON004' });
+	test('a Folder Code picked from the list and one typed by code read the same as the plain text of version-1 workflows', async () => {
+		const plain = await runCegid(sandbox, { resource: 'company', operation: 'provision', codeDossier: 'MANON004' }, { typeVersion: 1 });
 		sandbox.server.reset();
 		const fromList = await runCegid(sandbox, {
 			resource: 'company',

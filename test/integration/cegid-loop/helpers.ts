@@ -14,6 +14,7 @@ export function runCegid(
 		continueOnFail?: boolean;
 		errorOutput?: boolean;
 		credentials?: IDataObject;
+		typeVersion?: number;
 	} = {},
 ): Promise<NodeRun> {
 	return runNode({
@@ -26,5 +27,6 @@ export function runCegid(
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		errorOutput: options.errorOutput,
+		typeVersion: options.typeVersion,
 	});
 }

@@ -80,16 +80,15 @@ export async function runCollabor8(
 	options: RunOptions = {},
 ): Promise<NodeRun> {
 	const type = CREDENTIAL_TYPES[product];
-	const node = NODES[product]();
-	if (options.typeVersion !== undefined) node.description = { ...node.description, version: options.typeVersion };
 	return await runNode({
-		node,
+		node: NODES[product](),
 		credentialTypes: [type],
 		credentials: { [type.name]: { ...credentialsOf(sandbox, product), ...options.credentials } as ICredentialDataDecryptedObject },
 		parameters,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		credentialsHelper: options.credentialsHelper,
+		typeVersion: options.typeVersion,
 	});
 }
 

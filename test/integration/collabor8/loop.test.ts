@@ -230,12 +230,12 @@ describe('Collabor8 Loop: Sale ID picked from a list or typed', () => {
 	});
 
 	test.each([
-		['a plain text value (workflows saved before Sale ID was a list)', 'sale-0004'],
-		['From list', { __rl: true, mode: 'list', value: 'sale-0004', cachedResultName: 'Pump (draft)' }],
-		['By ID', { __rl: true, mode: 'id', value: 'sale-0004' }],
-		['By ID from an expression', { __rl: true, mode: 'id', value: '={{ "sale-000" + 4 }}' }],
-	])('%s reads the same sale', async (_label, saleId) => {
-		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId });
+		['a plain text value (version 1, before Sale ID was a list)', 'sale-0004', 1],
+		['From list', { __rl: true, mode: 'list', value: 'sale-0004', cachedResultName: 'Pump (draft)' }, 1.1],
+		['By ID', { __rl: true, mode: 'id', value: 'sale-0004' }, 1.1],
+		['By ID from an expression', { __rl: true, mode: 'id', value: '={{ "sale-000" + 4 }}' }, 1.1],
+	])('%s reads the same sale', async (_label, saleId, typeVersion) => {
+		const run = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId }, { typeVersion });
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([allSales[3]]);
@@ -361,5 +361,16 @@ describe('Collabor8 Loop: a service that serves fewer sales per page than asked'
 
 		expect(run.json.map((sale) => sale.id)).toEqual(initialSales(95).map((sale) => sale.id));
 		expect(salesCalls().map((query) => query.page[0])).toEqual(['1', '2', '3', '4', '5']);
+	});
+});
+
+describe('Collabor8 Loop: workflows saved with version 1', () => {
+	// As the editor saved them then: Sale ID as plain text, the default resource (Sale) left out.
+	test('Update Status of a Sale ID saved as plain text updates that sale and outputs it, as before', async () => {
+		const run = await runCollabor8(sandbox, 'loop', { operation: 'updateStatus', saleId: 'sale-0001', status: 'sold' }, { typeVersion: 1 });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([{ ...allSales[0], status: 'sold' }]);
+		expect(apiRequests(sandbox, 'loop').map((entry) => `${entry.method} ${entry.path}`)).toEqual(['PUT /sales/sale-0001/status']);
 	});
 });

@@ -107,14 +107,6 @@ describe('Infinigate purchase invoices: list', () => {
 		expect(apiRequests(sandbox)[0].path).toBe('/invoice-management/v1/purchaseinvoice');
 	});
 
-	test('a workflow saved with API Version in its earlier place keeps its choice', async () => {
-		const run = await runInfinigate(sandbox, { ...getMany, ...monthOf(postedOn(30)), apiVersion: 'v1', returnAll: true, output: 'lines' });
-
-		expect(run.error).toBeUndefined();
-		expect(apiRequests(sandbox)[0].path).toBe('/invoice-management/v1/purchaseinvoice');
-		expect(Object.keys(run.json[0]).slice(0, 2)).toEqual(['documentNumber', 'documentDate']);
-	});
-
 	test("last month's invoices are there on any day, without seeding data", async () => {
 		const now = new Date();
 		const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);

@@ -3,12 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { REMOVE_APPLICATION_PATH } from '../../endpoints';
-import { emailField, folderCodeField, offerField, readEmail, readFolderCode, readOffer } from '../../helpers/fields';
+import { emailField, folderCodeFields, offerField, readEmail, readFolderCode, readOffer } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'removeApplication', withMaxConcurrentRequests([
-	folderCodeField,
+	...folderCodeFields(),
 	emailField,
 	offerField,
 ]));

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { fromVersion11, onlyInVersion1, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { ADD_COLLABORATIVE_OFFER_PATH, ADD_OFFER_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
 import { alreadyDoneOption, writeOnce } from '../../helpers/alreadyDone';
-import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { emailField, folderCodeFields, offerField, readFolderCode, readOffer } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { contactEmailKeyOption, oneContactBody } from '../../helpers/oneContact';
 import { apiRequest } from '../../transport';
@@ -24,19 +24,18 @@ const addToOptions = [
 ];
 
 /** Version 1 kept the older way, so that workflows saved with it keep doing what they did. */
-const addToField = (version: number, fallback: string): INodeProperties => ({
+const addToField = (fallback: string): INodeProperties => ({
 	displayName: 'Add To',
 	name: 'addTo',
 	type: 'options',
 	options: addToOptions,
 	default: fallback,
-	displayOptions: { show: { '@version': [version] } },
 });
 
 export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'add', withMaxConcurrentRequests([
-	folderCodeField,
-	addToField(1, 'folder'),
-	addToField(1.1, 'contact'),
+	...folderCodeFields(),
+	onlyInVersion1(addToField('folder')),
+	fromVersion11(addToField('contact')),
 	{ ...emailField, displayOptions: { show: { addTo: ['contact'] } } },
 	offerField,
 	{

@@ -4,13 +4,13 @@ import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descript
 import type { ItemResult } from '../../../shared/items';
 import { REMOVE_OFFER_PATH } from '../../endpoints';
 import { REMOVE_OFFER_FOR_CONTACT_PATH } from '../../guesses';
-import { emailField, folderCodeField, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { emailField, folderCodeFields, offerField, readFolderCode, readOffer } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { contactEmailKeyOption, oneContactBody, readAddress } from '../../helpers/oneContact';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'remove', withMaxConcurrentRequests([
-	folderCodeField,
+	...folderCodeFields(),
 	{
 		displayName: 'Remove From',
 		name: 'removeFrom',

@@ -5,15 +5,12 @@ import type { ItemResult } from '../../../shared/items';
 import { PROVISION_COMPANY_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
 import { alreadyDoneOption, writeOnce } from '../../helpers/alreadyDone';
-import { folderCodeField, readFolderCode } from '../../helpers/fields';
+import { folderCodeFields, readFolderCode } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('company', 'provision', withMaxConcurrentRequests([
-	{
-		...folderCodeField,
-		description: 'The code of a client folder in the state "A préparer"; it becomes "Opérationnel"',
-	},
+	...folderCodeFields('The code of a client folder in the state "A préparer"; it becomes "Opérationnel"'),
 	{
 		displayName: 'Options',
 		name: 'options',

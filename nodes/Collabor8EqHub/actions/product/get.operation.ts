@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { fromVersion11, onlyInVersion1, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { readBoolean } from '../../../shared/validation';
@@ -13,28 +13,20 @@ import {
 import { simplifyProduct } from '../../helpers/simplify';
 import { apiRequest } from '../../transport';
 
-const SIMPLIFY_DESCRIPTION =
-	'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value';
+const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return a flat version of the product, ready for a spreadsheet: its main fields, then one field per property named "Name (unit)" holding the value',
+};
 
 export const description: INodeProperties[] = showOnlyFor('product', 'get', withMaxConcurrentRequests([
 	productIdField,
 	// Version 1 kept Simplify off by default; workflows saved then keep that, since n8n does not save defaults.
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description: SIMPLIFY_DESCRIPTION,
-		displayOptions: { show: { '@version': [1] } },
-	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: SIMPLIFY_DESCRIPTION,
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
-	},
+	onlyInVersion1(simplifyField),
+	fromVersion11({ ...simplifyField, default: true }),
 	{
 		displayName: 'Options',
 		name: 'options',

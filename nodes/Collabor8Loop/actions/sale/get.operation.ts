@@ -5,11 +5,11 @@ import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descript
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { SALE_PATH } from '../../guesses';
-import { correctableHint, readSaleId, saleIdField } from '../../helpers/fields';
+import { correctableHint, readSaleId, saleIdFields } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'get', withMaxConcurrentRequests([
-	{ ...saleIdField, hint: correctableHint('Sale Endpoint') },
+	...saleIdFields(correctableHint('Sale Endpoint')),
 	{
 		displayName: 'Options',
 		name: 'options',

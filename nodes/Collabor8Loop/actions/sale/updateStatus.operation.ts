@@ -12,7 +12,7 @@ import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { readText } from '../../../shared/validation';
 import { SALE_ID_FIELD, SALE_STATUS_UPDATE, SALE_STATUSES, WRITE_METHODS } from '../../guesses';
-import { correctableHint, readSaleId, saleIdField } from '../../helpers/fields';
+import { correctableHint, readSaleId, saleIdFields } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 const { method: guessedMethod, bodyField: guessedBodyField } = SALE_STATUS_UPDATE;
@@ -22,7 +22,7 @@ function label(status: string): string {
 }
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', withMaxConcurrentRequests([
-	{ ...saleIdField, hint: correctableHint('Status Endpoint') },
+	...saleIdFields(correctableHint('Status Endpoint')),
 	{
 		displayName: 'Status',
 		name: 'status',

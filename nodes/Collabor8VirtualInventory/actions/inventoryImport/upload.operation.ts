@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } fro
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readChoiceOption, readNameOption, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
-import { showOnlyFor } from '../../../shared/descriptions';
+import { FROM_VERSION_1_1, ONLY_VERSION_1, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { answerError, quoteAnswer } from '../../../shared/request';
 import { checkBoolean, checkNumber, inputError, readText, valueOrThrow } from '../../../shared/validation';
@@ -91,9 +91,6 @@ const uploadOptions: INodeProperties[] = [
 	},
 ];
 
-/** From version 1.1 on, Wait Until Allowed is a top-level toggle with Max Wait and Poll Interval after it. */
-const fromVersion11 = { '@version': [{ _cnd: { gte: 1.1 } }] };
-
 export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'upload', [
 	{
 		displayName: 'Input Binary Field',
@@ -138,10 +135,10 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 		type: 'boolean',
 		default: false,
 		description: WAIT_DESCRIPTION,
-		displayOptions: { show: fromVersion11 },
+		displayOptions: { show: FROM_VERSION_1_1 },
 	},
-	{ ...maxWaitField, displayOptions: { show: { ...fromVersion11, waitUntilAllowed: [true] } } },
-	{ ...pollIntervalField, displayOptions: { show: { ...fromVersion11, waitUntilAllowed: [true] } } },
+	{ ...maxWaitField, displayOptions: { show: { ...FROM_VERSION_1_1, waitUntilAllowed: [true] } } },
+	{ ...pollIntervalField, displayOptions: { show: { ...FROM_VERSION_1_1, waitUntilAllowed: [true] } } },
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -149,7 +146,7 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 		placeholder: 'Add Option',
 		default: {},
 		options: uploadOptions,
-		displayOptions: { show: fromVersion11 },
+		displayOptions: { show: FROM_VERSION_1_1 },
 	},
 	// Version 1 kept Wait Until Allowed, Max Wait and Poll Interval (tenths of a second) in Options;
 	// workflows saved with it keep them there.
@@ -175,7 +172,7 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 				description: WAIT_DESCRIPTION,
 			},
 		],
-		displayOptions: { show: { '@version': [1] } },
+		displayOptions: { show: ONLY_VERSION_1 },
 	},
 ]);
 

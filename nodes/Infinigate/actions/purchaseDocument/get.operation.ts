@@ -25,7 +25,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			description: `The documentGuid of the ${kind.noun}, as the list returns it`,
 			displayOptions: { show },
 		},
-		documentOptions(show, false),
+		...documentOptions(show, kind, false),
 	], show);
 	return {
 		description,

@@ -25,7 +25,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			description: `The number printed on the ${kind.noun}`,
 			displayOptions: { show },
 		},
-		documentOptions(show, false),
+		...documentOptions(show, kind, false),
 	], show);
 	return {
 		description,

@@ -1,7 +1,7 @@
 /** Get Many: the purchase invoices or credit memos of a period, optionally with their lines or MSP usage. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { fromVersion11, onlyInVersion1, returnAllAndLimit, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
@@ -17,6 +17,7 @@ import { apiRequest, apiRequestAllItems } from '../../transport';
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getMany'] };
 	const [returnAll, limit] = returnAllAndLimit();
+	const limitCountingDocuments = { ...limit, hint: `Limit counts ${kind.noun}s, not output items` };
 	const description: INodeProperties[] = withMaxConcurrentRequests([
 		outputField(show, kind, true),
 		{
@@ -38,13 +39,11 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			displayOptions: { show },
 		},
 		{ ...returnAll, displayOptions: { show } },
-		// Two Limit fields, one shown at a time: the hint only where the output is not one item per document.
-		{ ...limit, displayOptions: { show: { ...show, returnAll: [false], output: ['overview', 'document'] } } },
-		{
-			...limit,
-			hint: `Limit counts ${kind.noun}s, not output items`,
-			displayOptions: { show: { ...show, returnAll: [false], output: ['lines', 'mspDetails'] } },
-		},
+		// From version 1.1 on, two Limit fields, one shown at a time: the hint only where the output is
+		// not one item per document. Version 1, whose Output is in Options, has one, always with the hint.
+		fromVersion11({ ...limit, displayOptions: { show: { ...show, returnAll: [false], output: ['overview', 'document'] } } }),
+		fromVersion11({ ...limitCountingDocuments, displayOptions: { show: { ...show, returnAll: [false], output: ['lines', 'mspDetails'] } } }),
+		onlyInVersion1({ ...limitCountingDocuments, displayOptions: { show: { ...show, returnAll: [false] } } }),
 		{
 			displayName: 'Filters',
 			name: 'filters',
@@ -69,7 +68,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 				},
 			],
 		},
-		documentOptions(show, true),
+		...documentOptions(show, kind, true),
 	], show);
 
 	return {

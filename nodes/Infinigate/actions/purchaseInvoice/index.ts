@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { legacyApiVersionField, PURCHASE_INVOICE } from '../../helpers/documentKinds';
+import { apiVersionField, PURCHASE_INVOICE } from '../../helpers/documentKinds';
 import * as get from '../purchaseDocument/get.operation';
 import * as getByDocumentNumber from '../purchaseDocument/getByDocumentNumber.operation';
 import * as getMany from '../purchaseDocument/getMany.operation';
@@ -36,7 +36,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	legacyApiVersionField('purchaseInvoice'),
+	apiVersionField('purchaseInvoice'),
 	...operations.getMany.description,
 	...operations.get.description,
 	...operations.getByDocumentNumber.description,

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
-import { quoteNumberField, quotePath } from '../../helpers/quotes';
+import { quoteNumberFields, quotePath } from '../../helpers/quotes';
 import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
 
 export const description: INodeProperties[] = withMaxConcurrentRequests([
-	quoteNumberField(show),
+	...quoteNumberFields(show),
 	{
 		displayName: 'Options',
 		name: 'options',
