@@ -57,6 +57,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 					name: 'buyerReference',
 					type: 'string',
 					default: '',
+					placeholder: 'e.g. PO-1004',
 					description: 'Only documents with this buyer reference (your order reference)',
 				},
 				{
@@ -64,6 +65,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 					name: 'externalDocumentNumber',
 					type: 'string',
 					default: '',
+					placeholder: 'e.g. EXT-I0042',
 					description: 'Only documents with this external document number',
 				},
 			],

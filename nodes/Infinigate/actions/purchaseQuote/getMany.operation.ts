@@ -24,6 +24,7 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 				name: 'buyerReference',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. PO-2001',
 				description: 'Only quotes with this buyer reference',
 			},
 			{

@@ -23,7 +23,7 @@ import { apiRequest } from '../../transport';
 const show = { resource: ['purchaseQuote'], operation: ['request'] };
 
 const LINE_TEXT_FIELDS = [
-	{ name: 'itemNumber', displayName: 'SKU', description: "Infinigate's SKU of the product (itemNumber)" },
+	{ name: 'itemNumber', displayName: 'SKU', description: "Infinigate's SKU of the product (itemNumber)", placeholder: 'e.g. 6D34G6' },
 	{ name: 'manufacturerItemNumber', displayName: 'Vendor SKU', description: "The manufacturer's part number, when there is no SKU" },
 	{ name: 'itemDescription', displayName: 'Description', description: 'What the line is for, in your words' },
 	{ name: 'yourItemNumber', displayName: 'Your Item Number', description: 'Your own number for the product' },
@@ -32,13 +32,18 @@ const LINE_TEXT_FIELDS = [
 ] as const;
 
 const HEADER_TEXT_FIELDS = [
-	{ name: 'yourReference', displayName: 'Your Reference', description: 'Your reference for the quote, e.g. your order number' },
+	{ name: 'yourReference', displayName: 'Your Reference', description: 'Your reference for the quote, e.g. your order number', placeholder: 'e.g. PO-2024-117' },
 	{ name: 'comment', displayName: 'Comment', description: 'A note for Infinigate' },
-	{ name: 'currencyCode', displayName: 'Currency Code', description: 'e.g. EUR' },
+	{ name: 'currencyCode', displayName: 'Currency Code', description: 'The currency of the quote', placeholder: 'e.g. EUR' },
 	{ name: 'manufacturerPartnerId', displayName: 'Manufacturer Partner ID', description: 'Your partner ID at the manufacturer' },
-	{ name: 'licenseDeliveryAddress', displayName: 'License Delivery Address', description: 'Where licences are sent (an e-mail address)' },
+	{
+		name: 'licenseDeliveryAddress',
+		displayName: 'License Delivery Address',
+		description: 'Where licences are sent (an e-mail address)',
+		placeholder: 'e.g. licences@reseller.example',
+	},
 	{ name: 'endUserReference', displayName: 'End User Reference', description: 'Your reference for the end customer' },
-	{ name: 'endUserType', displayName: 'End User Type', description: 'e.g. Standard, Education or Government' },
+	{ name: 'endUserType', displayName: 'End User Type', description: 'Standard, Education or Government', placeholder: 'e.g. Standard' },
 ] as const;
 
 export const description: INodeProperties[] = withMaxConcurrentRequests([
