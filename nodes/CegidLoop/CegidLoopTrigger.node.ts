@@ -53,7 +53,7 @@ export class CegidLoopTrigger implements INodeType {
 		const domain = (options.domain ?? '').trim() || String(credentials.domain ?? '').trim();
 		if (domain === '') {
 			throw new NodeOperationError(this.getNode(), 'Domain must not be empty', {
-				description: 'Set it in the credential or in Options › Domain.',
+				description: 'Set it in the credential or in Options → Domain.',
 			});
 		}
 		const folders = (await loopHubFolders(this, credentials, domain, 0)).filter((folder) => folderKey(folder) !== '');

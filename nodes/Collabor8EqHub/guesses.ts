@@ -13,7 +13,7 @@ export { CREDENTIAL_TEST_LEGACY_ID, TOKEN_GRANT_TYPE } from '../../credentials/c
 /**
  * GUESS: the path of a product's JSON document. Public code shows only image URLs of the form
  * `…/v1/product-details/{eqhubProductId}/image/{uuid}` and a product-details document; that the
- * document itself is served at the parent path is our inference (Options › Product Details Endpoint).
+ * document itself is served at the parent path is our inference (Options → Product Details Address).
  */
 export const PRODUCT_DETAILS_PATH = '/product-details/{eqhubProductId}';
 

@@ -9,7 +9,7 @@
  */
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
-/** GUESS: one sale, by its ID (Options › Sale Endpoint). */
+/** GUESS: one sale, by its ID (Options → Sale Address). */
 export const SALE_PATH = '/sales/{saleId}';
 
 /** GUESS: the field of a sale that holds its ID (the guide's example shows no ID field). */
@@ -22,7 +22,7 @@ export type WriteMethod = (typeof WRITE_METHODS)[number];
 
 /**
  * GUESS: how a broker updates a sale's status: method, path and body `{ "status": … }`
- * (Options › Status Endpoint, Status Method, Status Body Field).
+ * (Options → Status Address, Status Method, Status Body Field).
  */
 export const SALE_STATUS_UPDATE: { method: WriteMethod; path: string; bodyField: string } = {
 	method: 'PUT',
@@ -39,17 +39,17 @@ export const SALE_STATUSES = ['draft', 'published', 'reserved', 'sold', 'cancell
 
 /**
  * GUESS: how a seller creates an item: POST with a JSON body shaped as the sales show it
- * (Options › Item Endpoint, Item Method).
+ * (Options → Item Address, Item Method).
  */
 export const ITEM_CREATE: { method: WriteMethod; path: string } = { method: 'POST', path: '/items' };
 
-/** GUESS: the largest page the sales list serves (Options › Page Size). */
+/** GUESS: the largest page the sales list serves (Options → Page Size). */
 export const MAX_PAGE_SIZE = 100;
 
 /**
  * GUESS: where `countQueries=true` puts the number of matching sales (the guide names the
  * parameter, not the answer's fields). The first one present is used to stop paging
- * (Options › Total Fields).
+ * (Options → Total Fields).
  */
 export const TOTAL_FIELDS = ['total', 'totalCount', 'count', 'totalItems'];
 

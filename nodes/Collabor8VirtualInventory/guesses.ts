@@ -14,7 +14,7 @@ export { DEFAULT_API_PATH } from '../../credentials/common/collabor8VirtualInven
 /**
  * GUESS: the `{importMode}` values of the upload path. The guide names the two modes only in words:
  * "Step by step" (the default, as in the web page) and "Apply file without feedback"
- * (Options › Step by Step Mode Value, No Feedback Mode Value).
+ * (Options → Step by Step Mode Value, No Feedback Mode Value).
  */
 export const IMPORT_MODE_VALUES = {
 	stepByStep: 'StepByStep',
@@ -23,12 +23,12 @@ export const IMPORT_MODE_VALUES = {
 
 export type ImportMode = keyof typeof IMPORT_MODE_VALUES;
 
-/** GUESS: the name of the multipart field that carries the import file (Options › Upload Field Name). */
+/** GUESS: the name of the multipart field that carries the import file (Options → Upload Field Name). */
 export const UPLOAD_FILE_FIELD = 'file';
 
 /**
  * GUESS: the file type. The web page imports an Excel template, so the file is most likely .xlsx;
  * the node sends whatever file it is given, with the file's own MIME type, and lets the service judge.
- * This type is sent only for a file that does not say its own (Options › File Type If Unknown).
+ * This type is sent only for a file that does not say its own (Options → File Type If Unknown).
  */
 export const DEFAULT_UPLOAD_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

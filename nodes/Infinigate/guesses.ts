@@ -115,7 +115,7 @@ export function documentDateOf(header: IDataObject): unknown {
 /**
  * GUESS (public code disagrees with itself: quotes under `order-management/v2` in its current
  * version, under `invoice-management/v2` in an earlier one): where purchase quotes live. The node
- * follows the current variant; users correct it with Options → Quotes Location.
+ * follows the current variant; users correct it with Options → Quotes Address.
  * Fact from: the Swagger document.
  */
 export const PURCHASE_QUOTE_PATH = '/order-management/v2/purchasequote';
@@ -132,7 +132,7 @@ export const PURCHASE_QUOTE_SUFFIXES = {
 /**
  * GUESS: where a quote is requested. Public client code posts to `…/purchasequote/request`, while
  * its own README lists `…/purchaseorder/request`. The node follows the code; users correct it with
- * Options → Request Location.
+ * Options → Quote Request Address.
  */
 export const QUOTE_REQUEST_PATH = '/order-management/v2/purchasequote/request';
 

@@ -55,7 +55,7 @@ describe('the example workflows', () => {
 			example.workflow.nodes.flatMap((node) =>
 				Object.entries(node.credentials ?? {})
 					.filter(([type, reference]) => reference.id !== type)
-					.map(([type]) => `${example.slug} › ${node.name}: ${type}`),
+					.map(([type]) => `${example.slug} → ${node.name}: ${type}`),
 			),
 		);
 		expect(wrong).toEqual([]);

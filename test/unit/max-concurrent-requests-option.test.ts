@@ -31,7 +31,7 @@ const cases = NODES.flatMap(([node, resources]) =>
 	[node.description.version].flat().flatMap((typeVersion) =>
 		Object.entries(resources).flatMap(([resource, { operations }]) =>
 			Object.entries(operations).map(([operation, implementation]) => ({
-				name: `${node.description.displayName} ${typeVersion} › ${resource} › ${operation}`,
+				name: `${node.description.displayName} ${typeVersion} → ${resource} → ${operation}`,
 				node,
 				typeVersion,
 				parameters: { resource, operation } as INodeParameters,

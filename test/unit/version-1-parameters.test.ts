@@ -90,7 +90,7 @@ describe.each(Object.entries(shapes))('%s', (nodeName, shape) => {
 	});
 });
 
-test.each(cases)('$nodeName › $operationKey: version 1 shows each field of the first release, same name, type and place', ({ nodeName, operationKey, fields }) => {
+test.each(cases)('$nodeName → $operationKey: version 1 shows each field of the first release, same name, type and place', ({ nodeName, operationKey, fields }) => {
 	const node = nodeNamed(nodeName);
 	const [resource, operation] = operationKey.split(':');
 	const problems: string[] = [];

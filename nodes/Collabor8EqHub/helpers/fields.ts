@@ -12,11 +12,11 @@ export const productIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2f1c9a4e-…',
 	description: 'The EqHub product ID (eqhubProductId) of the product',
-	hint: 'If EqHub answers "not found" for products that exist, set the address from your EqHub API documentation in Options › Product Details Endpoint',
+	hint: 'If EqHub answers "not found" for products that exist, set the address from your EqHub API documentation in Options → Product Details Address',
 };
 
 export const productDetailsEndpointField: INodeProperties = guessedEndpointField({
-	displayName: 'Product Details Endpoint',
+	displayName: 'Product Details Address',
 	name: 'productDetailsEndpoint',
 	default: PRODUCT_DETAILS_PATH,
 	serves: "a product's details",
@@ -31,7 +31,7 @@ export function readProductDetailsEndpoint(ctx: IExecuteFunctions, itemIndex: nu
 		ctx,
 		itemIndex,
 		'options.productDetailsEndpoint',
-		'Product Details Endpoint',
+		'Product Details Address',
 		PRODUCT_DETAILS_PATH,
 		['eqhubProductId'],
 	);

@@ -39,5 +39,5 @@ export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {
 
 /** What a user can do when Loop answers "not found" for an operation whose address is a guess. */
 export function correctableHint(option: string): string {
-	return `If Loop answers "not found" for sales that exist, set the address from your Loop API documentation in Options › ${option}`;
+	return `If Loop answers "not found" for sales that exist, set the address from your Loop API documentation in Options → ${option}`;
 }

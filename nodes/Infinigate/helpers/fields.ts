@@ -105,7 +105,7 @@ export function readLocation(
 }
 
 /**
- * A location typed by the user (e.g. a Quotes Location), without trailing "/"; empty means the
+ * A location typed by the user (e.g. a Quotes Address), without trailing "/"; empty means the
  * default. Only letters, digits, "-", "_", "." and "/" pass, so it cannot change the address in
  * other ways (a query, a fragment, an encoded or dot segment).
  */

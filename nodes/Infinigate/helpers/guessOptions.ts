@@ -13,7 +13,7 @@ import { readLocation } from './fields';
 export const QUOTES_LOCATION_ALTERNATIVE = '/invoice-management/v2/purchasequote';
 
 export const quotesLocationOption: INodeProperties = {
-	displayName: 'Quotes Location',
+	displayName: 'Quotes Address',
 	name: 'quotesLocation',
 	type: 'string',
 	default: PURCHASE_QUOTE_PATH,
@@ -22,7 +22,7 @@ export const quotesLocationOption: INodeProperties = {
 };
 
 export const requestLocationOption: INodeProperties = {
-	displayName: 'Request Location',
+	displayName: 'Quote Request Address',
 	name: 'requestLocation',
 	type: 'string',
 	default: QUOTE_REQUEST_PATH,
@@ -43,7 +43,7 @@ export function pageSizeOption(defaultSize: number, noun: string): INodeProperti
 }
 
 export function readQuotesLocation(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readLocation(ctx, 'options.quotesLocation', 'Quotes Location', itemIndex, PURCHASE_QUOTE_PATH);
+	return readLocation(ctx, 'options.quotesLocation', 'Quotes Address', itemIndex, PURCHASE_QUOTE_PATH);
 }
 
 export function readPageSize(ctx: IExecuteFunctions, itemIndex: number, fallback: number): number {

@@ -95,7 +95,7 @@ export async function sendDecision(
 			ctx,
 			itemIndex,
 			apiRequest(ctx, 'POST', path, { body }, itemIndex),
-			'Quotes Location',
+			'Quotes Address',
 			QUOTES_LOCATION_ALTERNATIVE,
 		);
 	} catch (error) {

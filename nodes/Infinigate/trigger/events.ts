@@ -47,15 +47,15 @@ export async function listDocuments(
 	);
 }
 
-/** Every purchase quote, from the Quotes Location of the trigger's Options (a guess the user may correct). */
+/** Every purchase quote, from the Quotes Address of the trigger's Options (a guess the user may correct). */
 export async function listQuotes(ctx: IPollFunctions): Promise<IDataObject[]> {
 	const text = checkText(ctx.getNodeParameter('options.quotesLocation', PURCHASE_QUOTE_PATH));
 	const location = text.ok ? checkLocation(text.value, PURCHASE_QUOTE_PATH) : text;
-	if (!location.ok) throw new NodeOperationError(ctx.getNode(), `Quotes Location ${location.problem}`);
+	if (!location.ok) throw new NodeOperationError(ctx.getNode(), `Quotes Address ${location.problem}`);
 	try {
 		return await apiRequestAllItems(ctx, 'GET', location.value + PURCHASE_QUOTE_SUFFIXES.list, {}, ALL, 0);
 	} catch (error) {
-		throw withLocationAdvice(error, 'Quotes Location', QUOTES_LOCATION_ALTERNATIVE);
+		throw withLocationAdvice(error, 'Quotes Address', QUOTES_LOCATION_ALTERNATIVE);
 	}
 }
 

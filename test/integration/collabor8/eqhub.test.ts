@@ -111,7 +111,7 @@ describe('Collabor8 EqHub: products', () => {
 
 		expect(run.error?.message).toBe("Collabor8 EqHub: Not found (Product 'no-such-product' was not found.)");
 		expect(run.error?.description).toContain('Check the ID');
-		expect(run.error?.description).toContain('Options › Product Details Endpoint');
+		expect(run.error?.description).toContain('Options → Product Details Address');
 		expect(run.error?.description).not.toMatch(/\bpath\b/i);
 	});
 
@@ -126,7 +126,7 @@ describe('Collabor8 EqHub: products', () => {
 		expect(saved.json).toEqual([pump.document(`${sandbox.url}/collabor8`)]);
 	});
 
-	test('Product Details Endpoint changes where Get and Download Image (main image) ask for the product', async () => {
+	test('Product Details Address changes where Get and Download Image (main image) ask for the product', async () => {
 		const options = { productDetailsEndpoint: '/products/{eqhubProductId}/details' };
 
 		const get = await runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: pump.eqhubProductId, options });

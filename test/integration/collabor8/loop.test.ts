@@ -244,7 +244,7 @@ describe('Collabor8 Loop: Sale ID picked from a list or typed', () => {
 });
 
 describe('Collabor8 Loop: guesses the user corrects in Options', () => {
-	test('Sale Endpoint moves where Get asks for a sale', async () => {
+	test('Sale Address moves where Get asks for a sale', async () => {
 		const run = await runCollabor8(sandbox, 'loop', {
 			resource: 'sale',
 			operation: 'get',
@@ -256,7 +256,7 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 		expect(apiRequests(sandbox, 'loop').map((entry) => entry.path)).toEqual(['/v2/sale/sale-0004/detail']);
 	});
 
-	test('Status Endpoint, Status Method and Status Body Field change the status request', async () => {
+	test('Status Address, Status Method and Status Body Field change the status request', async () => {
 		const run = await runCollabor8(sandbox, 'loop', {
 			resource: 'sale',
 			operation: 'updateStatus',
@@ -273,7 +273,7 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 		expect(sandbox.state.loop.sale('sale-0001')).toMatchObject({ status: 'draft' });
 	});
 
-	test('Item Endpoint and Item Method change the item request', async () => {
+	test('Item Address and Item Method change the item request', async () => {
 		const run = await runCollabor8(sandbox, 'loop', {
 			resource: 'item',
 			operation: 'create',
@@ -332,7 +332,7 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 			options: { saleEndpoint: '/sales/../token/{saleId}' },
 		});
 
-		expect(run.error?.message).toMatch(/^Sale Endpoint must not hold "\." or "\.\." steps; .* \[item 0\]$/);
+		expect(run.error?.message).toMatch(/^Sale Address must not hold "\." or "\.\." steps; .* \[item 0\]$/);
 		expect(apiRequests(sandbox, 'loop')).toHaveLength(0);
 	});
 });

@@ -194,7 +194,7 @@ describe('Infinigate purchase quotes', () => {
 		expect(run.error?.httpCode).toBe('409');
 	});
 
-	test('Quotes Location in Options changes where every quote request goes, and a "not found" says so', async () => {
+	test('Quotes Address in Options changes where every quote request goes, and a "not found" says so', async () => {
 		const quote = openQuote();
 
 		const list = await runInfinigate(sandbox, {
@@ -217,12 +217,12 @@ describe('Infinigate purchase quotes', () => {
 			'POST /invoice-management/v2/purchasequote/acceptance',
 		]);
 		expect(list.error?.httpCode).toBe('404');
-		expect(list.error?.description).toContain('Options → Quotes Location');
+		expect(list.error?.description).toContain('Options → Quotes Address');
 		expect(accept.error?.httpCode).toBe('404');
 		expect(quote.header.status).toBe('Open');
 	});
 
-	test('a Quotes Location that could change the address in other ways is refused before any request', async () => {
+	test('a Quotes Address that could change the address in other ways is refused before any request', async () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
 			operation: 'getMany',
@@ -230,7 +230,7 @@ describe('Infinigate purchase quotes', () => {
 			options: { quotesLocation: '/order-management/v2/../purchasequote?x=1' },
 		});
 
-		expect(run.error?.message).toMatch(/^Quotes Location may only hold/);
+		expect(run.error?.message).toMatch(/^Quotes Address may only hold/);
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 
@@ -318,7 +318,7 @@ describe('Infinigate purchase quotes: request', () => {
 		expect(run.json).toEqual([{ documentGuid: quotes()[before].header.documentGuid, documentNumber: quotes()[before].header.documentNumber, status: 'Requested' }]);
 	});
 
-	test('Request Location in Options changes where the request goes', async () => {
+	test('Quote Request Address in Options changes where the request goes', async () => {
 		const run = await runInfinigate(sandbox, {
 			...request,
 			lines: { line: [{ itemNumber: '6D34G6', quantity: 1 }] },
@@ -327,7 +327,7 @@ describe('Infinigate purchase quotes: request', () => {
 
 		expect(apiRequests(sandbox).map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /order-management/v2/purchaseorder/request']);
 		expect(run.error?.httpCode).toBe('404');
-		expect(run.error?.description).toContain('Options → Request Location');
+		expect(run.error?.description).toContain('Options → Quote Request Address');
 	});
 
 	test('a line without SKU or vendor SKU fails before any request, naming the line and the item', async () => {

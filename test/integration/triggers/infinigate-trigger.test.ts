@@ -122,23 +122,23 @@ describe('Infinigate Trigger: new or changed purchase quotes', () => {
 		expect((await trigger.poll()).events).toEqual([]);
 	});
 
-	test('Quotes Location in Options moves where the trigger reads quotes, and a "not found" names that option', async () => {
+	test('Quotes Address in Options moves where the trigger reads quotes, and a "not found" names that option', async () => {
 		const elsewhere = '/invoice-management/v2/purchasequote';
 		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: `${elsewhere}/` } });
 
 		const result = await trigger.poll();
 
 		expect(sandbox.server.requests({ service: 'infinigate' }).filter((request) => request.path !== '/authorization/token').map((request) => request.path)).toEqual([elsewhere]);
-		expect(result.error?.description).toContain('Options → Quotes Location');
+		expect(result.error?.description).toContain('Options → Quotes Address');
 		expect(trigger.memory).toEqual({});
 	});
 
-	test('a Quotes Location that could change the address in other ways is refused before any request', async () => {
+	test('a Quotes Address that could change the address in other ways is refused before any request', async () => {
 		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: '/order-management/../x?y=1' } });
 
 		const result = await trigger.poll();
 
-		expect(result.error?.message).toMatch(/^Quotes Location may only hold/);
+		expect(result.error?.message).toMatch(/^Quotes Address may only hold/);
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 });

@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const domain =
 		readText(this, 'options.domain', 'Domain', itemIndex, { maxLength: 100 }) ?? String(credentials.domain ?? '').trim();
 	if (domain === '') {
-		throw inputError(this, itemIndex, 'Domain', 'must not be empty', 'Set it in the credential or in Options › Domain.');
+		throw inputError(this, itemIndex, 'Domain', 'must not be empty', 'Set it in the credential or in Options → Domain.');
 	}
 	const { returnAll, limit } = readReturnAllAndLimit(this, itemIndex);
 	// LoopHub answers with every folder of the key at once: Limit is applied here.

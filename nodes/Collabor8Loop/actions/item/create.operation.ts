@@ -19,7 +19,7 @@ export const description: INodeProperties[] = showOnlyFor('item', 'create', with
 		default: '',
 		placeholder: 'e.g. Centrifugal pump, 2 pcs, unused',
 		description: 'What the item is (objectInformation.description)',
-		hint: 'If Loop answers "not found", set the address from your Loop API documentation in Options › Item Endpoint',
+		hint: 'If Loop answers "not found", set the address from your Loop API documentation in Options → Item Address',
 	},
 	{
 		displayName: 'Product Class',
@@ -53,7 +53,7 @@ export const description: INodeProperties[] = showOnlyFor('item', 'create', with
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			guessedEndpointField({ displayName: 'Item Endpoint', name: 'itemEndpoint', default: ITEM_CREATE.path, serves: 'new items' }),
+			guessedEndpointField({ displayName: 'Item Address', name: 'itemEndpoint', default: ITEM_CREATE.path, serves: 'new items' }),
 			{
 				displayName: 'Item Method',
 				name: 'itemMethod',
@@ -104,7 +104,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const productClass = readText(this, 'productClass', 'Product Class', itemIndex, { maxLength: MAX_NAME_LENGTH });
 	const { json } = this.getNodeParameter('additionalFields', itemIndex, {}) as { json?: unknown };
 	const extra = readJsonObject(this, itemIndex, json);
-	const endpoint = readEndpoint(this, itemIndex, 'options.itemEndpoint', 'Item Endpoint', ITEM_CREATE.path);
+	const endpoint = readEndpoint(this, itemIndex, 'options.itemEndpoint', 'Item Address', ITEM_CREATE.path);
 	const method = readChoiceOption(this, itemIndex, 'options.itemMethod', 'Item Method', WRITE_METHODS, ITEM_CREATE.method);
 
 	const body: IDataObject = {

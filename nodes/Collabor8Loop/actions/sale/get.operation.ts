@@ -9,19 +9,19 @@ import { correctableHint, readSaleId, saleIdFields } from '../../helpers/fields'
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'get', withMaxConcurrentRequests([
-	...saleIdFields(correctableHint('Sale Endpoint')),
+	...saleIdFields(correctableHint('Sale Address')),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [guessedEndpointField({ displayName: 'Sale Endpoint', name: 'saleEndpoint', default: SALE_PATH, serves: 'one sale' })],
+		options: [guessedEndpointField({ displayName: 'Sale Address', name: 'saleEndpoint', default: SALE_PATH, serves: 'one sale' })],
 	},
 ]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
-	const endpoint = readEndpoint(this, itemIndex, 'options.saleEndpoint', 'Sale Endpoint', SALE_PATH, ['saleId']);
+	const endpoint = readEndpoint(this, itemIndex, 'options.saleEndpoint', 'Sale Address', SALE_PATH, ['saleId']);
 	return jsonOutput(await apiRequest(this, 'GET', endpoint, { pathParams: { saleId } }, itemIndex));
 }

@@ -22,7 +22,7 @@ function label(status: string): string {
 }
 
 export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus', withMaxConcurrentRequests([
-	...saleIdFields(correctableHint('Status Endpoint')),
+	...saleIdFields(correctableHint('Status Address')),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 		default: {},
 		options: [
 			guessedEndpointField({
-				displayName: 'Status Endpoint',
+				displayName: 'Status Address',
 				name: 'statusEndpoint',
 				default: SALE_STATUS_UPDATE.path,
 				serves: "a sale's status",
@@ -70,7 +70,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
 	const status = readText(this, 'status', 'Status', itemIndex, { required: true, maxLength: 100 });
-	const endpoint = readEndpoint(this, itemIndex, 'options.statusEndpoint', 'Status Endpoint', SALE_STATUS_UPDATE.path, ['saleId']);
+	const endpoint = readEndpoint(this, itemIndex, 'options.statusEndpoint', 'Status Address', SALE_STATUS_UPDATE.path, ['saleId']);
 	const method = readChoiceOption(this, itemIndex, 'options.statusMethod', 'Status Method', WRITE_METHODS, SALE_STATUS_UPDATE.method);
 	const bodyField = readNameOption(this, itemIndex, 'options.statusBodyField', 'Status Body Field', SALE_STATUS_UPDATE.bodyField);
 	const answer = jsonOutput(

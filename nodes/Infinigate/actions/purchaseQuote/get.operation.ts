@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentGuid } }, itemIndex),
-		'Quotes Location',
+		'Quotes Address',
 		QUOTES_LOCATION_ALTERNATIVE,
 	);
 }

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentNumber } }, itemIndex),
-		'Quotes Location',
+		'Quotes Address',
 		QUOTES_LOCATION_ALTERNATIVE,
 	);
 }

@@ -66,7 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ ...paging, pageSize },
 			itemIndex,
 		),
-		'Quotes Location',
+		'Quotes Address',
 		QUOTES_LOCATION_ALTERNATIVE,
 	);
 }

@@ -173,12 +173,12 @@ function readHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const lines = readLines(this, itemIndex);
 	const header = readHeader(this, itemIndex);
-	const path = readLocation(this, 'options.requestLocation', 'Request Location', itemIndex, QUOTE_REQUEST_PATH);
+	const path = readLocation(this, 'options.requestLocation', 'Quote Request Address', itemIndex, QUOTE_REQUEST_PATH);
 	const answer = await withLocationHint(
 		this,
 		itemIndex,
 		apiRequest(this, 'POST', path, { body: { header, lines } }, itemIndex),
-		'Request Location',
+		'Quote Request Address',
 		'/order-management/v2/purchaseorder/request',
 	);
 	return jsonOutput(answer);
