@@ -73,7 +73,8 @@ export function searchFilters(show: { resource: string[]; operation: string[] })
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. HP, DELL',
-				description: 'Only products of these vendors (any of them), separated by commas',
+				description:
+					"Only products of these vendors (any of them), by Infinigate's vendor code, separated by commas. Infinigate publishes no list of the codes; to pick a manufacturer from a list, use Get by Manufacturer.",
 			},
 		],
 	};
