@@ -3,6 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory, WindowMemory } from '../shared/polling';
 import { includeLastDaysField, noEventYet, readIncludeLastDays, readMemory, writeMemory } from '../shared/polling';
+import { apiVersionOption } from './helpers/documentKinds';
 import { quotesLocationOption } from './helpers/guessOptions';
 import type { InfinigateEvent } from './trigger/events';
 import {
@@ -49,24 +50,15 @@ export class InfinigateTrigger implements INodeType {
 			},
 			includeLastDaysField('the documents'),
 			{
-				displayName: 'API Version',
-				name: 'apiVersion',
-				type: 'options',
-				default: 'v2',
-				displayOptions: { show: { event: ['newPurchaseInvoice', 'newPurchaseCreditMemo'] } },
-				options: [
-					{ name: 'V2 (Current)', value: 'v2', description: 'The version current Infinigate clients use' },
-					{ name: 'V1 (Guide of 2023)', value: 'v1', description: 'The version of the getting-started guide' },
-				],
-			},
-			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				displayOptions: { show: { event: ['newOrChangedPurchaseQuote'] } },
-				options: [quotesLocationOption],
+				options: [
+					{ ...apiVersionOption, displayOptions: { show: { '/event': ['newPurchaseInvoice', 'newPurchaseCreditMemo'] } } },
+					{ ...quotesLocationOption, displayOptions: { show: { '/event': ['newOrChangedPurchaseQuote'] } } },
+				],
 			},
 		],
 	};
@@ -92,7 +84,7 @@ export class InfinigateTrigger implements INodeType {
 		if (!(event in DOCUMENT_SEGMENTS)) {
 			throw new NodeOperationError(this.getNode(), `Event must be one of the list (got '${String(event)}')`);
 		}
-		const version = this.getNodeParameter('apiVersion', 'v2') === 'v1' ? 'v1' : 'v2';
+		const version = this.getNodeParameter('options.apiVersion', 'v2') === 'v1' ? 'v1' : 'v2';
 		if (this.getMode() === 'manual') {
 			const latest = await latestDocument(this, event, version, now);
 			if (!latest) {

@@ -28,7 +28,7 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 
 type Show = { resource: string[]; operation: string[] };
 
-const apiVersionOption: INodeProperties = {
+export const apiVersionOption: INodeProperties = {
 	displayName: 'API Version',
 	name: 'apiVersion',
 	type: 'options',

@@ -88,6 +88,15 @@ describe('Infinigate Trigger: new purchase invoices and credit memos', () => {
 		expect((await trigger.poll()).error?.message).toBe('Include Last Days must be a whole number from 0 to 365 (got -1)');
 	});
 
+	test('API Version in Options picks the version of the invoice list the trigger reads', async () => {
+		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newPurchaseCreditMemo', options: { apiVersion: 'v1' } });
+		expect((await trigger.poll()).error).toBeUndefined();
+
+		const listed = sandbox.server.requests({ service: 'infinigate', path: /purchasecreditmemo/ }).map((request) => request.path);
+		expect(listed.length).toBeGreaterThan(0);
+		expect(listed.every((path) => path.startsWith('/invoice-management/v1/'))).toBe(true);
+	});
+
 	test('Fetch Test Event returns the most recent real invoice, or says there is none', async () => {
 		sandbox.state.infinigate.invoices = [];
 		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newPurchaseInvoice' });

@@ -32,6 +32,7 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 				name: 'externalDocumentNumber',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. EXT-Q0007',
 				description: 'Only quotes with this external document number',
 			},
 		],
