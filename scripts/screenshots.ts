@@ -80,6 +80,11 @@ async function main(): Promise<void> {
 			await page.goto(`${server.url}${panel.url}`, { waitUntil: 'networkidle2', timeout: 60_000 }).catch(() => undefined);
 			// Pickers and option lists load after the panel opens.
 			await new Promise((resolve) => setTimeout(resolve, 1500));
+			if (panel.file.startsWith('credential-')) {
+				const parts = await shootScrolled(page, (part) => join(OUT_DIR, part === 0 ? name : name.replace(/\.png$/, `-${part + 1}.png`)));
+				console.log(`  ${name}${parts > 1 ? ` (and ${parts - 1} scrolled further)` : ''}`);
+				continue;
+			}
 			await page.screenshot({ path: join(OUT_DIR, name) });
 			console.log(`  ${name}`);
 		}
@@ -89,6 +94,35 @@ async function main(): Promise<void> {
 		await sandbox.close();
 	}
 	console.log(`\n${panels.length} panels in ${OUT_DIR.replace(`${PROJECT_ROOT}/`, '')}/`);
+}
+
+/**
+ * A credential dialog scrolls within a fixed height: scrolled a screen at a time, with a picture of
+ * each position, every field is seen. Returns how many positions there were (1 without a scroller).
+ */
+async function shootScrolled(page: Page, path: (part: number) => string): Promise<number> {
+	// Runs in the browser; strings, as the project compiles without the DOM's types.
+	const mark = `
+		(() => {
+			let best, room = 0;
+			for (const element of document.querySelectorAll('[role="dialog"] *')) {
+				const extra = element.scrollHeight - element.clientHeight;
+				const overflow = getComputedStyle(element).overflowY;
+				if (extra > room && (overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay')) { best = element; room = extra; }
+			}
+			if (!best) return 1;
+			best.setAttribute('data-shots-scroller', '');
+			return Math.ceil(best.scrollHeight / best.clientHeight);
+		})()`;
+	const parts = Number(await page.evaluate(mark)) || 1;
+	for (let part = 0; part < parts; part++) {
+		if (part > 0) {
+			await page.evaluate(`(() => { const s = document.querySelector('[data-shots-scroller]'); s.scrollTop = ${part} * s.clientHeight * 0.9; })()`);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+		}
+		await page.screenshot({ path: path(part) });
+	}
+	return parts;
 }
 
 /** Signs in through the editor's own login call, so the browser holds the session cookie. */
