@@ -53,6 +53,7 @@ const uploadOptions: INodeProperties[] = [
 		name: 'fileName',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. inventory.xlsx',
 		description: 'The file name to send; by default the name of the input file',
 	},
 	{
