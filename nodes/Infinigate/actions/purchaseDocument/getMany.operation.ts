@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fromVersion11, onlyInVersion1, returnAllAndLimit, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
-import { inputError, readReturnAllAndLimit, readText } from '../../../shared/validation';
+import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import { DOCUMENT_PAGE_SIZE } from '../../guesses';
 import type { DocumentKind } from '../../helpers/documentKinds';
@@ -12,6 +12,7 @@ import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readDate, today } from '../../helpers/fields';
 import { readPageSize } from '../../helpers/guessOptions';
+import { readReferenceFilters, referenceFilters } from '../../helpers/referenceFilters';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
@@ -44,32 +45,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 		fromVersion11({ ...limit, displayOptions: { show: { ...show, returnAll: [false], output: ['overview', 'document'] } } }),
 		fromVersion11({ ...limitCountingDocuments, displayOptions: { show: { ...show, returnAll: [false], output: ['lines', 'mspDetails'] } } }),
 		onlyInVersion1({ ...limitCountingDocuments, displayOptions: { show: { ...show, returnAll: [false] } } }),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Buyer Reference',
-					name: 'buyerReference',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. PO-1004',
-					description: 'Only documents with this buyer reference (your order reference)',
-				},
-				{
-					displayName: 'External Document Number',
-					name: 'externalDocumentNumber',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. EXT-I0042',
-					description: 'Only documents with this external document number',
-				},
-			],
-		},
+		referenceFilters(show, 'documents', { buyerReference: 'PO-1004', externalDocumentNumber: 'EXT-I0042' }),
 		...documentOptions(show, kind, true),
 	], show);
 
@@ -81,10 +57,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			if (periodStart > periodEnd) {
 				throw inputError(this, itemIndex, 'Period Start', `(${periodStart}) must not be after Period End (${periodEnd})`);
 			}
-			const buyerReference = readText(this, 'filters.buyerReference', 'Buyer Reference', itemIndex, { maxLength: 200 });
-			const externalDocumentNumber = readText(this, 'filters.externalDocumentNumber', 'External Document Number', itemIndex, {
-				maxLength: 200,
-			});
+			const referenceQuery = readReferenceFilters(this, itemIndex);
 			const paging = readReturnAllAndLimit(this, itemIndex);
 			const pageSize = readPageSize(this, itemIndex, DOCUMENT_PAGE_SIZE);
 			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
@@ -97,12 +70,7 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 				paths.list,
 				{
 					pathParams: { documentType },
-					qs: {
-						PeriodStart: periodStart,
-						PeriodEnd: periodEnd,
-						BuyerReference: buyerReference,
-						ExternalDocumentNumber: externalDocumentNumber,
-					},
+					qs: { PeriodStart: periodStart, PeriodEnd: periodEnd, ...referenceQuery },
 				},
 				{ ...paging, pageSize },
 				itemIndex,

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { readDocumentNumber } from '../../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
 import { quoteNumberFields, quotePath } from '../../helpers/quotes';
-import { readDocumentNumber } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
