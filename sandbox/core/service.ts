@@ -1,4 +1,5 @@
 import type { FaultRule } from './faults';
+import type { SandboxInventions } from './inventions';
 import type { SandboxServer } from './server';
 
 export interface SandboxOptions {
@@ -10,6 +11,8 @@ export interface SandboxOptions {
 	importBusyMs?: number;
 	/** Fault plans to start with, by service (see ./faults.ts). */
 	faults?: Record<string, FaultRule | FaultRule[]>;
+	/** Readings of the guessed details that differ from the nodes' defaults (see ./inventions.ts). */
+	inventions?: SandboxInventions | 'disagree';
 }
 
 export type CredentialData = Record<string, string | number | boolean>;
