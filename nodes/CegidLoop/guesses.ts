@@ -24,17 +24,28 @@ export const CONTACT_EMAIL_KEY = 'email';
 
 /**
  * Answers that prove a write was already done, so that a re-run can count it as success. Only the
- * first is in Cegid's guide; the others are INVENTED (the guide shows no such answer): a 4xx with
- * these words is what the sandbox answers, and a real account may word it differently, in which
- * case the item still fails as before.
+ * first two are in Cegid's guide; the others are INVENTED (the guide shows no such answer): a 4xx
+ * with these words is what the sandbox answers, and a real account may word it differently, in
+ * which case the item still fails as before.
+ *
+ * Each pattern is the whole message, not a phrase inside it, so that the known words quoted inside a
+ * different error prove nothing. Where a message names the offer, the folder or the contact, it
+ * names them in the groups `offre`, `codeDossier` and `email`, and counts only when they are the
+ * request's own (see helpers/alreadyDone.ts): "the offer start is already on MANON002" says nothing
+ * about MANON001.
  */
 export const ALREADY_DONE = {
-	/** The guide, Add provisionning Client: "This contact's email is already associated with another contact". */
-	clientExists: /L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur/i,
-	/** The guide, update provisionning Client (a 200 in plain text). */
-	applicationAssigned: /L'application est déjà affectée à l'interlocuteur/i,
-	/** INVENTED: an offer that is already on the folder (or on the contact). */
-	offerPresent: /L'offre \S+ est déjà (présente|affectée)/i,
+	/**
+	 * The guide, Add provisionning Client: "This contact's email is already associated with another
+	 * contact". It names nobody: it answers this request's e-mail, the only one sent.
+	 */
+	clientExists: /^L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur\.?$/i,
+	/** The guide, update provisionning Client (a 200 in plain text), answering this request's contact and offer. */
+	applicationAssigned: /^L'application est déjà affectée à l'interlocuteur\.?$/i,
+	/** INVENTED: an offer that is already on the folder (Add to the folder, the older way). */
+	offerOnFolder: /^L'offre (?<offre>\S+) est déjà présente dans le dossier client (?<codeDossier>\S+?)\.?$/i,
+	/** INVENTED: an offer that the contact already has (Add for one contact). */
+	offerOnContact: /^L'offre (?<offre>\S+) est déjà affectée à l'interlocuteur (?<email>\S+?)\.?$/i,
 	/** INVENTED: a folder that is already provisioned. */
-	companyProvisioned: /Le dossier \S+ est déjà approvisionné/i,
+	companyProvisioned: /^Le dossier (?<codeDossier>\S+?) est déjà approvisionné\.?$/i,
 } as const;

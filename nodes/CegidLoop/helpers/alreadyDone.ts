@@ -1,7 +1,9 @@
 /**
  * Safe re-runs: when Cegid refuses a write because it was already done (a re-run of a workflow that
  * failed halfway), the item succeeds with `alreadyDone: true` and Cegid's own words instead of
- * failing. Only the answers listed in guesses.ts count; any other refusal still fails.
+ * failing. Only the answers listed in guesses.ts count, and only when they are about this request:
+ * the whole message matches (not a phrase quoted inside another error), and every offer, folder or
+ * contact it names is the request's own. Any other refusal still fails.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -38,6 +40,30 @@ function refusalMessage(error: unknown): string | undefined {
 	return messageFromBody(response?.body);
 }
 
+/** What a write asked for, as Cegid's messages would name it. */
+export interface RequestValues {
+	offre?: string;
+	codeDossier?: string;
+	email?: string;
+}
+
+/**
+ * Whether Cegid's `message` proves that this request's work is done: it is `answer` as a whole, and
+ * each value it names (the pattern's groups `offre`, `codeDossier`, `email`) is the request's own.
+ * A message naming a value the request did not send proves nothing about this request.
+ */
+export function provesDone(answer: RegExp, message: string, request: RequestValues): boolean {
+	const match = answer.exec(message.trim());
+	if (!match) return false;
+	return Object.entries(match.groups ?? {}).every(([name, named]) => {
+		if (named === undefined) return true;
+		const own = request[name as keyof RequestValues];
+		if (own === undefined) return false;
+		// E-mail addresses are compared as mail servers do in practice; codes and offers exactly.
+		return name === 'email' ? named.toLowerCase() === own.toLowerCase() : named === own;
+	});
+}
+
 /** The "already done" item for Cegid's message. */
 export function alreadyDoneItem(message: string, extra: IDataObject = {}): IDataObject {
 	const english = englishMeaning(message);
@@ -45,13 +71,13 @@ export function alreadyDoneItem(message: string, extra: IDataObject = {}): IData
 }
 
 /**
- * Runs a write; when it is refused with one of `answers` and the option is on, returns the
- * "already done" item instead of failing.
+ * Runs a write; when it is refused with one of `answers`, about `request` (see provesDone), and the
+ * option is on, returns the "already done" item instead of failing.
  */
 export async function writeOnce<T>(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	answers: readonly RegExp[],
+	proof: { answers: readonly RegExp[]; request: RequestValues },
 	write: () => Promise<T>,
 	extra: IDataObject = {},
 ): Promise<T | IDataObject> {
@@ -62,7 +88,7 @@ export async function writeOnce<T>(
 	);
 	if (outcome.ok) return outcome.value;
 	const message = tolerate ? refusalMessage(outcome.error) : undefined;
-	if (message !== undefined && answers.some((answer) => answer.test(message))) {
+	if (message !== undefined && proof.answers.some((answer) => provesDone(answer, message, proof.request))) {
 		return alreadyDoneItem(message, extra);
 	}
 	// Every error of the request door is already a NodeApiError or NodeOperationError.

@@ -195,3 +195,52 @@ describe('Cegid Loop: safe re-runs', () => {
 		expect(sandbox.server.requests({ path: '/collaborativeOffer/addCollaborativeOffer' }).map((entry) => entry.status)).toEqual([200, 400]);
 	});
 });
+
+describe('Cegid Loop: a refusal that looks like "already done" but is about something else still fails', () => {
+	const refuse = (path: string, message: string): void =>
+		sandbox.server.addFault({ service: 'cegidLoop', path, kind: 'status', status: 400, body: { message }, times: 1 });
+
+	test.each([
+		['another folder', "L'offre consultation est déjà présente dans le dossier client MANON002"],
+		['another offer', "L'offre start est déjà présente dans le dossier client MANON001"],
+		['the known words inside another error', "Erreur : L'offre consultation est déjà présente dans le dossier client MANON001 mais la synchronisation a échoué"],
+	])('Collaborative Offer → Add to the folder, answered about %s', async (_case, message) => {
+		refuse('addOffer', message);
+		const run = await runCegid(sandbox, {
+			resource: 'collaborativeOffer',
+			operation: 'add',
+			addTo: 'folder',
+			codeDossier: 'MANON001',
+			offer: 'consultation',
+		});
+
+		expect(run.json).toEqual([]);
+		expect(run.error?.message).toBe(`Cegid Loop: ${message}`);
+	});
+
+	test('Collaborative Offer → Add for one contact, answered about another contact', async () => {
+		await addAnna();
+		refuse('addCollaborativeOffer', "L'offre start est déjà affectée à l'interlocuteur paul.durand@client.example");
+		const run = await runCegid(sandbox, { resource: 'collaborativeOffer', operation: 'add', ...anna, offer: 'start' });
+
+		expect(run.error?.message).toBe("Cegid Loop: L'offre start est déjà affectée à l'interlocuteur paul.durand@client.example");
+	});
+
+	test('Company → Provision, answered about another folder', async () => {
+		refuse('provisionCompany', 'Le dossier MANON002 est déjà approvisionné');
+		const run = await runCegid(sandbox, { resource: 'company', operation: 'provision', codeDossier: 'MANON004' });
+
+		expect(run.error?.message).toBe('Cegid Loop: Le dossier MANON002 est déjà approvisionné');
+		expect(sandbox.state.cegidLoop.folder('MANON004')?.status).toBe('A préparer');
+	});
+
+	test("Client → Add, answered with the guide's words inside a different error", async () => {
+		const message =
+			"Échec de la synchronisation (L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur) : réessayez plus tard";
+		refuse('addClient', message);
+		const run = await runCegid(sandbox, { resource: 'client', operation: 'add', ...anna });
+
+		expect(run.json).toEqual([]);
+		expect(run.error?.message).toContain(`Cegid Loop: ${message}`);
+	});
+});

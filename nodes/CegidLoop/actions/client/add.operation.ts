@@ -40,7 +40,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await writeOnce(
 		this,
 		itemIndex,
-		[ALREADY_DONE.clientExists],
+		{
+			answers: [ALREADY_DONE.clientExists],
+			request: { email: body.email as string, codeDossier: body.codeDossier as string, offre: body.offre as string },
+		},
 		async () => toOutput(await apiRequest(this, 'POST', ADD_CLIENT_PATH, { body }, itemIndex)),
 		{ email: body.email as string, codeDossier: body.codeDossier as string },
 	);

@@ -4,7 +4,7 @@ import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descript
 import type { ItemResult } from '../../../shared/items';
 import { UPDATE_CLIENT_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
-import { alreadyDoneItem } from '../../helpers/alreadyDone';
+import { alreadyDoneItem, provesDone } from '../../helpers/alreadyDone';
 import { contactBody, contactFields, optionalBoolean, profileAndSocialFields } from '../../helpers/contact';
 import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
@@ -45,7 +45,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (defaultIssuer !== undefined) body.defaultIssuer = defaultIssuer;
 	// The guide shows this call answering a plain French sentence when the offer was already the contact's.
 	const answer = toOutput(await apiRequest(this, 'POST', UPDATE_CLIENT_PATH, { body, expect: 'jsonOrText' }, itemIndex));
-	if (!Array.isArray(answer) && typeof answer.message === 'string' && ALREADY_DONE.applicationAssigned.test(answer.message)) {
+	const request = { email: body.email as string, codeDossier: body.codeDossier as string, offre: body.offre as string };
+	if (!Array.isArray(answer) && typeof answer.message === 'string' && provesDone(ALREADY_DONE.applicationAssigned, answer.message, request)) {
 		return alreadyDoneItem(answer.message);
 	}
 	return answer;

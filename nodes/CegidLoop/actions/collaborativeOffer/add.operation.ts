@@ -5,7 +5,7 @@ import type { ItemResult } from '../../../shared/items';
 import { ADD_COLLABORATIVE_OFFER_PATH, ADD_OFFER_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
 import { alreadyDoneOption, writeOnce } from '../../helpers/alreadyDone';
-import { emailField, folderCodeFields, offerField, readFolderCode, readOffer } from '../../helpers/fields';
+import { emailField, folderCodeFields, offerField, readEmail, readFolderCode, readOffer } from '../../helpers/fields';
 import { toOutput } from '../../helpers/messages';
 import { contactEmailKeyOption, oneContactBody } from '../../helpers/oneContact';
 import { apiRequest } from '../../transport';
@@ -58,7 +58,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) }
 			: oneContactBody(this, itemIndex);
 	const path = addTo === 'folder' ? ADD_OFFER_PATH : ADD_COLLABORATIVE_OFFER_PATH;
-	return await writeOnce(this, itemIndex, [ALREADY_DONE.offerPresent], async () =>
+	// For the folder, the folder holding the offer proves it; for one contact, only that contact having it.
+	const offre = readOffer(this, itemIndex);
+	const proof =
+		addTo === 'folder'
+			? { answers: [ALREADY_DONE.offerOnFolder], request: { offre, codeDossier: readFolderCode(this, itemIndex) } }
+			: { answers: [ALREADY_DONE.offerOnContact], request: { offre, email: readEmail(this, itemIndex) } };
+	return await writeOnce(this, itemIndex, proof, async () =>
 		toOutput(await apiRequest(this, 'POST', path, { body }, itemIndex)),
 	);
 }

@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const result = await writeOnce(
 		this,
 		itemIndex,
-		[ALREADY_DONE.companyProvisioned],
+		{ answers: [ALREADY_DONE.companyProvisioned], request: { codeDossier } },
 		async () => toOutput(await apiRequest(this, 'POST', PROVISION_COMPANY_PATH, { body: { codeDossier } }, itemIndex)),
 		{ codeDossier, provisioned: true },
 	);
