@@ -4,6 +4,8 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { problemWithApiPath } from './url';
+
 /** The public gateway of the Loop APIs (Cegid Developers, "Getting started" and every API page). */
 export const CEGID_LOOP_PRODUCTION_URL = 'https://api.cegid.com/loop-api-publiques';
 
@@ -42,10 +44,15 @@ export const LOOPHUB_FOLDERS_PATH = '/loophub/getFolders';
  */
 export const LOOPHUB_FOLDERS_METHOD = 'POST';
 
-/** The address and method of the LoopHub call as the credential sets them, or the defaults. */
+/**
+ * The address and method of the LoopHub call as the credential sets them, or the defaults. An
+ * address that could leave the API's path is refused: the keys go with this call.
+ */
 export function loopHubCall(credentials: ICredentialDataDecryptedObject): { path: string; method: 'GET' | 'POST' } {
 	const configured = typeof credentials.loopHubPath === 'string' ? credentials.loopHubPath.trim() : '';
 	const path = configured === '' ? LOOPHUB_FOLDERS_PATH : configured.startsWith('/') ? configured : `/${configured}`;
+	const problem = problemWithApiPath(path);
+	if (problem) throw new Error(`LoopHub Address of the Cegid Loop API credential ${problem}`);
 	const method = credentials.loopHubMethod === 'GET' ? 'GET' : LOOPHUB_FOLDERS_METHOD;
 	return { path, method };
 }

@@ -7,7 +7,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { customUrl, environmentOf, GATEWAY_URLS } from './collabor8Gateway';
-import { joinUrl } from './url';
+import { joinUrl, problemWithApiPath } from './url';
 
 /** Virtual Inventory's accounts live in this Microsoft Entra ID directory (the guide). */
 export const ENTRA_TENANT_ID = '4d1df598-ac19-4734-86f0-8a645992dfa1';
@@ -35,6 +35,9 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string 
 	const environment = environmentOf(credentials);
 	if (environment === 'custom') return customUrl(credentials, 'baseUrl', 'Base URL');
 	const apiPath = String(credentials.apiPath ?? '').trim() || DEFAULT_API_PATH;
+	// The token goes with every call: an API Path that leaves the API's address is refused.
+	const problem = problemWithApiPath(apiPath.startsWith('/') ? apiPath : `/${apiPath}`);
+	if (problem) throw new Error(`API Path of the Collabor8 Virtual Inventory API credential ${problem}`);
 	return joinUrl(GATEWAY_URLS[environment], apiPath).replace(/\/+$/, '');
 }
 

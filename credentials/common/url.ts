@@ -36,3 +36,22 @@ export function originOf(url: string, base?: string): string | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * Why an address typed below a base URL (a guessed path the user corrects: a LoopHub Address, an
+ * API Path, an operation's address option) could leave the API's path, or undefined when it cannot.
+ * One rule for every such field: no "." or ".." step, and none of what a server or proxy may turn
+ * into one or into a new step or query: "\" (read as "/" by some servers), "%" (so no "%2e%2e",
+ * "%2f", "%5c", in any case, nor their double encodings), "?", "#", spaces and control characters.
+ * Said so that it can follow the field's name.
+ */
+export function problemWithApiPath(path: string): string | undefined {
+	const shown = JSON.stringify(path);
+	if (/[\\%?#\s\p{Cc}]/u.test(path)) {
+		return `must be an address like /api/resource, without "\\", "%", "?", "#" or spaces; got ${shown}`;
+	}
+	if (path.split('/').some((step) => step === '.' || step === '..')) {
+		return `must not hold "." or ".." steps; got ${shown}`;
+	}
+	return undefined;
+}

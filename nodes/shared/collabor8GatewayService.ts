@@ -7,6 +7,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { describeCollabor8Failure } from '../../credentials/common/collabor8Failures';
 import { gatewayUrl } from '../../credentials/common/collabor8Gateway';
 import { messageFromBody } from '../../credentials/common/failures';
+import { problemWithApiPath } from '../../credentials/common/url';
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import type { ServiceDefinition } from './request';
 import type { Checked } from './validation';
@@ -74,11 +75,10 @@ export function checkEndpoint(raw: unknown, placeholders: readonly string[]): Ch
 	const text = checkText(raw);
 	if (!text.ok) return text;
 	const endpoint = text.value;
+	const leaves = problemWithApiPath(endpoint);
+	if (leaves) return { ok: false, problem: leaves };
 	if (!ENDPOINT_CHARACTERS.test(endpoint)) {
 		return { ok: false, problem: `must start with "/" and hold only the characters of a web address; got ${describeValue(endpoint)}` };
-	}
-	if (endpoint.split('/').some((step) => step === '.' || step === '..')) {
-		return { ok: false, problem: `must not hold "." or ".." steps; got ${describeValue(endpoint)}` };
 	}
 	const named = [...endpoint.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]);
 	const unknown = named.find((name) => !placeholders.includes(name));

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { problemWithApiPath } from '../../../credentials/common/url';
 import { inputError, readText } from '../../shared/validation';
 import { CONTACT_EMAIL_KEY } from '../guesses';
 import { readEmail, readFolderCode, readOffer } from './fields';
@@ -23,9 +24,8 @@ export const contactEmailKeyOption: INodeProperties = {
 export function readAddress(ctx: IExecuteFunctions, parameterName: string, field: string, fallback: string, itemIndex: number): string {
 	const value = readText(ctx, parameterName, field, itemIndex) ?? fallback;
 	const address = value.startsWith('/') ? value : `/${value}`;
-	if (/[\s?#{}%]|(^|\/)\.\.?(\/|$)/.test(address)) {
-		throw inputError(ctx, itemIndex, field, 'must be an address like /collaborativeOffer/removeOffer, without spaces, "?", "#", "%", braces or dot segments');
-	}
+	const problem = problemWithApiPath(address) ?? (/[{}]/.test(address) ? `must not hold braces; got ${JSON.stringify(address)}` : undefined);
+	if (problem) throw inputError(ctx, itemIndex, field, problem);
 	return address;
 }
 

@@ -114,6 +114,16 @@ describe('Cegid Loop: LoopHub address and method from the credential', () => {
 		expect(run.error?.description).toContain('LoopHub Address, LoopHub Method');
 	});
 
+	test.each(['/loophub/../provisionningCollab/addClient', '/loophub/..\\provisionningCollab', '/loophub/%2e%2e/x', '/loophub/%2E%2e/x', '/loophub%2fx', '/loophub%5cx', '..'])(
+		'a LoopHub Address that could leave the API\'s address (%s) is refused before any request, naming the field',
+		async (loopHubPath) => {
+			const run = await runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { loopHubPath } });
+
+			expect(run.error?.message).toMatch(/^LoopHub Address of the Cegid Loop API credential must/);
+			expect(sandbox.server.requests({ service: 'cegidLoop' })).toHaveLength(0);
+		},
+	);
+
 	test('LoopHub Method GET sends the key and the domain in the query instead of a body', async () => {
 		await runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { loopHubMethod: 'GET' } });
 

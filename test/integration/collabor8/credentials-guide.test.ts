@@ -71,4 +71,13 @@ describe('Collabor8 Virtual Inventory credential: API Path', () => {
 		expect(apiBaseUrl({ environment: 'test' })).toBe('https://apis-test-vi.collabor8.no/virtual-inventory-api');
 		expect(apiBaseUrl({ environment: 'production', apiPath: '/vi/api/' })).toBe('https://apis-vi.collabor8.no/vi/api');
 	});
+
+	test.each(['/..', '/virtual-inventory-api/../eqhub-m2m', '..\\eqhub-m2m', '/%2e%2e/eqhub-m2m', '/%2E%2e/eqhub-m2m', '/a%2fb', '/a%5cb'])(
+		'an API Path that could leave the API\'s address (%s) is refused, naming the field',
+		(apiPath) => {
+			expect(() => apiBaseUrl({ environment: 'production', apiPath })).toThrow(
+				/^API Path of the Collabor8 Virtual Inventory API credential must/,
+			);
+		},
+	);
 });
