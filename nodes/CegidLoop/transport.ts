@@ -4,8 +4,9 @@ import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-wo
 import { cegidLoopBaseUrl } from '../../credentials/common/cegidLoop';
 import { messageFromBody } from '../../credentials/common/failures';
 import type { RequestContext, ServiceDefinition } from '../shared/request';
+import type { AddressedRequestOptions } from '../shared/path';
+import { addressedCall } from '../shared/path';
 import { serviceRequest } from '../shared/request';
-import type { RequestOptions } from '../shared/transport';
 import { withEnglish } from './helpers/messages';
 
 const AUTH_HINT =
@@ -17,6 +18,9 @@ export const NOT_FOUND_HINT =
 	'"Add" for a contact and "Remove" for one contact use addresses Cegid has not published: set the ones ' +
 	'from your Cegid API catalogue in the credential (LoopHub Address, LoopHub Method) or in the Options of ' +
 	'the operation.';
+
+/** Corrects the address of a call whose path Cegid documents. */
+const DOCUMENTED_ADDRESS_FIELD = 'the Environment and Base URL of the Cegid Loop API credential';
 
 export const cegidLoopService: ServiceDefinition = {
 	serviceName: 'Cegid Loop',
@@ -40,9 +44,10 @@ export async function apiRequest<T = unknown>(
 	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions,
+	options: AddressedRequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	const response = await serviceRequest<T>(ctx, cegidLoopService, { ...options, method, path }, itemIndex);
+	const call = addressedCall(cegidLoopService, DOCUMENTED_ADDRESS_FIELD, { ...options, method, path });
+	const response = await serviceRequest<T>(ctx, call.service, call.request, itemIndex);
 	return response.body;
 }

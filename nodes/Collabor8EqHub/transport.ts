@@ -1,10 +1,11 @@
 /** The EqHub node's one door to the network, built on the shared request helper. */
 import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { gatewayService } from '../shared/collabor8GatewayService';
+import { CREDENTIAL_ADDRESS_FIELD, gatewayService } from '../shared/collabor8GatewayService';
+import type { AddressedRequestOptions } from '../shared/path';
+import { addressedCall } from '../shared/path';
 import type { ServiceResponse } from '../shared/request';
 import { serviceRequest } from '../shared/request';
-import type { RequestOptions } from '../shared/transport';
 import { EQHUB_API_ROOT } from './endpoints';
 
 export const eqhubService = gatewayService({
@@ -19,10 +20,11 @@ export async function apiRequest<T = unknown>(
 	ctx: IExecuteFunctions,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions,
+	options: AddressedRequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	const response = await serviceRequest<T>(ctx, eqhubService, { ...options, method, path }, itemIndex);
+	const call = addressedCall(eqhubService, CREDENTIAL_ADDRESS_FIELD, { ...options, method, path });
+	const response = await serviceRequest<T>(ctx, call.service, call.request, itemIndex);
 	return response.body;
 }
 
@@ -31,8 +33,9 @@ export async function apiDownload(
 	ctx: IExecuteFunctions,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions,
+	options: AddressedRequestOptions,
 	itemIndex: number,
 ): Promise<ServiceResponse<Buffer>> {
-	return await serviceRequest<Buffer>(ctx, eqhubService, { ...options, method, path, expect: 'binary' }, itemIndex);
+	const call = addressedCall(eqhubService, CREDENTIAL_ADDRESS_FIELD, { ...options, method, path, expect: 'binary' });
+	return await serviceRequest<Buffer>(ctx, call.service, call.request, itemIndex);
 }

@@ -1,12 +1,13 @@
 /** The Loop node's one door to the network, built on the shared request helper. */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { gatewayService } from '../shared/collabor8GatewayService';
+import { CREDENTIAL_ADDRESS_FIELD, gatewayService } from '../shared/collabor8GatewayService';
+import type { AddressedRequestOptions } from '../shared/path';
+import { addressedCall } from '../shared/path';
 import { jsonOutput } from '../shared/items';
 import { collectPages } from '../shared/paging';
 import type { RequestContext } from '../shared/request';
 import { serviceRequest } from '../shared/request';
-import type { RequestOptions } from '../shared/transport';
 import { LOOP_API_ROOT } from './endpoints';
 import { MAX_PAGE_SIZE, TOTAL_FIELDS } from './guesses';
 
@@ -28,10 +29,11 @@ export async function apiRequest<T = unknown>(
 	ctx: LoopContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions,
+	options: AddressedRequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	const response = await serviceRequest<T>(ctx as IExecuteFunctions, loopService, { ...options, method, path }, itemIndex);
+	const call = addressedCall(loopService, CREDENTIAL_ADDRESS_FIELD, { ...options, method, path });
+	const response = await serviceRequest<T>(ctx as IExecuteFunctions, call.service, call.request, itemIndex);
 	return response.body;
 }
 
@@ -65,7 +67,7 @@ export async function apiRequestAllItems(
 	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions,
+	options: AddressedRequestOptions,
 	paging: { returnAll: boolean; limit: number },
 	itemIndex: number,
 	guesses: PagingGuesses = PAGING_GUESSES,

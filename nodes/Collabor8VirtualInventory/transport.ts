@@ -5,8 +5,13 @@ import { describeCollabor8Failure } from '../../credentials/common/collabor8Fail
 import { apiBaseUrl } from '../../credentials/common/collabor8VirtualInventory';
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import type { RequestContext, ServiceDefinition } from '../shared/request';
+import type { AddressedRequestOptions } from '../shared/path';
+import { addressedCall } from '../shared/path';
 import { serviceRequest } from '../shared/request';
-import type { RequestOptions } from '../shared/transport';
+
+/** Corrects every Virtual Inventory address: the part between the gateway and /v1/m2m/… is a guess. */
+export const API_PATH_FIELD =
+	'API Path of the Collabor8 Virtual Inventory API credential (Test and Production; its default is unconfirmed), or its Base URL (Custom)';
 
 export const virtualInventoryService: ServiceDefinition = {
 	serviceName: 'Collabor8 Virtual Inventory',
@@ -29,9 +34,10 @@ export async function apiRequest<T = unknown>(
 	ctx: RequestContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: RequestOptions,
+	options: AddressedRequestOptions,
 	itemIndex: number,
 ): Promise<T> {
-	const response = await serviceRequest<T>(ctx, virtualInventoryService, { ...options, method, path }, itemIndex);
+	const call = addressedCall(virtualInventoryService, API_PATH_FIELD, { ...options, method, path });
+	const response = await serviceRequest<T>(ctx, call.service, call.request, itemIndex);
 	return response.body;
 }

@@ -2,7 +2,8 @@
  * How the Collabor8 nodes reach their API behind the Collabor8 gateway, and the guessed endpoints
  * and names that users can correct in an operation's Options.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { describeCollabor8Failure } from '../../credentials/common/collabor8Failures';
 import { gatewayUrl } from '../../credentials/common/collabor8Gateway';
@@ -39,6 +40,9 @@ export function gatewayService(api: {
 		},
 	};
 }
+
+/** Corrects the address of a call whose path the guide gives. */
+export const CREDENTIAL_ADDRESS_FIELD = 'the Environment (and Base URL, for Custom) of the credential';
 
 /** The hint of every field whose default is a guess about the service. */
 export const UNCONFIRMED_HINT = 'Default unconfirmed. Change it only if the API documentation of your account says otherwise.';
@@ -148,4 +152,18 @@ export function readIdentifier(
 ): string {
 	const raw = ctx.getNodeParameter(parameterName, itemIndex, '', { extractValue: options.extractValue === true }) as unknown;
 	return valueOrThrow(ctx, itemIndex, field, checkIdentifier(raw));
+}
+
+/**
+ * The answer of a read that serves one thing (a product, a sale, the import status) as one JSON
+ * object. Anything else (nothing, a number, a text, a list) is an answer the node cannot read: an
+ * error naming what was asked for, never an item made of it, nor an item that silently vanishes.
+ */
+export function objectAnswer(ctx: IExecuteFunctions, itemIndex: number, body: unknown, what: string): IDataObject {
+	if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	const got = body === undefined || body === '' ? 'nothing' : describeValue(body);
+	throw new NodeOperationError(ctx.getNode(), `The answer for ${what} cannot be read: it is ${got}, where one JSON object was expected [item ${itemIndex}]`, {
+		itemIndex,
+		description: 'Nothing was output for this item. If this repeats, the address may serve something else: check the Options of the operation and the credential.',
+	});
 }

@@ -19,7 +19,8 @@ export async function loopHubFolders(
 ): Promise<IDataObject[]> {
 	const { path, method } = loopHubCall(credentials);
 	const fields = { apiKey: String(credentials.applicationKey ?? ''), domain };
-	const options = method === 'GET' ? { qs: fields } : { body: fields };
+	const addressField = 'LoopHub Address and LoopHub Method of the Cegid Loop API credential';
+	const options = method === 'GET' ? { qs: fields, addressField } : { body: fields, addressField };
 	const folders = toOutput(await apiRequest(ctx, method, path, options, itemIndex));
 	return Array.isArray(folders) ? folders : [folders];
 }

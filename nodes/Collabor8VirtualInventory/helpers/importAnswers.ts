@@ -1,6 +1,7 @@
 /** The import endpoints' answers, as the operations output them. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { objectAnswer } from '../../shared/collabor8GatewayService';
 import { jsonOutput } from '../../shared/items';
 import { IMPORT_STATUS_PATH } from '../endpoints';
 import { apiRequest } from '../transport';
@@ -13,5 +14,5 @@ export function asObject(body: unknown): IDataObject {
 
 /** The import status, `isImportAllowed` and more; Get Status outputs it and Upload checks it first. */
 export async function getImportStatus(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return asObject(await apiRequest(ctx, 'GET', IMPORT_STATUS_PATH, {}, itemIndex));
+	return objectAnswer(ctx, itemIndex, await apiRequest(ctx, 'GET', IMPORT_STATUS_PATH, {}, itemIndex), 'the import status');
 }

@@ -95,7 +95,8 @@ describe('Cegid Loop: Collaborative Offer → Remove for one contact', () => {
 			'/collaborativeOffer/removeOfferContact',
 		]);
 		expect(run.error?.httpCode).toBe('404');
-		expect(run.error?.description).toContain('set the ones from your Cegid API catalogue');
+		expect(run.error?.message).toBe('Cegid Loop: No API at this address (the gateway answered "Resource not found")');
+		expect(run.error?.description).toContain('correct Options → Contact Removal Address');
 	});
 });
 
@@ -111,7 +112,7 @@ describe('Cegid Loop: LoopHub address and method from the credential', () => {
 			'POST /loophub/folders',
 		]);
 		expect(run.error?.httpCode).toBe('404');
-		expect(run.error?.description).toContain('LoopHub Address, LoopHub Method');
+		expect(run.error?.description).toContain('correct LoopHub Address and LoopHub Method of the Cegid Loop API credential');
 	});
 
 	test.each(['/loophub/../provisionningCollab/addClient', '/loophub/..\\provisionningCollab', '/loophub/%2e%2e/x', '/loophub/%2E%2e/x', '/loophub%2fx', '/loophub%5cx', '..'])(

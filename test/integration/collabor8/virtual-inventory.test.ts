@@ -278,7 +278,7 @@ describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', ()
 		const run = await runCollabor8(sandbox, 'virtualInventory', { resource: 'inventoryImport', operation: 'getStatus' }, { credentials: { baseUrl } });
 
 		expect(run.error?.httpCode).toBe('404');
-		expect(run.error?.description).toContain('Check API Path in the credential');
+		expect(run.error?.description).toContain('correct API Path of the Collabor8 Virtual Inventory API credential');
 		expect(run.error?.description).not.toMatch(/\bpath\b/);
 	});
 

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { jsonOutput } from '../../../shared/items';
-import { readChoiceOption, readIdentifier } from '../../../shared/collabor8GatewayService';
+import { objectAnswer, readChoiceOption, readIdentifier } from '../../../shared/collabor8GatewayService';
 import { inputError, readText } from '../../../shared/validation';
 import { PRODUCT_IMAGE_PATH } from '../../endpoints';
 import {
@@ -97,8 +96,8 @@ function fileNameOf(contentDisposition: string | undefined, imageUuid: string, m
 
 async function mainImageUuid(ctx: IExecuteFunctions, eqhubProductId: string, itemIndex: number): Promise<string> {
 	const endpoint = readProductDetailsEndpoint(ctx, itemIndex);
-	const product = jsonOutput(await apiRequest(ctx, 'GET', endpoint, { pathParams: { eqhubProductId } }, itemIndex));
-	const { info } = productParts(Array.isArray(product) ? {} : product);
+	const answer = await apiRequest(ctx, 'GET', endpoint, { pathParams: { eqhubProductId }, addressField: 'Options → Product Details Address' }, itemIndex);
+	const { info } = productParts(objectAnswer(ctx, itemIndex, answer, `the product ${eqhubProductId}`));
 	const images = (Array.isArray(info.images) ? info.images : []) as IDataObject[];
 	const main = images.find((image) => image?.isMain === true) ?? images[0];
 	const uuid = typeof main?.url === 'string' ? imageUuidFromUrl(main.url) : undefined;

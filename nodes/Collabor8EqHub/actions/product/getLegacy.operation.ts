@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { jsonOutput } from '../../../shared/items';
-import { readIdentifier } from '../../../shared/collabor8GatewayService';
+import { objectAnswer, readIdentifier } from '../../../shared/collabor8GatewayService';
 import { LEGACY_PRODUCT_PATH } from '../../endpoints';
 import { apiRequest } from '../../transport';
 
@@ -22,5 +21,5 @@ export const description: INodeProperties[] = showOnlyFor('product', 'getLegacy'
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const id = readIdentifier(this, itemIndex, 'legacyId', 'Product ID (TEK Number)');
-	return jsonOutput(await apiRequest(this, 'GET', LEGACY_PRODUCT_PATH, { pathParams: { id } }, itemIndex));
+	return objectAnswer(this, itemIndex, await apiRequest(this, 'GET', LEGACY_PRODUCT_PATH, { pathParams: { id } }, itemIndex), `the product ${id}`);
 }

@@ -115,5 +115,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...(productClass ? { productClass } : {}),
 		},
 	};
-	return jsonOutput(await apiRequest(this, method, endpoint, { body }, itemIndex));
+	return jsonOutput(await apiRequest(this, method, endpoint, { body, addressField: 'Options → Item Address and Item Method' }, itemIndex));
 }

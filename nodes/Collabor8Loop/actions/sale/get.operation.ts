@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { guessedEndpointField, readEndpoint } from '../../../shared/collabor8GatewayService';
+import { guessedEndpointField, objectAnswer, readEndpoint } from '../../../shared/collabor8GatewayService';
 import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { jsonOutput } from '../../../shared/items';
 import { SALE_PATH } from '../../guesses';
 import { correctableHint, readSaleId, saleIdFields } from '../../helpers/fields';
 import { apiRequest } from '../../transport';
@@ -23,5 +22,6 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'get', withMax
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	const saleId = readSaleId(this, itemIndex);
 	const endpoint = readEndpoint(this, itemIndex, 'options.saleEndpoint', 'Sale Address', SALE_PATH, ['saleId']);
-	return jsonOutput(await apiRequest(this, 'GET', endpoint, { pathParams: { saleId } }, itemIndex));
+	const answer = await apiRequest(this, 'GET', endpoint, { pathParams: { saleId }, addressField: 'Options → Sale Address' }, itemIndex);
+	return objectAnswer(this, itemIndex, answer, `the sale ${saleId}`);
 }

@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		'GET',
 		SALES_PATH,
-		{ qs: { countQueries: countQueries ? true : undefined } },
+		{ qs: { countQueries: countQueries ? true : undefined }, shapeField: 'Options → Page Size' },
 		paging,
 		itemIndex,
 		{ pageSize, totalFields },

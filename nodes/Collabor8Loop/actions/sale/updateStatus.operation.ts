@@ -74,7 +74,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const method = readChoiceOption(this, itemIndex, 'options.statusMethod', 'Status Method', WRITE_METHODS, SALE_STATUS_UPDATE.method);
 	const bodyField = readNameOption(this, itemIndex, 'options.statusBodyField', 'Status Body Field', SALE_STATUS_UPDATE.bodyField);
 	const answer = jsonOutput(
-		await apiRequest(this, method, endpoint, { pathParams: { saleId }, body: { [bodyField]: status } }, itemIndex),
+		await apiRequest(this, method, endpoint, {
+				pathParams: { saleId },
+				body: { [bodyField]: status },
+				addressField: 'Options → Status Address and Status Method',
+				shapeField: 'Options → Status Body Field',
+			}, itemIndex),
 	);
 	// Loop may answer with the sale, or with nothing: either way say which sale has which status.
 	if (Array.isArray(answer) || Object.keys(answer).length === 0) return { [SALE_ID_FIELD]: saleId, status };

@@ -247,6 +247,8 @@ function readUploadGuesses(ctx: IExecuteFunctions, itemIndex: number, importMode
 	const modeOption = importMode === 'stepByStep' ? 'stepByStepModeValue' : 'applyWithoutFeedbackModeValue';
 	const modeField = importMode === 'stepByStep' ? 'Step by Step Mode Value' : 'No Feedback Mode Value';
 	return {
+		// Named when Virtual Inventory refuses the upload as malformed: each of these is a guess.
+		correctingFields: `Options → ${modeField}, Upload Field Name or File Type If Unknown`,
 		modeValue: readNameOption(ctx, itemIndex, `options.${modeOption}`, modeField, IMPORT_MODE_VALUES[importMode]),
 		fileField: readNameOption(ctx, itemIndex, 'options.fileFieldName', 'Upload Field Name', UPLOAD_FILE_FIELD),
 		fileType: readNameOption(ctx, itemIndex, 'options.fileType', 'File Type If Unknown', DEFAULT_UPLOAD_MIME_TYPE),
@@ -300,7 +302,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this,
 			'POST',
 			IMPORT_UPLOAD_PATH,
-			{ pathParams: { importMode: guesses.modeValue }, body, timeoutMs: UPLOAD_TIMEOUT_MS },
+			{
+				pathParams: { importMode: guesses.modeValue },
+				body,
+				timeoutMs: UPLOAD_TIMEOUT_MS,
+				shapeField: guesses.correctingFields,
+			},
 			itemIndex,
 		),
 	);
