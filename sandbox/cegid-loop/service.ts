@@ -9,9 +9,11 @@ import { randomUUID } from 'node:crypto';
 
 import { BodyError, readJson } from '../core/body';
 import type { SandboxRequest, SandboxResponse, SandboxServer } from '../core/server';
-import type { SandboxService } from '../core/service';
+import { inventionsFor } from '../core/inventions';
+import type { SandboxOptions, SandboxService } from '../core/service';
 import { CEGID_CREDENTIALS, initialFolders, TENANT_EMAIL_DOMAINS, TENANT_MEMBERS } from './data';
 import type { Folder } from './data';
+import { DISAGREEING, READING } from './inventions';
 
 const SERVICE = 'cegidLoop';
 const PREFIX = 'cegid/loop-api-publiques';
@@ -157,8 +159,9 @@ function contactRecord(state: CegidLoopState, contact: Contact, className: 'inte
 	};
 }
 
-function install(server: SandboxServer): CegidLoopState {
+function install(server: SandboxServer, options: SandboxOptions): CegidLoopState {
 	const state = new CegidLoopState();
+	const reading = { ...READING, ...inventionsFor(options.inventions, 'cegidLoop', DISAGREEING) };
 	server.mount(SERVICE, PREFIX, () => state.reset());
 
 	// INVENTED: the guide documents no error for an unknown folder or offer; these French messages
@@ -171,6 +174,12 @@ function install(server: SandboxServer): CegidLoopState {
 	const offerOf = (body: Record<string, unknown>): string | SandboxResponse => {
 		const offer = text(body, 'offre');
 		return OFFERS.has(offer) ? offer : french(`L'offre ${offer} n'existe pas`);
+	};
+	// INVENTED: the "one contact" calls take the e-mail under `contactEmailKey` and say so when it is missing.
+	const contactOf = (body: Record<string, unknown>): Contact | SandboxResponse => {
+		const email = text(body, reading.contactEmailKey);
+		if (email === '') return french(`Le champ ${reading.contactEmailKey} est obligatoire`);
+		return state.contacts.get(email.toLowerCase()) ?? french("interlocuteur n'existe pas");
 	};
 	const isResponse = (value: unknown): value is SandboxResponse =>
 		typeof value === 'object' && value !== null && typeof (value as SandboxResponse).status === 'number';
@@ -198,8 +207,8 @@ function install(server: SandboxServer): CegidLoopState {
 		if (isResponse(folder)) return folder;
 		const offer = offerOf(body);
 		if (isResponse(offer)) return offer;
-		const contact = state.contacts.get(text(body, 'email').toLowerCase());
-		if (!contact) return french("interlocuteur n'existe pas");
+		const contact = contactOf(body);
+		if (isResponse(contact)) return contact;
 		if (contact.applications.has(offer) && folder.offers.has(offer)) {
 			return french(`L'offre ${offer} est déjà affectée à l'interlocuteur ${contact.email}`);
 		}
@@ -210,13 +219,13 @@ function install(server: SandboxServer): CegidLoopState {
 
 	// Cegid Developers lists "removing an offer for one contact" without its address or body.
 	// INVENTED: the address, the body { email, codeDossier, offre } and the answers.
-	server.route(SERVICE, 'POST', '/collaborativeOffer/removeCollaborativeOffer', guarded((body) => {
+	server.route(SERVICE, 'POST', reading.removeForContactPath, guarded((body) => {
 		const folder = folderOf(body);
 		if (isResponse(folder)) return folder;
 		const offer = offerOf(body);
 		if (isResponse(offer)) return offer;
-		const contact = state.contacts.get(text(body, 'email').toLowerCase());
-		if (!contact) return french("interlocuteur n'existe pas");
+		const contact = contactOf(body);
+		if (isResponse(contact)) return contact;
 		contact.applications.delete(offer);
 		return json(200, { message: `L'offre ${offer} a été retirée de l'interlocuteur ${contact.email}` });
 	}));
@@ -261,8 +270,8 @@ function install(server: SandboxServer): CegidLoopState {
 
 	// "LOOPHUB (Get)": "Retrieves the list of folders associated with the application key", body
 	// `{ "apiKey": …, "domain": "TESTRDDCABINET" }`. INVENTED: the path, which the guide does not
-	// show, and the method: a JSON body goes with POST.
-	server.route(SERVICE, 'POST', '/loophub/getFolders', guarded((body) => {
+	// show, and the method: a JSON body goes with POST (with GET, the two fields come in the query).
+	const loopHub = (body: Record<string, unknown>): SandboxResponse => {
 		if (text(body, 'apiKey') !== CEGID_CREDENTIALS.applicationKey) {
 			return json(401, { statusCode: 401, message: "Clé d'application inconnue" });
 		}
@@ -284,7 +293,16 @@ function install(server: SandboxServer): CegidLoopState {
 				engagementManagerId: folder.maitreDossierId,
 			})),
 		);
-	}));
+	};
+	if (reading.loopHubMethod === 'GET') {
+		server.route(SERVICE, 'GET', reading.loopHubPath, (request) => {
+			const refused = checkKeys(request);
+			if (refused) return refused;
+			return loopHub({ apiKey: request.query.get('apiKey') ?? '', domain: request.query.get('domain') ?? '' });
+		});
+	} else {
+		server.route(SERVICE, 'POST', reading.loopHubPath, guarded(loopHub));
+	}
 
 	// "Add provisionning Client (POST) … /provisionningCollab/addClient": "Adds the contact person and
 	// the corresponding client user", with the guide's two errors.

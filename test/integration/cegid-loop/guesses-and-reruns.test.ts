@@ -65,8 +65,9 @@ describe('Cegid Loop: Collaborative Offer → Add for one contact (the default)'
 		expect(bodies('/collaborativeOffer/addCollaborativeOffer')).toEqual([
 			{ emailInterlocuteur: anna.email, codeDossier: 'MANON004', offre: 'consultation' },
 		]);
-		// The sandbox reads the default name, so it does not find the contact.
-		expect(run.error?.message).toBe("Cegid Loop: interlocuteur n'existe pas (The contact does not exist)");
+		// The sandbox reads the default name, so it misses the e-mail, and the error names the option.
+		expect(run.error?.message).toBe('Cegid Loop: Le champ email est obligatoire');
+		expect(run.error?.description).toContain('set Options → Contact E-mail Key');
 	});
 });
 

@@ -61,5 +61,4 @@ describe('Collabor8 Loop: Sale → Get', () => {
 		expect(run.error?.message).toBe(`Collabor8 Loop: ${GATEWAY_404}`);
 		expect(run.error?.description).toContain('correct Options → Sale Address.');
 	});
-
 });
