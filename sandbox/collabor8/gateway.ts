@@ -165,3 +165,8 @@ export function tokenEndpoint(tokens: TokenStore, account: ClientAccount, lifeti
 		});
 	};
 }
+
+/** An address as a user types it (`/sales/{saleId}`) as a sandbox route (`/sales/:saleId`). */
+export function routeOf(address: string): string {
+	return address.replace(/\{(\w+)\}/g, ':$1');
+}

@@ -4,10 +4,12 @@
  * and images follow public code that calls the live API.
  */
 import type { Handler, SandboxServer } from '../../core/server';
+import { inventionsFor } from '../../core/inventions';
 import type { SandboxOptions, SandboxService } from '../../core/service';
-import { COLLABOR8_ACCOUNTS, DEFAULT_TOKEN_LIFETIME_SECONDS, GATEWAY_PREFIX, json, TokenStore, tokenEndpoint } from '../gateway';
+import { COLLABOR8_ACCOUNTS, DEFAULT_TOKEN_LIFETIME_SECONDS, GATEWAY_PREFIX, json, routeOf, TokenStore, tokenEndpoint } from '../gateway';
 import { sandboxProducts } from './data';
 import type { SandboxProduct } from './data';
+import { DISAGREEING, READING } from './inventions';
 
 export const EQHUB_SERVICE = 'collabor8EqHub';
 
@@ -39,6 +41,7 @@ export class EqHubState {
 
 function install(server: SandboxServer, options: SandboxOptions): EqHubState {
 	const state = new EqHubState(options);
+	const reading = { ...READING, ...inventionsFor(options.inventions, 'eqhub', DISAGREEING) };
 	const products = sandboxProducts();
 	const gatewayRoot = (): string => `${server.url}/${GATEWAY_PREFIX}`;
 	const byId = (id: string): SandboxProduct | undefined => products.find((product) => product.eqhubProductId === id);
@@ -64,8 +67,8 @@ function install(server: SandboxServer, options: SandboxOptions): EqHubState {
 	});
 
 	// INVENTED: public code shows only the image URLs below this path; the sandbox serves the
-	// product document itself at their parent.
-	get('/product-details/:eqhubProductId', (request) => {
+	// product document itself at their parent (or where its inventions say).
+	get(routeOf(reading.productDetailsPath), (request) => {
 		const product = byId(request.params.eqhubProductId);
 		if (!product) {
 			return json(404, { statusCode: 404, message: `Product '${request.params.eqhubProductId}' was not found.` });

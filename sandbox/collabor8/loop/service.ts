@@ -9,18 +9,17 @@ import { randomUUID } from 'node:crypto';
 
 import { BodyError, readJson } from '../../core/body';
 import type { SandboxRequest, SandboxResponse, SandboxServer } from '../../core/server';
+import { inventionsFor } from '../../core/inventions';
 import type { SandboxOptions, SandboxService } from '../../core/service';
-import { COLLABOR8_ACCOUNTS, DEFAULT_TOKEN_LIFETIME_SECONDS, GATEWAY_PREFIX, json, TokenStore, tokenEndpoint } from '../gateway';
+import { COLLABOR8_ACCOUNTS, DEFAULT_TOKEN_LIFETIME_SECONDS, GATEWAY_PREFIX, json, routeOf, TokenStore, tokenEndpoint } from '../gateway';
 import { initialSales } from './data';
 import type { SandboxSale } from './data';
+import { DISAGREEING, READING } from './inventions';
 
 export const LOOP_SERVICE = 'collabor8Loop';
 
 /** "token_url: https://apis-test-vi.collabor8.no/loop-m2m/loop-api/v1/token" */
 const API_ROOT = '/loop-m2m/loop-api/v1';
-
-/** INVENTED: the largest `limit` the sales list serves. */
-const MAX_LIMIT = 100;
 
 /** INVENTED: the statuses a sale can take; the guide shows only "draft". */
 const SALE_STATUSES = ['draft', 'published', 'reserved', 'sold', 'cancelled'];
@@ -118,6 +117,7 @@ function withJsonBody(handler: JsonHandler) {
 
 function install(server: SandboxServer, options: SandboxOptions): LoopState {
 	const state = new LoopState(options);
+	const reading = { ...READING, ...inventionsFor(options.inventions, 'loop', DISAGREEING) };
 	const route = (method: string, path: string, handler: (request: SandboxRequest) => SandboxResponse): void =>
 		server.route(LOOP_SERVICE, method, path, state.tokens.guard(handler));
 	const saleNotFound = (id: string): SandboxResponse => json(404, { statusCode: 404, message: `Sale '${id}' was not found` });
@@ -140,40 +140,44 @@ function install(server: SandboxServer, options: SandboxOptions): LoopState {
 		const limit = pageParameter(request.query, 'limit', 10);
 		if (typeof page === 'string') return json(400, { statusCode: 400, message: page });
 		if (typeof limit === 'string') return json(400, { statusCode: 400, message: limit });
-		if (limit > MAX_LIMIT) {
-			return json(400, { statusCode: 400, message: `limit must not be greater than ${MAX_LIMIT}` });
+		// INVENTED: the largest `limit` the sales list serves.
+		if (limit > reading.maxPageSize) {
+			return json(400, { statusCode: 400, message: `limit must not be greater than ${reading.maxPageSize}` });
 		}
 		const served = Math.min(limit, state.pageSizeCap ?? limit);
 		const data = state.sales.slice((page - 1) * served, page * served);
 		const answer: Record<string, unknown> = { data, page, limit };
 		if (request.query.get('countQueries') === 'true') {
 			// INVENTED: the guide names the parameter, not the fields of the totals it adds.
-			answer.total = state.sales.length;
+			answer[reading.totalField] = state.sales.length;
 			answer.pageCount = Math.ceil(state.sales.length / served);
 		}
 		return json(200, answer);
 	});
 
 	// INVENTED: one sale by its ID (the guide's sale shows no ID field; the sandbox's sales have `id`).
-	route('GET', '/sales/:saleId', (request) => {
+	route('GET', routeOf(reading.salePath), (request) => {
 		const sale = state.sale(request.params.saleId);
 		return sale ? json(200, sale) : saleNotFound(request.params.saleId);
 	});
 
 	// "update sales statuses" (brokers). INVENTED: PUT with a JSON body `{"status": …}`.
-	route('PUT', '/sales/:saleId/status', withJsonBody((body, request) => {
+	route(reading.statusMethod, routeOf(reading.statusPath), withJsonBody((body, request) => {
 		const sale = state.sale(request.params.saleId);
 		if (!sale) return saleNotFound(request.params.saleId);
-		const status = body.status;
+		const status = body[reading.statusBodyField];
 		if (typeof status !== 'string' || !SALE_STATUSES.includes(status)) {
-			return json(400, { statusCode: 400, message: `status must be one of the following values: ${SALE_STATUSES.join(', ')}` });
+			return json(400, {
+				statusCode: 400,
+				message: `${reading.statusBodyField} must be one of the following values: ${SALE_STATUSES.join(', ')}`,
+			});
 		}
 		sale.status = status;
 		return json(200, sale);
 	}));
 
 	// "Import items" (sellers). INVENTED: POST with a JSON body shaped as the guide's sale shows it.
-	route('POST', '/items', withJsonBody((body) => {
+	route(reading.itemMethod, reading.itemPath, withJsonBody((body) => {
 		const objectInformation = body.objectInformation as Record<string, unknown> | undefined;
 		if (!objectInformation || typeof objectInformation.description !== 'string' || objectInformation.description.trim() === '') {
 			return json(400, { statusCode: 400, message: 'objectInformation.description should not be empty' });

@@ -10,27 +10,24 @@ import { createHash, randomUUID } from 'node:crypto';
 import { BodyError, readMultipart } from '../../core/body';
 import type { MultipartPart } from '../../core/body';
 import type { SandboxResponse, SandboxServer } from '../../core/server';
+import { inventionsFor } from '../../core/inventions';
 import type { SandboxOptions, SandboxService } from '../../core/service';
 import { COLLABOR8_ACCOUNTS, DEFAULT_TOKEN_LIFETIME_SECONDS, GATEWAY_PREFIX, json, TokenStore } from '../gateway';
 import { entraTokenUrl, installEntra, TEST_SCOPE } from './entra';
+import { DISAGREEING, READING } from './inventions';
 
 export const VIRTUAL_INVENTORY_SERVICE = 'collabor8VirtualInventory';
 
 /**
- * INVENTED: the part of the address between the gateway and `v1/m2m/…`, which the guide writes as
- * "...". The sandbox takes the API's name in the portal link the guide gives:
+ * INVENTED (see ./inventions.ts): the part of the address between the gateway and `v1/m2m/…`, which
+ * the guide writes as "...". The sandbox reads the API's name in the portal link the guide gives:
  * https://portal-apis-vi.collabor8.no/api-details#api=virtual-inventory-api&operation=m2mUploadInventoryImportFile
+ * The `{importMode}` values (the guide names the two modes in words only: "Step by step", the
+ * default, and "Apply file without feedback"), the multipart field and the file types are
+ * inventions too. The credentials the sandbox hands out point at this reading's API Path, so that
+ * started with other inventions it disagrees until the user corrects the address.
  */
-const API_PATH = '/virtual-inventory-api';
-
-/**
- * INVENTED: the `{importMode}` values. The guide names the two modes in words only: "Step by step"
- * (the default) and "Apply file without feedback".
- */
-const IMPORT_MODES = { stepByStep: 'StepByStep', applyWithoutFeedback: 'ApplyWithoutFeedback' } as const;
-
-/** INVENTED: the multipart field that carries the file. */
-const FILE_FIELD = 'file';
+const API_PATH = READING.apiPath;
 
 const DEFAULT_IMPORT_BUSY_MS = 15_000;
 
@@ -151,9 +148,13 @@ function validationProblem(errors: Record<string, string[]>): SandboxResponse {
 
 function install(server: SandboxServer, options: SandboxOptions): VirtualInventoryState {
 	const state = new VirtualInventoryState(options);
-	const modes = new Map(Object.values(IMPORT_MODES).map((value) => [value.toLowerCase(), value]));
+	const reading = { ...READING, ...inventionsFor(options.inventions, 'virtualInventory', DISAGREEING) };
+	const modes = new Map(
+		[reading.stepByStepModeValue, reading.applyWithoutFeedbackModeValue].map((value) => [value.toLowerCase(), value]),
+	);
+	const fileField = reading.uploadFieldName;
 
-	server.mount(VIRTUAL_INVENTORY_SERVICE, `${GATEWAY_PREFIX}${API_PATH}`, () => state.reset());
+	server.mount(VIRTUAL_INVENTORY_SERVICE, `${GATEWAY_PREFIX}${reading.apiPath}`, () => state.reset());
 	installEntra(server, state.tokens, () => state.tokenLifetimeSeconds, () => state.reset());
 
 	// Step 1: "Check the status of the inventory import for your company with the endpoint "Get
@@ -180,9 +181,13 @@ function install(server: SandboxServer, options: SandboxOptions): VirtualInvento
 			}
 			throw error;
 		}
-		const file = parts.find((part) => part.name === FILE_FIELD && part.filename !== undefined);
-		if (!file) return validationProblem({ [FILE_FIELD]: [`The ${FILE_FIELD} field is required.`] });
-		if (file.data.length === 0) return validationProblem({ [FILE_FIELD]: ['The file is empty.'] });
+		const file = parts.find((part) => part.name === fileField && part.filename !== undefined);
+		if (!file) return validationProblem({ [fileField]: [`The ${fileField} field is required.`] });
+		if (file.data.length === 0) return validationProblem({ [fileField]: ['The file is empty.'] });
+		const fileType = (file.contentType ?? '').split(';')[0].trim().toLowerCase();
+		if (reading.acceptedFileType !== '' && fileType !== reading.acceptedFileType) {
+			return validationProblem({ [fileField]: [`The file type '${fileType}' is not supported; upload ${reading.acceptedFileType}.`] });
+		}
 		if (!state.isImportAllowed()) {
 			return json(409, {
 				type: 'https://tools.ietf.org/html/rfc9110#section-15.5.10',
@@ -196,7 +201,7 @@ function install(server: SandboxServer, options: SandboxOptions): VirtualInvento
 			importId: record.importId,
 			importMode,
 			// INVENTED: the answer to an upload.
-			status: importMode === IMPORT_MODES.applyWithoutFeedback ? 'Applied' : 'WaitingForReview',
+			status: importMode === reading.applyWithoutFeedbackModeValue ? 'Applied' : 'WaitingForReview',
 			fileName: record.fileName,
 			fileSize: record.fileSize,
 		});

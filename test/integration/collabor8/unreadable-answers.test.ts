@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 const reads: Array<[string, string, () => Promise<NodeRun>, string]> = [
-	['EqHub Product → Get', 'collabor8EqHub', () => runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: 'a1b2c3d4-0001-4e00-8000-000000000001' }), 'the product a1b2c3d4-0001-4e00-8000-000000000001'],
+	['EqHub Product → Get', 'collabor8EqHub', () => runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: '3f6d2c1a-8b4e-4f2a-9c7d-1e5b6a7c8d90' }), 'the product 3f6d2c1a-8b4e-4f2a-9c7d-1e5b6a7c8d90'],
 	['EqHub Product → Get (Legacy)', 'collabor8EqHub', () => runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'getLegacy', legacyId: '100234' }), 'the product 100234'],
 	['Loop Sale → Get', 'collabor8Loop', () => runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId: 'sale-0001' }), 'the sale sale-0001'],
 	['Virtual Inventory → Get Status', 'collabor8VirtualInventory', () => runCollabor8(sandbox, 'virtualInventory', { resource: 'inventoryImport', operation: 'getStatus' }), 'the import status'],

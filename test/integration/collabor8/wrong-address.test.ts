@@ -34,7 +34,7 @@ describe('Collabor8 EqHub: Product → Get', () => {
 		const run = await runCollabor8(sandbox, 'eqhub', {
 			resource: 'product',
 			operation: 'get',
-			eqhubProductId: 'a1b2c3d4-0001-4e00-8000-000000000001',
+			eqhubProductId: '3f6d2c1a-8b4e-4f2a-9c7d-1e5b6a7c8d90',
 			options: { productDetailsEndpoint: '/products/{eqhubProductId}' },
 		});
 
