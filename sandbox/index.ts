@@ -11,12 +11,14 @@ import { loopService } from './collabor8/loop/service';
 import { virtualInventoryService } from './collabor8/virtual-inventory/service';
 import { infinigateService } from './infinigate/service';
 import type { FaultPlans, RedirectTarget } from './core/faults';
+import type { SandboxInventions } from './core/inventions';
 import type { CredentialData, SandboxOptions } from './core/service';
 
 export type { CredentialData, SandboxOptions, SandboxService } from './core/service';
 export { SandboxServer } from './core/server';
 export type { FaultKind, FaultRule, FaultSpec, ForeignRequest, InjectedFault } from './core/faults';
 export { parseFaultPlans } from './core/faults';
+export type { SandboxInventions } from './core/inventions';
 
 const SERVICES = {
 	cegidLoop: cegidLoopService,
@@ -43,6 +45,38 @@ export interface Sandbox {
 	/** The other origin redirect faults point to, and what reached it (`received`). */
 	redirectTarget: RedirectTarget;
 	close(): Promise<void>;
+}
+
+const INVENTING_SERVICES: ReadonlyArray<keyof SandboxInventions> = ['cegidLoop', 'infinigate', 'eqhub', 'loop', 'virtualInventory'];
+
+function isInventionValue(value: unknown): boolean {
+	if (Array.isArray(value)) return value.every((entry) => typeof entry === 'string');
+	return ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+/** `disagree`, or inventions by service as JSON: `{"loop": {"maxPageSize": 50}}`. */
+export function parseInventions(text: string): SandboxInventions | 'disagree' {
+	if (text.trim() === 'disagree') return 'disagree';
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		throw new Error(`inventions must be "disagree" or JSON by service: ${(error as Error).message}`);
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new Error('inventions must be "disagree" or a JSON object by service');
+	}
+	for (const [service, readings] of Object.entries(parsed)) {
+		if (!INVENTING_SERVICES.includes(service as keyof SandboxInventions)) {
+			throw new Error(`inventions: unknown service "${service}" (known: ${INVENTING_SERVICES.join(', ')})`);
+		}
+		if (readings === null || typeof readings !== 'object' || Array.isArray(readings)) {
+			throw new Error(`inventions: "${service}" must be an object of readings`);
+		}
+		const wrong = Object.entries(readings as object).find(([, value]) => !isInventionValue(value));
+		if (wrong) throw new Error(`inventions: "${service}.${wrong[0]}" must be text, a number, true/false or a list of texts`);
+	}
+	return parsed as SandboxInventions;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
