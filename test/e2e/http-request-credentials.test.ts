@@ -10,10 +10,6 @@ import { sandboxCredentialName } from '../support/examples';
 import { outputItems } from '../support/n8n';
 import type { ExecutionRun, WorkflowFile } from '../support/n8n';
 import { packageCredentialTypes } from '../support/package';
-import { LOOPHUB_FOLDERS_PATH } from '../../nodes/CegidLoop/guesses';
-import { EQHUB_API_ROOT } from '../../nodes/Collabor8EqHub/endpoints';
-import { LOOP_API_ROOT, SALES_PATH } from '../../nodes/Collabor8Loop/endpoints';
-import { IMPORT_STATUS_PATH } from '../../nodes/Collabor8VirtualInventory/endpoints';
 
 type Credentials = Record<string, string | number | boolean>;
 
@@ -31,13 +27,14 @@ interface Probe {
 	token?: { service: string; path: RegExp };
 }
 
+// The addresses come from the guides and Cegid's public pages, never from the nodes.
 const PROBES: Record<string, Probe> = {
+	// Cegid Developers, "Collaborateur du Cabinet": GET /collaborateurCabinet, codeDossier "cabinet".
 	cegidLoopApi: {
-		method: 'POST',
-		url: (c) => `${String(c.baseUrl)}${LOOPHUB_FOLDERS_PATH}`,
-		body: (c) => ({ apiKey: c.applicationKey, domain: c.domain }),
+		method: 'GET',
+		url: (c) => `${String(c.baseUrl)}/collaborateurCabinet?codeDossier=cabinet&take=1`,
 		service: 'cegidLoop',
-		path: LOOPHUB_FOLDERS_PATH,
+		path: '/collaborateurCabinet',
 		headers: ['ocp-apim-subscription-key', 'x-apikey'],
 	},
 	infinigateApi: {
@@ -50,7 +47,8 @@ const PROBES: Record<string, Probe> = {
 	},
 	collabor8EqHubApi: {
 		method: 'GET',
-		url: (c) => `${String(c.baseUrl)}${EQHUB_API_ROOT}/legacy/Teknos/100234`,
+		// "EqHub API: Getting Started": …/eqhub-m2m/eqhub-api/v1/legacy/Teknos/{id}
+		url: (c) => `${String(c.baseUrl)}/eqhub-m2m/eqhub-api/v1/legacy/Teknos/100234`,
 		service: 'collabor8EqHub',
 		path: '/legacy/Teknos/100234',
 		headers: ['authorization'],
@@ -58,17 +56,19 @@ const PROBES: Record<string, Probe> = {
 	},
 	collabor8LoopApi: {
 		method: 'GET',
-		url: (c) => `${String(c.baseUrl)}${LOOP_API_ROOT}${SALES_PATH}?page=1&limit=1&countQueries=true`,
+		// "Loop API: Getting Started": GET …/loop-m2m/loop-api/v1/sales?page=1&limit=1&countQueries=true
+		url: (c) => `${String(c.baseUrl)}/loop-m2m/loop-api/v1/sales?page=1&limit=1&countQueries=true`,
 		service: 'collabor8Loop',
-		path: SALES_PATH,
+		path: '/sales',
 		headers: ['authorization'],
 		token: { service: 'collabor8Loop', path: /^\/token$/ },
 	},
 	collabor8VirtualInventoryApi: {
 		method: 'GET',
-		url: (c) => `${String(c.baseUrl)}${IMPORT_STATUS_PATH}`,
+		// "Virtual Inventory API: Getting Started": …v1/m2m/inventory-import/status
+		url: (c) => `${String(c.baseUrl)}/v1/m2m/inventory-import/status`,
 		service: 'collabor8VirtualInventory',
-		path: IMPORT_STATUS_PATH,
+		path: '/v1/m2m/inventory-import/status',
 		headers: ['authorization'],
 		token: { service: 'entra', path: /\/oauth2\/v2\.0\/token$/ },
 	},
