@@ -82,7 +82,7 @@ export class CegidLoopApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. TESTRDDCABINET',
 			description: "Your firm's (cabinet's) domain in Loop, used to list the folders in LoopHub",
-			hint: 'Needed to list folders (Folder → Get Many and the folder picker)',
+			hint: 'From the guide (LoopHub). Needed to list folders (Folder → Get Many and the folder picker)',
 		},
 		{
 			displayName: 'LoopHub Address',
@@ -90,7 +90,7 @@ export class CegidLoopApi implements ICredentialType {
 			type: 'string',
 			default: LOOPHUB_FOLDERS_PATH,
 			description: "Where LoopHub lists your application key's folders, after the Base URL",
-			hint: 'Default not confirmed by Cegid. If listing folders answers "not found", copy the LoopHub address from your Cegid API catalogue here.',
+			hint: 'Guess, not published by Cegid. If listing folders answers "not found", copy the LoopHub address from your Cegid API catalogue here.',
 		},
 		{
 			displayName: 'LoopHub Method',
@@ -101,7 +101,7 @@ export class CegidLoopApi implements ICredentialType {
 				{ name: 'POST (Key and Domain in the Body)', value: 'POST' },
 				{ name: 'GET (Key and Domain in the Query)', value: 'GET' },
 			],
-			hint: 'Default not confirmed by Cegid. Pick the method your Cegid API catalogue shows for LoopHub.',
+			hint: 'Guess: the guide says "Get" but shows a JSON body. Pick the method your Cegid API catalogue shows for LoopHub.',
 		},
 	];
 

@@ -48,7 +48,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_API_PATH,
 			description: 'The part of the API address between the gateway and /v1/m2m/…',
-			hint: 'Default unconfirmed. If Virtual Inventory answers "not found", set the value your Virtual Inventory API documentation shows.',
+			hint: 'Guess: the guide writes this part as "...". If Virtual Inventory answers "not found", set the value your Virtual Inventory API documentation shows.',
 			displayOptions: { show: { environment: ['test', 'production'] } },
 		},
 		{

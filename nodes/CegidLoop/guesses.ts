@@ -1,7 +1,10 @@
 /**
  * What we do not know for sure about the Cegid Loop API, in one place so that it is cheap to
  * correct. Each guess is the default of a field the user can change (the credential's LoopHub
- * Address and Method; the node's Options), and each says where the fact would come from.
+ * Address and Method; the node's Options), and each says where the fact would come from. Started
+ * with inventions (sandbox/cegid-loop/inventions.ts) the sandbox reads each differently, and
+ * test/integration/cegid-loop/disagreeing-sandbox.test.ts shows each failing there with the field
+ * that corrects it, and passing once that field is set.
  */
 
 // The credential's Test button and folder picker share these, so they are defined beside the credential.

@@ -4,7 +4,9 @@
  * (https://portal-apis-vi.collabor8.no, "EqHub API"). A guess that decides where a request goes is
  * the default of a field in the operation's Options, so that a user whose account proves it wrong
  * corrects it in the editor; the README lists them. The sandbox is written separately from the
- * guides, and the integration tests fail where its reading and these guesses differ.
+ * guides; started with inventions (sandbox/collabor8/eqhub/inventions.ts) it reads each guess
+ * differently, and test/integration/collabor8/disagreeing-sandbox.test.ts shows each guess failing
+ * there with the field that corrects it, and passing once that field is set.
  */
 
 // The guesses behind the credential's token request and Test button are defined beside it.

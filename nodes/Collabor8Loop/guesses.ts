@@ -5,7 +5,10 @@
  * (https://portal-apis-vi.collabor8.no, "Loop API"). Each guess that decides where or how a request
  * goes is the default of a field in the operation's Options, so that a user whose account proves it
  * wrong corrects it in the editor; the README lists them. The sandbox is written separately from
- * the guides, and the integration tests fail where its reading and these guesses differ.
+ * the guides; started with inventions (sandbox/collabor8/loop/inventions.ts) it reads each guess
+ * differently, and test/integration/collabor8/disagreeing-sandbox.test.ts shows each guess failing
+ * there with the field that corrects it, and passing once that field is set. SALE_ID_FIELD and
+ * SALE_CREATED_FIELD are read from answers, not sent, and no field corrects them.
  */
 import type { IHttpRequestMethods } from 'n8n-workflow';
 

@@ -4,8 +4,10 @@
  * https://portal-apis-vi.collabor8.no/api-details#api=virtual-inventory-api&operation=m2mUploadInventoryImportFile
  * Each guess that decides where or how a request goes is the default of a field the user can
  * correct in the editor (the credential's API Path; the Upload operation's Options); the README
- * lists them. The sandbox is written separately from the guides, and the integration tests fail
- * where its reading and these guesses differ.
+ * lists them. The sandbox is written separately from the guides; started with inventions
+ * (sandbox/collabor8/virtual-inventory/inventions.ts) it reads each guess differently, and
+ * test/integration/collabor8/disagreeing-sandbox.test.ts shows each guess failing there with the
+ * field that corrects it, and passing once that field is set.
  */
 
 // The credential builds its addresses from this guess too, so it is defined beside it.

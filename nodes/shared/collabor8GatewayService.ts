@@ -44,8 +44,11 @@ export function gatewayService(api: {
 /** Corrects the address of a call whose path the guide gives. */
 export const CREDENTIAL_ADDRESS_FIELD = 'the Environment (and Base URL, for Custom) of the credential';
 
-/** The hint of every field whose default is a guess about the service. */
-export const UNCONFIRMED_HINT = 'Default unconfirmed. Change it only if the API documentation of your account says otherwise.';
+/**
+ * The hint of every field whose default is a guess about the service. Hints start with "Guess" or
+ * with the source ("From the guide"), so that a user tells what is known from what is not.
+ */
+export const UNCONFIRMED_HINT = 'Guess, not in the guide. Change it only if the API documentation of your account says otherwise.';
 
 /**
  * A guessed endpoint that the user can correct in the operation's Options: an address below the

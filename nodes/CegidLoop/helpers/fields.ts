@@ -47,6 +47,7 @@ export const offerField: INodeProperties = {
 		{ name: 'Start', value: 'start', description: 'Collaboratif TPE - Offre Start' },
 	],
 	description: 'The collaborative offer (Collaboratif TPE) of Loop Hub',
+	hint: "From Cegid's guide: the three offers it names",
 };
 
 export const emailField: INodeProperties = {

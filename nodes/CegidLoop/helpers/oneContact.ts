@@ -17,7 +17,7 @@ export const contactEmailKeyOption: INodeProperties = {
 	default: CONTACT_EMAIL_KEY,
 	placeholder: `e.g. ${CONTACT_EMAIL_KEY}`,
 	description: "The name under which Cegid takes the contact's e-mail, for one contact",
-	hint: 'Default not confirmed by Cegid. If Cegid says the e-mail is missing, enter the name your Cegid API catalogue shows.',
+	hint: 'Guess, not published by Cegid. If Cegid says the e-mail is missing, enter the name your Cegid API catalogue shows.',
 };
 
 /** The guessed address after the Base URL, as the user set it (a leading "/" added when missing). */

@@ -12,7 +12,7 @@ export const productIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2f1c9a4e-…',
 	description: 'The EqHub product ID (eqhubProductId) of the product',
-	hint: 'If EqHub answers "not found" for products that exist, set the address from your EqHub API documentation in Options → Product Details Address',
+	hint: 'The product document is from public EqHub code; its address is a guess: Options → Product Details Address corrects it',
 };
 
 export const productDetailsEndpointField: INodeProperties = guessedEndpointField({

@@ -37,7 +37,7 @@ export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readIdentifier(ctx, itemIndex, 'saleId', 'Sale ID', { extractValue: true });
 }
 
-/** What a user can do when Loop answers "not found" for an operation whose address is a guess. */
+/** The hint of an operation whose address is a guess, and where it is corrected. */
 export function correctableHint(option: string): string {
-	return `If Loop answers "not found" for sales that exist, set the address from your Loop API documentation in Options → ${option}`;
+	return `This address is a guess, not in the guide: Options → ${option} corrects it`;
 }

@@ -67,7 +67,7 @@ describe('Collabor8 Virtual Inventory credential: API Path', () => {
 		const field = credentials.properties.find((property) => property.name === 'apiPath');
 
 		expect(field?.default).toBe('/virtual-inventory-api');
-		expect(field?.hint).toContain('Default unconfirmed');
+		expect(field?.hint).toMatch(/^Guess/);
 		expect(apiBaseUrl({ environment: 'test' })).toBe('https://apis-test-vi.collabor8.no/virtual-inventory-api');
 		expect(apiBaseUrl({ environment: 'production', apiPath: '/vi/api/' })).toBe('https://apis-vi.collabor8.no/vi/api');
 	});

@@ -31,7 +31,7 @@ export const description: INodeProperties[] = showOnlyFor('sale', 'updateStatus'
 		default: 'published',
 		description:
 			'The new status of the sale. Choose from the list, or specify any other value Loop accepts using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		hint: 'Only Draft is confirmed by Loop\'s guide; if Loop refuses a status, give the value it expects as an expression',
+		hint: 'Only Draft is from the guide; the others are guesses. If Loop refuses one, give the value it expects as an expression',
 	},
 	{
 		displayName: 'Options',

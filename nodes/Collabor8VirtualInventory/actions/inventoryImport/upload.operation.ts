@@ -118,7 +118,7 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 			},
 		],
 		default: 'stepByStep',
-		hint: 'If Virtual Inventory refuses the mode, set the value your API documentation names in Options',
+		hint: 'Both modes are from the guide; the value sent for each is a guess (Options)',
 	},
 	// Our reading of the guide ("the same mode used for UI. You can control the process of inventory
 	// update"), not a documented fact: the README says so.
