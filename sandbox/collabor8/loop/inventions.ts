@@ -11,6 +11,8 @@ export type LoopInventions = {
 	statusPath: string;
 	statusMethod: 'POST' | 'PUT' | 'PATCH';
 	statusBodyField: string;
+	/** The statuses a sale can take: the guide shows only "draft". */
+	saleStatuses: string[];
 	/** A seller's new item: address and method. */
 	itemPath: string;
 	itemMethod: 'POST' | 'PUT' | 'PATCH';
@@ -25,6 +27,7 @@ export const READING: LoopInventions = {
 	statusPath: '/sales/{saleId}/status',
 	statusMethod: 'PUT',
 	statusBodyField: 'status',
+	saleStatuses: ['draft', 'published', 'reserved', 'sold', 'cancelled'],
 	itemPath: '/items',
 	itemMethod: 'POST',
 	maxPageSize: 100,
@@ -37,6 +40,7 @@ export const DISAGREEING: LoopInventions = {
 	statusPath: '/sales/{saleId}/salesStatus',
 	statusMethod: 'PATCH',
 	statusBodyField: 'salesStatus',
+	saleStatuses: ['draft', 'listed', 'reserved', 'sold', 'withdrawn'],
 	itemPath: '/items/import',
 	itemMethod: 'PUT',
 	maxPageSize: 50,

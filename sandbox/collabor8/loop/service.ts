@@ -21,9 +21,6 @@ export const LOOP_SERVICE = 'collabor8Loop';
 /** "token_url: https://apis-test-vi.collabor8.no/loop-m2m/loop-api/v1/token" */
 const API_ROOT = '/loop-m2m/loop-api/v1';
 
-/** INVENTED: the statuses a sale can take; the guide shows only "draft". */
-const SALE_STATUSES = ['draft', 'published', 'reserved', 'sold', 'cancelled'];
-
 /** What Loop holds: its tokens, the sales, and the items sellers created. */
 export class LoopState {
 	readonly tokens = new TokenStore();
@@ -166,10 +163,11 @@ function install(server: SandboxServer, options: SandboxOptions): LoopState {
 		const sale = state.sale(request.params.saleId);
 		if (!sale) return saleNotFound(request.params.saleId);
 		const status = body[reading.statusBodyField];
-		if (typeof status !== 'string' || !SALE_STATUSES.includes(status)) {
+		// INVENTED: the statuses a sale can take; the guide shows only "draft".
+		if (typeof status !== 'string' || !reading.saleStatuses.includes(status)) {
 			return json(400, {
 				statusCode: 400,
-				message: `${reading.statusBodyField} must be one of the following values: ${SALE_STATUSES.join(', ')}`,
+				message: `${reading.statusBodyField} must be one of the following values: ${reading.saleStatuses.join(', ')}`,
 			});
 		}
 		sale.status = status;

@@ -67,7 +67,7 @@ describe('Collabor8 Loop: Sale → Update Status', () => {
 	test.each([
 		['Status Address', 'statusEndpoint', '404', `${WRONG_ADDRESS} Options → Status Address and Status Method.`],
 		['Status Method', 'statusMethod', '405', `${WRONG_ADDRESS} Options → Status Address and Status Method.`],
-		['Status Body Field', 'statusBodyField', '400', 'set Options → Status Body Field.'],
+		['Status Body Field', 'statusBodyField', '400', 'Options → Status Body Field.'],
 	] as const)('Options → %s: the guess fails, naming the option; the sandbox\'s reading updates the sale', async (_field, option, httpCode, hint) => {
 		const others = withoutKey(corrections, option);
 		const guessed = await update(others);
@@ -78,6 +78,22 @@ describe('Collabor8 Loop: Sale → Update Status', () => {
 		const corrected = await update(corrections);
 		expect(corrected.error).toBeUndefined();
 		expect(sandbox.state.loop.sale('sale-0002')?.status).toBe('sold');
+	});
+});
+
+describe('Collabor8 Loop: Sale → Update Status, Status', () => {
+	test('a guessed status value is refused, naming the field; a value of the sandbox\'s list updates the sale', async () => {
+		const options = { statusEndpoint: LOOP.statusPath, statusMethod: LOOP.statusMethod, statusBodyField: LOOP.statusBodyField };
+		const update = (status: string) => runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'updateStatus', saleId: 'sale-0003', status, options });
+
+		const guessed = await update('published');
+		expect(guessed.error?.httpCode).toBe('400');
+		expect(guessed.error?.description).toContain('set Status (any value Loop names, as an expression)');
+
+		const listed = LOOP.saleStatuses.find((status) => !['draft', 'published', 'reserved', 'sold', 'cancelled'].includes(status))!;
+		const corrected = await update(listed);
+		expect(corrected.error).toBeUndefined();
+		expect(sandbox.state.loop.sale('sale-0003')?.status).toBe(listed);
 	});
 });
 

@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				pathParams: { saleId },
 				body: { [bodyField]: status },
 				addressField: 'Options → Status Address and Status Method',
-				shapeField: 'Options → Status Body Field',
+				shapeField: 'Status (any value Loop names, as an expression) or Options → Status Body Field',
 			}, itemIndex),
 	);
 	// Loop may answer with the sale, or with nothing: either way say which sale has which status.
