@@ -1,6 +1,8 @@
 /**
- * Building request paths so that no value can change where a request goes: path values are encoded
- * into their one segment, and values that would still act as a segment ("", ".", "..") are refused.
+ * Addresses: building request paths so that no value can change where a request goes (path values
+ * are encoded into their one segment, and values that would still act as a segment ("", ".", "..")
+ * are refused), and telling a wrong address apart from "not found" when the gateway answers, naming
+ * the field that corrects it.
  */
 import { messageFromBody } from '../../credentials/common/failures';
 import type { ServiceDefinition, ServiceRequest } from './request';
