@@ -3,18 +3,20 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import * as account from './account';
 import * as client from './client';
 import * as collaborativeOffer from './collaborativeOffer';
 import * as company from './company';
 import * as folder from './folder';
 
-export const resources = { company, collaborativeOffer, client, folder };
+export const resources = { company, collaborativeOffer, client, folder, account };
 
 const operations: OperationsByResource = {
 	company: company.operations,
 	collaborativeOffer: collaborativeOffer.operations,
 	client: client.operations,
 	folder: folder.operations,
+	account: account.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
