@@ -13,7 +13,7 @@ export const checks: readonly SetupCheck[] = [
 		covers: ['DEFAULT_API_PATH'],
 		credentials: true,
 		alwaysAnswers: true,
-		field: 'Credential → API Path',
+		field: 'Credential → API Path (Base URL for Custom)',
 		suggestion:
 			'Set API Path in the credential to the part of the address between the gateway and v1/m2m that your Virtual Inventory API documentation shows.',
 		request: () => ({ path: IMPORT_STATUS_PATH }),
