@@ -512,14 +512,19 @@ export function checkSetupDescription(resource: string, options: INodeProperties
 	return fields;
 }
 
-/** The Check Setup operation of a node: its description and a run over all input items at once. */
+/**
+ * The Check Setup operation of a node: its description and one run for all input items. It limits
+ * its own requests (four at a time), so it offers no Max Concurrent Requests: `oneItemAtATime` says
+ * so to the router and to the editor's checks.
+ */
 export function checkSetupOperation(
 	resource: string,
 	service: ServiceDefinition,
 	checks: readonly SetupCheck[],
 	options: INodeProperties[] = [],
-): AllItemsOperation {
+): AllItemsOperation & { oneItemAtATime: true } {
 	return {
+		oneItemAtATime: true,
 		description: checkSetupDescription(resource, options),
 		async executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			return await runSetupChecks(this, service, checks);
