@@ -3,6 +3,9 @@
  * what leaves (only GET requests and token requests), how gently, and that no data of the account
  * gets into the output.
  */
+import type { Logger } from 'n8n-workflow';
+import { LoggerProxy } from 'n8n-workflow';
+
 import type { Sandbox } from '../../../sandbox';
 import { startSandbox } from '../../../sandbox';
 import type { CheckItem, NodeName } from './helpers';
@@ -128,8 +131,23 @@ describe('Check Setup: answer shapes, never data', () => {
 		phone: '+47 987 65 432',
 	};
 
+	/** What n8n's execution engine logs (through LoggerProxy), every level, messages and metadata. */
+	const n8nLog: string[] = [];
+
+	// Set before every test: n8n-core sets its own logger when a run starts.
+	beforeEach(() => {
+		n8nLog.length = 0;
+		const capture = (message: string, meta?: object) => {
+			n8nLog.push(JSON.stringify([message, meta ?? {}]));
+		};
+		const logger = { error: capture, warn: capture, info: capture, debug: capture, scoped: () => logger };
+		LoggerProxy.init(logger as unknown as Logger);
+	});
+
+	/** The items and the n8n log of the run, as one text to search. */
 	function outputOf(checks: CheckItem[]): string {
-		return JSON.stringify(checks);
+		expect(n8nLog.length).toBeGreaterThan(0);
+		return [JSON.stringify(checks), ...n8nLog].join('\n');
 	}
 
 	function expectNoneOf(text: string, values: string[]): void {
