@@ -388,6 +388,9 @@ export async function runSetupChecks(
 				suggestion,
 				answerShape: shape,
 			});
+			// The token request's own messages (credentials/common) say "refused" when the token endpoint
+			// refused the keys; otherwise it gave no usable answer (unreachable, too slow, a page without a token).
+			if (exchange.token && !/refused/i.test(exchange.message)) return failure('not checked', `No token: ${said}`);
 			if (exchange.token || status === 401) {
 				return failure('refused: credentials', `Check the credential's keys and environment. ${said}`.trim());
 			}

@@ -226,3 +226,15 @@ describe('Check Setup: answer shapes, never data', () => {
 		expectNoneOf(texts.join('\n'), secrets);
 	});
 });
+
+describe('Check Setup: a service that gives no usable answer', () => {
+	test('a token endpoint that answers a maintenance page is not taken for refused keys, and stops the checks', async () => {
+		sandbox.faults.set('loop', { every: 1, faults: { kind: 'html' } });
+
+		const run = await runCheckSetup(sandbox, 'loop');
+
+		expect(run.error).toBeUndefined();
+		expect(results(run.checks)).toEqual(['Credential and sales list: not checked']);
+		expect(run.checks[0].suggestion).toMatch(/^No token: .*without an access token/);
+	});
+});
