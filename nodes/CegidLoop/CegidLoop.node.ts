@@ -12,7 +12,7 @@ export class CegidLoop implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["resource"] === "account" ? "Check setup" : $parameter["resource"] === "folder" ? "Get many folders" : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
+		subtitle: '={{ $parameter["resource"] === "setup" ? "Check setup" : $parameter["resource"] === "folder" ? "Get many folders" : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
 		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop",
 		defaults: { name: 'Cegid Loop' },
 		usableAsTool: true,
@@ -26,11 +26,11 @@ export class CegidLoop implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold, read-only' },
 					{ name: 'Client', value: 'client', description: 'A contact of a folder and its client user' },
 					{ name: 'Collaborative Offer', value: 'collaborativeOffer' },
 					{ name: 'Company', value: 'company', description: 'The database and document store of a folder' },
 					{ name: 'Folder', value: 'folder', description: 'Client folders in LoopHub' },
+					{ name: 'Setup', value: 'setup', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 				],
 				default: 'company',
 			},
@@ -38,7 +38,7 @@ export class CegidLoop implements INodeType {
 			...resources.collaborativeOffer.description,
 			...resources.client.description,
 			...resources.folder.description,
-			...resources.account.description,
+			...resources.setup.description,
 		],
 	};
 

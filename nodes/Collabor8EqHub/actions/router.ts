@@ -3,14 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
-import * as account from './account';
+import * as setup from './setup';
 import * as product from './product';
 
-export const resources = { product, account };
+export const resources = { product, setup };
 
 const operations: OperationsByResource = {
 	product: product.operations,
-	account: account.operations,
+	setup: setup.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

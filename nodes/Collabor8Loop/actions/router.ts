@@ -3,15 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
-import * as account from './account';
+import * as setup from './setup';
 import * as item from './item';
 import * as sale from './sale';
 
-export const resources = { sale, item, account };
+export const resources = { sale, item, setup };
 
 const operations: OperationsByResource = {
 	sale: sale.operations,
-	account: account.operations,
+	setup: setup.operations,
 	item: item.operations,
 };
 
