@@ -418,12 +418,20 @@ export function getManyExecute(
 ) {
 	return async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 		const codeDossier = readCodeDossier(this, resource, itemIndex);
+		const built = [...extraConditions(this, itemIndex), ...readFilterConditions(this, resource, itemIndex)];
 		const rawFilter = readRawFilter(this, itemIndex);
-		const filter = joinConditions([
-			...extraConditions(this, itemIndex),
-			...readFilterConditions(this, resource, itemIndex),
-			...(rawFilter ? [rawFilter] : []),
-		]);
+		// "a && b || c" is "(a && b) || c": joined as is, an "or" in the raw filter would escape the
+		// conditions above. Cegid's pages show no parentheses, so the node does not rely on them.
+		if (rawFilter && built.length > 0 && rawFilter.includes('||')) {
+			throw inputError(
+				this,
+				itemIndex,
+				'Options → Raw Filter',
+				'cannot hold "||" while Filters (or the required criterion) are set',
+				'Write the whole filter in Raw Filter, or only conditions joined with &&.',
+			);
+		}
+		const filter = joinConditions([...built, ...(rawFilter ? [rawFilter] : [])]);
 		const sort = readSort(this, itemIndex);
 		const select = readSelect(this, itemIndex);
 		const paging = readReturnAllAndLimit(this, itemIndex);
