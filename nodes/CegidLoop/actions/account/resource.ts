@@ -1,7 +1,7 @@
 /**
  * A folder's chart of general accounts (GET /compte).
  * Cegid Developers, Loop API management docs:
- * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/Compte.html ("Plan des comptes"). The fields after compteBanque (tva, …) were not readable from here.
+ * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/Compte.html ("Plan des comptes"). The page lists more fields after compteBanque (tva, …); they were not read for this package, and records keep every field Loop sends.
  */
 import type { ReadResource } from '../../helpers/dataReads';
 import { ACCOUNT_PATH } from '../../endpoints';

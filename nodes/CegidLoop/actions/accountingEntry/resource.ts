@@ -3,7 +3,7 @@
  * Cegid Developers, Loop API management docs:
  * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/EcritureComptable.html
  * ("Ecriture Comptable"). Its fields here are the criteria of its filter table; the page's list of
- * answer fields was not readable from here, and records keep every field Loop sends.
+ * answer fields was not read for this package, and records keep every field Loop sends.
  */
 import type { ReadResource } from '../../helpers/dataReads';
 import { ACCOUNTING_ENTRY_MAX_TAKE, ACCOUNTING_ENTRY_PATH } from '../../endpoints';

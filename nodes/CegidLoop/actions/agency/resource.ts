@@ -1,7 +1,7 @@
 /**
  * The firm's agencies (GET /AgenceCabinet, codeDossier=cabinet).
  * Cegid Developers, Loop API management docs:
- * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/agence.html ("agency firm list"). The address fields after extension were not readable from here.
+ * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/agence.html ("agency firm list"). The page lists more address fields after extension; they were not read for this package, and records keep every field Loop sends.
  */
 import type { ReadResource } from '../../helpers/dataReads';
 import { AGENCY_PATH } from '../../endpoints';

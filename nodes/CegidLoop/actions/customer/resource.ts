@@ -1,7 +1,7 @@
 /**
  * A folder's customers, tiers clients (GET /tiersClient).
  * Cegid Developers, Loop API management docs:
- * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/tiersClient.html ("Paramétrage des tiers Clients"). rib and actif are named by the page's later rows, which were not readable here in full.
+ * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/tiersClient.html ("Paramétrage des tiers Clients"). rib and actif come from the later rows of the page, which were not read in full for this package (types guessed: object and boolean).
  */
 import type { ReadResource } from '../../helpers/dataReads';
 import { CUSTOMER_PATH } from '../../endpoints';

@@ -1,7 +1,7 @@
 /**
  * A folder's establishments (GET /etablissementComplet).
  * Cegid Developers, Loop API management docs:
- * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/etablissement.html ("Paramétrage des établissements"). The fields after raisonsociale were not readable from here.
+ * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/etablissement.html ("Paramétrage des établissements"). The page lists more fields after raisonsociale; they were not read for this package, and records keep every field Loop sends.
  */
 import type { ReadResource } from '../../helpers/dataReads';
 import { ESTABLISHMENT_PATH } from '../../endpoints';

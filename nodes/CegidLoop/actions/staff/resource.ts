@@ -1,7 +1,7 @@
 /**
  * The firm's staff (GET /collaborateurCabinet, codeDossier=cabinet).
  * Cegid Developers, Loop API management docs:
- * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/CollaborateurduCabinet.html ("Collaborateur du Cabinet"; English: CollaborateurCabinet.html). The fields beyond identifiant and prenom were not readable from here.
+ * https://developers.cegid.com/docreference/BusinessUnits/Loop-Api-Management-Docs/CollaborateurduCabinet.html ("Collaborateur du Cabinet"; English: CollaborateurCabinet.html). The page lists more fields after identifiant and prenom; they were not read for this package, and records keep every field Loop sends.
  */
 import type { ReadResource } from '../../helpers/dataReads';
 import { STAFF_PATH } from '../../endpoints';
