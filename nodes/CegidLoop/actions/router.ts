@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
-import * as account from './account';
+import * as ledgerAccount from './ledgerAccount';
 import * as accountingEntry from './accountingEntry';
 import * as agency from './agency';
 import * as analyticSection from './analyticSection';
@@ -30,7 +30,7 @@ export const resources = {
 	engagement,
 	analyticSection,
 	establishment,
-	account,
+	ledgerAccount,
 	journal,
 	customer,
 	accountingEntry,
@@ -47,7 +47,7 @@ const operations: OperationsByResource = {
 	engagement: engagement.operations,
 	analyticSection: analyticSection.operations,
 	establishment: establishment.operations,
-	account: account.operations,
+	ledgerAccount: ledgerAccount.operations,
 	journal: journal.operations,
 	customer: customer.operations,
 	accountingEntry: accountingEntry.operations,

@@ -40,7 +40,7 @@ describe('Cegid Loop data reads: every resource', () => {
 		['engagement', '/engagement', 'firm', 'codeIBS'],
 		['analyticSection', '/section', 'folder', 'axe'],
 		['establishment', '/etablissementComplet', 'folder', 'raisonsociale'],
-		['account', '/compte', 'folder', 'lettrable'],
+		['ledgerAccount', '/compte', 'folder', 'lettrable'],
 		['journal', '/journal', 'folder', 'type'],
 		['customer', '/tiersClient', 'folder', 'raisonSociale'],
 	];
@@ -129,7 +129,7 @@ describe('Cegid Loop data reads: Filters', () => {
 
 	test('a yes-no field is compared with true or false, not with the text "true"', async () => {
 		const run = await runCegid(sandbox, {
-			resource: 'account',
+			resource: 'ledgerAccount',
 			operation: 'getMany',
 			codeDossier: folder,
 			returnAll: true,
@@ -228,7 +228,7 @@ describe('Cegid Loop data reads: Filters', () => {
 		const run = await runCegid(
 			sandbox,
 			{
-				resource: 'account',
+				resource: 'ledgerAccount',
 				operation: 'getMany',
 				codeDossier: folder,
 				returnAll: true,
@@ -274,7 +274,7 @@ describe('Cegid Loop data reads: Sort, Fields to Return and paging', () => {
 	});
 
 	test('Return All reads the whole chart of accounts page after page with skip and take', async () => {
-		const run = await runCegid(sandbox, { resource: 'account', operation: 'getMany', codeDossier: folder, returnAll: true });
+		const run = await runCegid(sandbox, { resource: 'ledgerAccount', operation: 'getMany', codeDossier: folder, returnAll: true });
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toHaveLength(130);
@@ -287,7 +287,7 @@ describe('Cegid Loop data reads: Sort, Fields to Return and paging', () => {
 	});
 
 	test('Limit stops reading once enough records came', async () => {
-		const run = await runCegid(sandbox, { resource: 'account', operation: 'getMany', codeDossier: folder, returnAll: false, limit: 120 });
+		const run = await runCegid(sandbox, { resource: 'ledgerAccount', operation: 'getMany', codeDossier: folder, returnAll: false, limit: 120 });
 
 		expect(run.json).toHaveLength(120);
 		expect(readsOf('/compte').map((entry) => [entry.query.skip?.[0], entry.query.take?.[0]])).toEqual([

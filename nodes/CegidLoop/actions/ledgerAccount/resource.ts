@@ -7,10 +7,10 @@ import type { ReadResource } from '../../helpers/dataReads';
 import { ACCOUNT_PATH } from '../../endpoints';
 import { READ_PAGE_SIZE } from '../../guesses';
 
-export const account: ReadResource = {
-	resource: 'account',
-	noun: 'account',
-	nouns: 'accounts',
+export const ledgerAccount: ReadResource = {
+	resource: 'ledgerAccount',
+	noun: 'ledger account',
+	nouns: 'ledger accounts',
 	path: ACCOUNT_PATH,
 	level: 'folder',
 	get: false,
