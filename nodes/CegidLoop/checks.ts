@@ -1,12 +1,18 @@
 /**
  * What Check Setup checks in the Cegid Loop API: the documented staff list (which also proves the
- * three keys), and the LoopHub folder list where its guessed method is GET. Every other guess is
- * about a write (a POST that changes a folder or a contact): listed, never sent.
+ * three keys), how the data reads list several fields, and the LoopHub folder list where its
+ * guessed method is GET. The other guesses are about writes (a POST that changes a folder or a
+ * contact) or page sizes: listed, never sent.
  */
+
+/** Two fields every record of Cegid's reads carries (Cegid Developers: records carry objectId and revisionId). */
+const SELECTED_FIELDS = ['objectId', 'revisionId'];
 import { CREDENTIAL_TEST_PATH, CREDENTIAL_TEST_QUERY, loopHubCall } from '../../credentials/common/cegidLoop';
 import type { SetupCheck } from '../shared/checkSetup';
+import { firstEntry } from '../shared/checkSetup';
 import { readText } from '../shared/validation';
-import { REMOVE_OFFER_FOR_CONTACT_PATH } from './guesses';
+import { FIRM_FOLDER_CODE, STAFF_PATH } from './endpoints';
+import { REMOVE_OFFER_FOR_CONTACT_PATH, SELECT_SEPARATOR } from './guesses';
 import { cegidLoopService } from './transport';
 
 export const checks: readonly SetupCheck[] = [
@@ -18,6 +24,28 @@ export const checks: readonly SetupCheck[] = [
 		alwaysAnswers: true,
 		field: 'Credential → Subscription Key, Application Key, Application Secret, Environment',
 		request: () => ({ path: CREDENTIAL_TEST_PATH, qs: { ...CREDENTIAL_TEST_QUERY } }),
+	},
+	{
+		name: 'Several fields to return',
+		kind: 'guess',
+		covers: ['SELECT_SEPARATOR'],
+		suggestion: 'Not a field yet: please report this row, so that the node learns how select lists several fields. Meanwhile, ask for one field, or none.',
+		request: () => ({ path: STAFF_PATH, qs: { codeDossier: FIRM_FOLDER_CODE, take: 1, select: SELECTED_FIELDS.join(SELECT_SEPARATOR) } }),
+		read: (body) => {
+			const record = firstEntry(body);
+			if (!record) return { ok: 'cannot tell', reason: 'The staff list is empty, so the fields it returns cannot be seen.' };
+			const fields = Object.keys(record);
+			return SELECTED_FIELDS.every((field) => fields.includes(field)) && fields.every((field) => SELECTED_FIELDS.includes(field))
+				? { ok: true }
+				: { ok: false, problem: 'Asked for two fields, the answer did not hold exactly those two (see answerShape).' };
+		},
+	},
+	{
+		name: 'Page size of the data reads',
+		kind: 'guess',
+		covers: ['READ_PAGE_SIZE'],
+		method: 'GET',
+		reason: 'Not checked: a page-size limit shows only when a page that large is asked, and Check Setup asks for one record. A smaller page loses nothing: the reads ask until a page comes back empty.',
 	},
 	{
 		name: 'LoopHub folder list',
