@@ -12,7 +12,7 @@ export class CegidLoop implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ $parameter["resource"] === "setup" ? "Check setup" : $parameter["operation"] === "getMany" ? "Get many " + ({ folder: "folders", staff: "staff members", agency: "agencies", workgroup: "workgroups", engagement: "engagements", analyticSection: "analytic sections", establishment: "establishments", ledgerAccount: "ledger accounts", journal: "journals", customer: "customers", accountingEntry: "accounting entries" })[$parameter["resource"]] : $parameter["operation"] === "get" ? "Get " + ({ staff: "staff member", agency: "agency", workgroup: "workgroup", engagement: "engagement" })[$parameter["resource"]] : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
+		subtitle: '={{ $parameter["resource"] === "account" ? "Check setup" : $parameter["operation"] === "getMany" ? "Get many " + ({ folder: "folders", staff: "staff members", agency: "agencies", workgroup: "workgroups", engagement: "engagements", analyticSection: "analytic sections", establishment: "establishments", ledgerAccount: "ledger accounts", journal: "journals", customer: "customers", accountingEntry: "accounting entries" })[$parameter["resource"]] : $parameter["operation"] === "get" ? "Get " + ({ staff: "staff member", agency: "agency", workgroup: "workgroup", engagement: "engagement" })[$parameter["resource"]] : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
 		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop, and read the firm's and its folders' data",
 		defaults: { name: 'Cegid Loop' },
 		usableAsTool: true,
@@ -26,6 +26,7 @@ export class CegidLoop implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{ name: 'Accounting Entry', value: 'accountingEntry', description: "A folder's accounting entries (EcritureComptable)" },
 					{ name: 'Agency', value: 'agency', description: "The firm's agencies (AgenceCabinet)" },
 					{ name: 'Analytic Section', value: 'analyticSection', description: "A folder's analytic sections (section)" },
@@ -38,7 +39,6 @@ export class CegidLoop implements INodeType {
 					{ name: 'Folder', value: 'folder', description: 'Client folders in LoopHub' },
 					{ name: 'Journal', value: 'journal', description: "A folder's journals (journal)" },
 					{ name: 'Ledger Account', value: 'ledgerAccount', description: "A folder's chart of accounts (compte)" },
-					{ name: 'Setup', value: 'setup', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{ name: 'Staff Member', value: 'staff', description: "The firm's staff (collaborateurCabinet)" },
 					{ name: 'Workgroup', value: 'workgroup', description: "The firm's workgroups (groupe)" },
 				],
@@ -58,7 +58,7 @@ export class CegidLoop implements INodeType {
 			...resources.journal.description,
 			...resources.customer.description,
 			...resources.accountingEntry.description,
-			...resources.setup.description,
+			...resources.account.description,
 		],
 	};
 

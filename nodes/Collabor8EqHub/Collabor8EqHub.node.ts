@@ -26,13 +26,13 @@ export class Collabor8EqHub implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{ name: 'Product', value: 'product', description: 'Equipment product data' },
-					{ name: 'Setup', value: 'setup', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 				],
 				default: 'product',
 			},
 			...resources.product.description,
-			...resources.setup.description,
+			...resources.account.description,
 		],
 	};
 

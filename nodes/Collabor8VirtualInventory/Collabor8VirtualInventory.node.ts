@@ -25,17 +25,17 @@ export class Collabor8VirtualInventory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{
 						name: 'Inventory Import',
 						value: 'inventoryImport',
 						description: "Your company's inventory, updated by uploading an import file",
 					},
-					{ name: 'Setup', value: 'setup', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 				],
 				default: 'inventoryImport',
 			},
 			...resources.inventoryImport.description,
-			...resources.setup.description,
+			...resources.account.description,
 		],
 	};
 

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import * as account from './account';
 import * as ledgerAccount from './ledgerAccount';
 import * as accountingEntry from './accountingEntry';
 import * as agency from './agency';
@@ -15,7 +16,6 @@ import * as engagement from './engagement';
 import * as establishment from './establishment';
 import * as folder from './folder';
 import * as journal from './journal';
-import * as setup from './setup';
 import * as staff from './staff';
 import * as workgroup from './workgroup';
 
@@ -35,7 +35,7 @@ export const resources = {
 	journal,
 	customer,
 	accountingEntry,
-	setup,
+	account,
 };
 
 const operations: OperationsByResource = {
@@ -53,7 +53,7 @@ const operations: OperationsByResource = {
 	journal: journal.operations,
 	customer: customer.operations,
 	accountingEntry: accountingEntry.operations,
-	setup: setup.operations,
+	account: account.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,14 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
-import * as setup from './setup';
+import * as account from './account';
 import * as product from './product';
 
-export const resources = { product, setup };
+export const resources = { product, account };
 
 const operations: OperationsByResource = {
 	product: product.operations,
-	setup: setup.operations,
+	account: account.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,15 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
-import * as setup from './setup';
+import * as account from './account';
 import * as item from './item';
 import * as sale from './sale';
 
-export const resources = { sale, item, setup };
+export const resources = { sale, item, account };
 
 const operations: OperationsByResource = {
 	sale: sale.operations,
-	setup: setup.operations,
+	account: account.operations,
 	item: item.operations,
 };
 

@@ -52,7 +52,7 @@ export async function runCheckSetup(
 		credentials: {
 			[credential.name]: { ...sandbox.credentials[credential.name], ...options.credentials } as ICredentialDataDecryptedObject,
 		},
-		parameters: { resource: 'setup', operation: 'checkSetup', ...(options.options ? { options: options.options } : {}) },
+		parameters: { resource: 'account', operation: 'checkSetup', ...(options.options ? { options: options.options } : {}) },
 		items: options.items,
 	});
 	return { ...run, checks: run.json as unknown as CheckItem[] };

@@ -5,4 +5,4 @@ import * as checkSetup from './checkSetup.operation';
 
 export const operations = { checkSetup };
 
-export const description: INodeProperties[] = [checkSetupOperationOption('setup'), ...checkSetup.description];
+export const description: INodeProperties[] = [checkSetupOperationOption('account'), ...checkSetup.description];
