@@ -233,3 +233,65 @@ describe('Check Setup: a service that gives no usable answer', () => {
 		expect(run.checks[0].suggestion).toMatch(/^No token: .*without an access token/);
 	});
 });
+
+describe('Check Setup: how an answer is read', () => {
+	test('a 403 is refused: permissions on that check alone; the others still run', async () => {
+		sandbox.server.addFault({
+			service: 'infinigate',
+			method: 'GET',
+			path: '^/order-management/v2/purchasequote$',
+			kind: 'status',
+			status: 403,
+			body: { statusCode: 403, message: 'Forbidden' },
+			times: 1,
+		});
+
+		const run = await runCheckSetup(sandbox, 'infinigate');
+
+		expect(run.checks.find((check) => check.check === 'Quotes address')).toMatchObject({ result: 'refused: permissions', status: 403 });
+		expect(run.checks.find((check) => check.check === 'Purchase invoice list')!.result).toBe('works');
+	});
+
+	test("a 404 in the service's own words where a list was expected is a wrong address, never an empty list", async () => {
+		sandbox.server.addFault({
+			service: 'infinigate',
+			method: 'GET',
+			path: '^/invoice-management/v2/purchaseinvoice$',
+			kind: 'status',
+			status: 404,
+			body: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.4', title: 'Not Found', status: 404 },
+			times: 1,
+		});
+
+		const run = await runCheckSetup(sandbox, 'infinigate');
+
+		expect(run.checks.find((check) => check.check === 'Purchase invoice list')).toMatchObject({
+			result: 'wrong address',
+			status: 404,
+			field: 'Options → API Version',
+		});
+		expect(run.checks.find((check) => check.check === 'Invoice date field')!.result).toBe('not checked');
+	});
+
+	test('an answer the node would not read is an unexpected answer, with its shape', async () => {
+		sandbox.server.addFault({
+			service: 'infinigate',
+			method: 'GET',
+			path: '^/product-management/v1/pricelist/search/count/',
+			kind: 'status',
+			status: 200,
+			body: { matches: { total: 12 } },
+			times: 1,
+		});
+
+		const run = await runCheckSetup(sandbox, 'infinigate');
+
+		expect(run.checks[0]).toMatchObject({
+			check: 'Credential and price-list count',
+			result: 'unexpected answer',
+			answerShape: { $: 'object', matches: 'object', 'matches.total': 'number' },
+		});
+		// Not a refusal: the other checks ran.
+		expect(run.checks.length).toBeGreaterThan(1);
+	});
+});
