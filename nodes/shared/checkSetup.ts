@@ -13,7 +13,7 @@
  *   values, so that a user can paste it into a bug report without leaking data.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { redact } from '../../credentials/common/redact';
 import { joinUrl } from '../../credentials/common/url';
@@ -158,6 +158,7 @@ const MAX_LIST_ENTRIES_READ = 20;
 const FIELD_NAME = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
 
 function jsonType(value: unknown): string {
+	if (value === undefined) return 'empty';
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'list';
 	return typeof value;
@@ -326,7 +327,8 @@ export async function runSetupChecks(
 						token: code === 'TOKEN',
 					};
 				}
-				const message = error instanceof NodeOperationError || error instanceof Error ? error.message : String(error);
+				// A value the door refused before sending (an Options field, the base URL): the check is not sent.
+				const message = error instanceof Error ? error.message : String(error);
 				return { kind: 'skipped', reason: clean(message) ?? '' };
 			}
 		});
