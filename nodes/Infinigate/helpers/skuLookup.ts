@@ -15,8 +15,9 @@ import { fromVersion11, maxConcurrentRequestsOption, onlyInVersion1 } from '../.
 import { asNodeError, errorItem } from '../../shared/items';
 import { perItemParameter } from '../../shared/parameters';
 import { checkBoolean, inputError, readWholeNumber, valueOrThrow } from '../../shared/validation';
-import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
+import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
 import { apiRequest } from '../transport';
+import { asWrongAddress, CREDENTIAL_ADDRESS, isGatewayNotFound, listAnswer } from './answers';
 import { textListOf } from './fields';
 import { chunkSkus } from './skuBatches';
 
@@ -106,9 +107,20 @@ function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, read: Readers, it
 	return { skus, includeNotFound };
 }
 
+/**
+ * The service's own "none of these SKUs" (see guesses.ts). The gateway's 404 is never one: a wrong
+ * address would otherwise mark every SKU `found: false` in a green run.
+ */
 function isEmptyAnswer(error: unknown): boolean {
-	return error instanceof NodeApiError && SKU_LOOKUP_EMPTY_STATUSES.includes(Number(error.httpCode));
+	return (
+		error instanceof NodeApiError &&
+		SKU_LOOKUP_EMPTY_STATUSES.includes(Number(error.httpCode)) &&
+		!isGatewayNotFound(error)
+	);
 }
+
+const WRONG_ADDRESS_ADVICE =
+	'The price list is served under /product-management/v1 of the API address (the guide), so the address of the whole API is wrong: check the Environment and Base URL of the Infinigate API credential. No SKU was looked up.';
 
 export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
@@ -158,13 +170,16 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 	const answers = await runBounded(
 		chunks.length,
 		currentNodeRun(ctx)?.limit ?? new AdaptiveLimit(1),
-		async (index) =>
-			await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, askerOf(chunks[index])).catch(
+		async (index) => {
+			const itemIndex = askerOf(chunks[index]);
+			const body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, itemIndex).catch(
 				(error: unknown) => {
 					if (isEmptyAnswer(error)) return [];
-					throw asNodeError(ctx, error, askerOf(chunks[index]));
+					throw asNodeError(ctx, asWrongAddress(error, CREDENTIAL_ADDRESS, WRONG_ADDRESS_ADVICE), itemIndex);
 				},
-			),
+			);
+			return (await listAnswer(ctx, itemIndex, body, `the look-up of ${chunks[index].length} SKU(s)`)).items;
+		},
 		!continueOnFail,
 	);
 	// In the order of the look-ups, so that the output does not depend on which answer came first.
@@ -175,7 +190,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 			for (const sku of chunks[index]) failures.set(key(sku), answer.error);
 			continue;
 		}
-		for (const product of readListPage(answer.value).items) {
+		for (const product of answer.value) {
 			const matched = product[lookup.matchKey];
 			if (typeof matched !== 'string') continue;
 			const list = products.get(key(matched)) ?? [];

@@ -5,7 +5,7 @@ import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../..
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { MANUFACTURER_LIST_PATH } from '../../endpoints';
 import { readManufacturers } from '../../guesses';
-import { apiRequest } from '../../transport';
+import { apiRequest, unreadableAnswerError } from '../../transport';
 
 export const description: INodeProperties[] = withMaxConcurrentRequests(
 	showOnlyFor('manufacturer', 'getMany', returnAllAndLimit()),
@@ -23,7 +23,11 @@ export async function fetchManufacturers(ctx: IExecuteFunctions, itemIndex: numb
 	} catch {
 		body = undefined;
 	}
-	return readManufacturers(body);
+	const manufacturers = readManufacturers(body);
+	if (manufacturers === undefined) {
+		throw await unreadableAnswerError(ctx, itemIndex, text === '' ? undefined : text, 'the manufacturer list', 'a list of names or of objects');
+	}
+	return manufacturers;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
