@@ -590,6 +590,9 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 		post(`${quotes}/acceptance`, (request) => quoteDecision(state, request, 'Accepted'));
 		post(`${quotes}/reject`, (request) => quoteDecision(state, request, 'Rejected'));
 		post(invented.quoteRequestPath ?? '/order-management/v2/purchasequote/request', (request) => quoteRequest(state, request));
+		// Azure API Management matches an operation by method and path: a POST to a path published only
+		// for GET (a quote request sent under the quotes path) is its "Resource not found" too.
+		server.route(SERVICE, 'POST', `${quotes}/:documentGuid`, () => ({ status: 404, body: { statusCode: 404, message: 'Resource not found' } }));
 		get(`${quotes}/:documentGuid`, (request) => {
 			const quote = state.quotes.find((entry) => String(entry.header.documentGuid).toLowerCase() === request.params.documentGuid.toLowerCase());
 			return quote ? { status: 200, body: quote } : problem(404, 'Not Found', { detail: `No quote with documentGuid '${request.params.documentGuid}'.` });

@@ -119,6 +119,25 @@ function isEmptyAnswer(error: unknown): boolean {
 	);
 }
 
+/**
+ * A refusal of the look-up's size (HTTP 400 whose field errors name `no`, the SKU parameter) names
+ * Options → SKUs per Request: how many SKUs one look-up takes is a guess (guesses.ts).
+ */
+function withSkusPerRequestAdvice(error: unknown, asked: number): unknown {
+	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '400') return error;
+	const body = (error.errorResponse as { body?: unknown } | undefined)?.body;
+	const errors = body !== null && typeof body === 'object' ? (body as IDataObject).errors : undefined;
+	if (errors === null || typeof errors !== 'object' || !Object.keys(errors).some((name) => name.toLowerCase() === 'no')) return error;
+	error.message = `Infinigate refused a look-up of ${asked} SKUs: lower Options → SKUs per Request (${error.message.replace(/^Infinigate: /, '')})`;
+	error.description = [
+		'The node put more SKUs into one request than your account takes. Set Options → SKUs per Request to the number Infinigate names.',
+		error.description,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}
+
 const WRONG_ADDRESS_ADVICE =
 	'The price list is served under /product-management/v1 of the API address (the guide), so the address of the whole API is wrong: check the Environment and Base URL of the Infinigate API credential. No SKU was looked up.';
 
@@ -175,7 +194,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 			const body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, itemIndex).catch(
 				(error: unknown) => {
 					if (isEmptyAnswer(error)) return [];
-					throw asNodeError(ctx, asWrongAddress(error, CREDENTIAL_ADDRESS, WRONG_ADDRESS_ADVICE), itemIndex);
+					throw asNodeError(ctx, withSkusPerRequestAdvice(asWrongAddress(error, CREDENTIAL_ADDRESS, WRONG_ADDRESS_ADVICE), chunks[index].length), itemIndex);
 				},
 			);
 			return (await listAnswer(ctx, itemIndex, body, `the look-up of ${chunks[index].length} SKU(s)`)).items;
