@@ -423,6 +423,84 @@ describe('Infinigate purchase quotes: request', () => {
 		expect(run.json).toEqual([{ documentGuid: quotes()[before].header.documentGuid, documentNumber: quotes()[before].header.documentNumber, documentStatus: 'Requested' }]);
 	});
 
+	test('a renewal request carries contact, end user, addresses and each line\'s manufacturer info with its vendor blocks', async () => {
+		const contact = { name: 'Nathan Smith', eMail: 'nathan@reseller.example', phoneNumber: '+49 30 1234567' };
+		const address = { name: 'Alpenblick GmbH', street: 'Seeweg 4', postalCode: '83700', city: 'Rottach-Egern', countryCode: 'DE' };
+
+		const run = await runInfinigate(sandbox, {
+			...request,
+			lines: {
+				line: [
+					{
+						itemNumber: 'K2PQ7Z',
+						quantity: 25,
+						manufacturerAdditionalInfo: {
+							periodStart: '2027-01-01T00:00:00',
+							periodEnd: '2027-12-31',
+							serialNumber: 'BAR-SN-0042',
+							previousSerialNumber: 'BAR-SN-0041',
+							licenseId: 'LIC-7781',
+							barracuda: { partnerStatus: 'Gold', commission: '5', dealRegistrationNumber: 'DR-1001' },
+							hp: { bundleId: '', smartQuoteId: 'SQ-55' },
+							sonicWall: {},
+						},
+					},
+					{ itemNumber: '6D34G6', quantity: 1, manufacturerAdditionalInfo: { sonicWall: { friendlyName: 'Branch firewall' } } },
+				],
+			},
+			additionalFields: {
+				yourReference: 'RENEW-2027',
+				contact,
+				endUserReference: 'ALP-01',
+				endUserCompany: address,
+				endUserContact: { name: 'Anna Huber', eMail: 'anna@alpenblick.example' },
+				sellTo: address,
+				billTo: { name: 'Reseller GmbH', city: 'Berlin', countryCode: 'DE' },
+				shipTo: { ...address, additionalAddressInfo: 'Loading dock B' },
+			},
+		});
+
+		expect(run.error).toBeUndefined();
+		const [post] = apiRequests(sandbox);
+		expect(post.status).toBe(200);
+		expect(JSON.parse(post.bodyText)).toEqual({
+			header: {
+				yourReference: 'RENEW-2027',
+				contact,
+				endUser: { endUserReference: 'ALP-01', company: address, contact: { name: 'Anna Huber', eMail: 'anna@alpenblick.example' } },
+				sellTo: address,
+				billTo: { name: 'Reseller GmbH', city: 'Berlin', countryCode: 'DE' },
+				shipTo: { ...address, additionalAddressInfo: 'Loading dock B' },
+			},
+			lines: [
+				{
+					itemNumber: 'K2PQ7Z',
+					quantity: 25,
+					manufacturerAdditionalInfo: {
+						periodStart: '2027-01-01',
+						periodEnd: '2027-12-31',
+						serialNumber: 'BAR-SN-0042',
+						previousSerialNumber: 'BAR-SN-0041',
+						licenseId: 'LIC-7781',
+						barracuda: { partnerStatus: 'Gold', commission: '5', dealRegistrationNumber: 'DR-1001' },
+						hp: { smartQuoteId: 'SQ-55' },
+					},
+				},
+				{ itemNumber: '6D34G6', quantity: 1, manufacturerAdditionalInfo: { sonicWall: { friendlyName: 'Branch firewall' } } },
+			],
+		});
+	});
+
+	test('a manufacturer info date that is not one fails before any request, naming the line and the field', async () => {
+		const run = await runInfinigate(sandbox, {
+			...request,
+			lines: { line: [{ itemNumber: '6D34G6', quantity: 1 }, { itemNumber: 'K2PQ7Z', quantity: 1, manufacturerAdditionalInfo: { periodEnd: 'next year' } }] },
+		});
+
+		expect(run.error?.message).toMatch(/^Line 2 → Manufacturer Info → Period End is not a date: "next year"/);
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
 	test('Quote Request Address in Options changes where the request goes', async () => {
 		const run = await runInfinigate(sandbox, {
 			...request,
