@@ -60,7 +60,7 @@ export function readApiVersion(ctx: IExecuteFunctions, itemIndex: number): ApiVe
 }
 
 /** The output shapes; an overview entry only where a list is asked for. */
-function outputChoice(kind: DocumentKind, withOverview: boolean): INodeProperties {
+function outputChoice(kind: DocumentKind, withOverview: boolean, mspInfosAsFields = false): INodeProperties {
 	const shapes = [
 		{
 			name: 'Document as Returned',
@@ -75,7 +75,9 @@ function outputChoice(kind: DocumentKind, withOverview: boolean): INodePropertie
 		{
 			name: 'One Item per MSP Usage Entry',
 			value: 'mspDetails',
-			description: 'One item per entry of mspDetailInformation, with the document number, date and currency on each',
+			description: mspInfosAsFields
+				? 'One item per entry of mspDetailInformation (one per end customer and product), with the document number, date and currency, and the additionalInfos pairs as fields: clientName, ObjectName, vendorContractNumber, periodStart and periodEnd as ISO dates, … as production names them'
+				: 'One item per entry of mspDetailInformation, with the document number, date and currency on each',
 		},
 	];
 	const overviewShape = {
@@ -112,7 +114,7 @@ const includeTextLinesOption: INodeProperties = {
 
 /** The Output field, first among the operation's fields from version 1.1 on (version 1 has it in Options). */
 export function outputField(show: Show, kind: DocumentKind, withOverview: boolean): INodeProperties {
-	return fromVersion11({ ...outputChoice(kind, withOverview), noDataExpression: true, displayOptions: { show } });
+	return fromVersion11({ ...outputChoice(kind, withOverview, true), noDataExpression: true, displayOptions: { show } });
 }
 
 /**

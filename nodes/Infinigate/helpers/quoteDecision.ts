@@ -40,7 +40,7 @@ export function quoteReferenceFields(operation: string): INodeProperties[] {
 			default: 0,
 			required: true,
 			description: 'The revision of the quote the decision is about: documentVersion in what Get and Get Many return',
-			hint: 'Use the revision you reviewed; Infinigate may refuse a decision on an older one',
+			hint: 'Production quotes carry it as documentVersion (e.g. {{ $json.documentVersion }} after Get Many). Use the revision you reviewed: Infinigate may refuse a decision on an older one.',
 			displayOptions: { show },
 		},
 	];
@@ -60,7 +60,7 @@ export function decisionOptions(operation: string, decision: QuoteDecision): INo
 				name: 'alreadyDoneIsSuccess',
 				type: 'boolean',
 				default: true,
-				description: `Whether a quote that is already ${decision} (same revision) gives a success item with alreadyDone: true instead of an error, so that a workflow can be run again safely`,
+				description: `Whether a quote that is already ${decision} (its documentStatus, on the same revision, and no longer open to the decision) gives a success item with alreadyDone: true instead of an error, so that a workflow can be run again safely`,
 			},
 			quotesLocationOption,
 		],
