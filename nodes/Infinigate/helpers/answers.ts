@@ -42,6 +42,27 @@ export function asWrongAddress(error: unknown, field: string, advice: string): u
 /** Where the credential's address is corrected, for the paths that are documented. */
 export const CREDENTIAL_ADDRESS = 'the Environment and Base URL of the Infinigate API credential';
 
+/**
+ * A call to a documented path (the guide's or public code's): the gateway's 404 there means the
+ * whole API address is wrong, so the error names the credential's Environment and Base URL.
+ */
+export async function onDocumentedPath<T>(call: Promise<T>): Promise<T> {
+	try {
+		return await call;
+	} catch (error) {
+		throw asWrongApiAddress(error);
+	}
+}
+
+/** The gateway's 404 on a documented path, told to correct the credential's address; any other error unchanged. */
+export function asWrongApiAddress(error: unknown): unknown {
+	return asWrongAddress(
+		error,
+		CREDENTIAL_ADDRESS,
+		'This path is documented by Infinigate, so the address of the whole API is wrong: check the Environment and Base URL of the Infinigate API credential.',
+	);
+}
+
 /** A JSON object, as every Get answers; anything else (no content, a number, text, a list) fails the item. */
 export async function objectAnswer(ctx: RequestContext, itemIndex: number, body: unknown, what: string): Promise<IDataObject> {
 	if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;

@@ -54,6 +54,20 @@ describe("Infinigate: the gateway's 404 is a wrong address", () => {
 		}
 	});
 
+	test.each([
+		['Search', { resource: 'priceList', operation: 'search', searchTerm: 'switch', limit: 5 }, 'pricelist/search/switch$'],
+		['Count', { resource: 'priceList', operation: 'count', searchTerm: 'switch' }, 'pricelist/search/count/switch$'],
+		['Get by Manufacturer', { resource: 'priceList', operation: 'getByManufacturer', manufacturerName: { __rl: true, mode: 'id', value: 'Lumaport' } }, 'pricelist/?$'],
+		['the manufacturer list', { resource: 'manufacturer', operation: 'getMany', returnAll: true }, 'manufacturer$'],
+	])("%s answered with the gateway's 404 fails, naming the credential's address", async (_label, parameters, path) => {
+		sandbox.server.addFault({ service: 'infinigate', method: 'GET', path, kind: 'status', status: 404, body: GATEWAY_NOT_FOUND, times: 1 });
+
+		const run = await runInfinigate(sandbox, parameters);
+
+		expect(run.json).toEqual([]);
+		expect(run.error?.message).toContain('check the Environment and Base URL of the Infinigate API credential');
+	});
+
 	test("the service's own 404 for unknown SKUs still means \"not there\"", async () => {
 		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: 'NOPE01' });
 

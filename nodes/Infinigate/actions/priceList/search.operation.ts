@@ -5,6 +5,7 @@ import { asNodeError } from '../../../shared/items';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
 import { PRICE_LIST_COUNTED_TAKE, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
+import { asWrongApiAddress, onDocumentedPath } from '../../helpers/answers';
 import { pageSizeOption, readPageSize, withPageSizeAdvice } from '../../helpers/guessOptions';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, apiRequestAllItems } from '../../transport';
@@ -37,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// the service serves.
 	let knownTotal: number | undefined;
 	if (paging.returnAll || paging.limit > PRICE_LIST_PAGE_SIZE) {
-		const countBody = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
+		const countBody = await onDocumentedPath(apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex));
 		knownTotal = readCount(countBody);
 	}
 
@@ -52,6 +53,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		);
 	} catch (error) {
-		throw asNodeError(this, withPageSizeAdvice(error), itemIndex);
+		throw asNodeError(this, withPageSizeAdvice(asWrongApiAddress(error)), itemIndex);
 	}
 }
