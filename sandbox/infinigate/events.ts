@@ -21,7 +21,7 @@ export interface InfinigateEvents {
 	addInvoice(postingDate?: string): SandboxDocument;
 	/** Posts a new credit memo dated `postingDate` (today by default). */
 	addCreditMemo(postingDate?: string): SandboxDocument;
-	/** A new open quote dated `documentDate` (today by default). */
+	/** A new open quote created on `documentDate` (YYYY-MM-DD, today by default), as its `documentCreated`. */
 	addQuote(documentDate?: string): SandboxQuote;
 	/** Infinigate revises a quote: its revision goes up by one. */
 	reviseQuote(documentNumber: string): SandboxQuote;
