@@ -15,11 +15,11 @@ import {
 	PRICE_LIST_BY_SKU_PATH,
 	PRICE_LIST_COUNT_PATH,
 	PRICE_LIST_SEARCH_PATH,
+	PURCHASE_QUOTE_PATH,
+	PURCHASE_QUOTE_SUFFIXES,
 } from './endpoints';
 import {
 	documentDateOf,
-	PURCHASE_QUOTE_PATH,
-	PURCHASE_QUOTE_SUFFIXES,
 	QUOTE_REQUEST_PATH,
 	readCount,
 	readListPage,
@@ -52,12 +52,11 @@ function apiVersion(ctx: IExecuteFunctions): 'v1' | 'v2' {
 	return readText(ctx, 'options.apiVersion', 'API Version', 0) === 'v1' ? 'v1' : 'v2';
 }
 
-/** A list the node reads: a bare array, or an object holding one under a known key. */
+/** A list the node reads: a bare array of objects, or an object holding one under a known key. */
 function readsAsList(body: unknown): Reading {
-	if (Array.isArray(body)) return { ok: true };
-	const { items } = readListPage(body);
-	const keyed = body !== null && typeof body === 'object' && Object.values(body).some(Array.isArray);
-	return items.length > 0 || keyed ? { ok: true } : { ok: false, problem: 'No list where the node looks for one (a bare list, or result/items/data/value).' };
+	return readListPage(body) !== undefined
+		? { ok: true }
+		: { ok: false, problem: 'No list where the node looks for one (a bare list of objects, or result/items/data/value).' };
 }
 
 function documentGuidOf(body: unknown): string | undefined {
@@ -102,7 +101,7 @@ export const checks: readonly SetupCheck[] = [
 		alwaysAnswers: true,
 		request: () => ({ path: MANUFACTURER_LIST_PATH }),
 		read: (body) =>
-			readManufacturers(body).length > 0 || (Array.isArray(body) && body.length === 0)
+			readManufacturers(body) !== undefined
 				? { ok: true }
 				: { ok: false, problem: 'No manufacturer the node can read; please report the answerShape.' },
 	},
@@ -113,7 +112,7 @@ export const checks: readonly SetupCheck[] = [
 		notFoundMeansKnownAddress: true,
 		request: () => ({ path: PRICE_LIST_BY_SKU_PATH, qs: { no: UNKNOWN_SKU } }),
 		read: (body) =>
-			Array.isArray(body) || readListPage(body).items.length === 0
+			readListPage(body)?.items.length === 0
 				? { ok: true }
 				: { ok: false, problem: 'A look-up of an unknown SKU answered something other than an empty list or "not found".' },
 	},
@@ -157,8 +156,8 @@ export const checks: readonly SetupCheck[] = [
 	},
 	{
 		name: QUOTES,
-		kind: 'guess',
-		covers: ['PURCHASE_QUOTE_PATH', 'PURCHASE_QUOTE_SUFFIXES'],
+		kind: 'public',
+		covers: [],
 		alwaysAnswers: true,
 		field: 'Options → Quotes Address',
 		suggestion: `Set Options → Quotes Address (here and in the quote operations and the trigger) to ${QUOTES_LOCATION_ALTERNATIVE}, where earlier public code found quotes.`,
@@ -167,8 +166,8 @@ export const checks: readonly SetupCheck[] = [
 	},
 	{
 		name: 'Quote by ID',
-		kind: 'guess',
-		covers: ['PURCHASE_QUOTE_SUFFIXES'],
+		kind: 'public',
+		covers: [],
 		field: 'Options → Quotes Address',
 		suggestion: `Set Options → Quotes Address (here and in the quote operations) to ${QUOTES_LOCATION_ALTERNATIVE}.`,
 		request: async ({ ctx, answerOf }) => {
@@ -182,7 +181,7 @@ export const checks: readonly SetupCheck[] = [
 	{
 		name: 'Accept or reject a quote (a write)',
 		kind: 'public',
-		covers: ['PURCHASE_QUOTE_SUFFIXES', 'QUOTE_DECIDED_STATUSES'],
+		covers: ['QUOTE_DECIDED_STATUSES'],
 		method: 'POST',
 		path: `${PURCHASE_QUOTE_PATH}${PURCHASE_QUOTE_SUFFIXES.accept}`,
 		field: 'Options → Quotes Address',
