@@ -19,11 +19,15 @@ import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../../nodes/shared/concurrency'
 import type { Operation } from '../../nodes/shared/operations';
 
 /**
- * The operations whose items must not overlap, by what the guides say (not by what the code
- * declares): "Virtual Inventory API: How To Keep Your Inventory In Sync" refuses an upload while an
- * import of the company is active, so a run's uploads go one after another.
+ * The operations that offer no Max Concurrent Requests, named here rather than read from the code's
+ * own flag: "Virtual Inventory API: How To Keep Your Inventory In Sync" refuses an upload while an
+ * import of the company is active, so a run's uploads go one after another; Check Setup runs once
+ * for all items and limits its own requests.
  */
-const ONE_AT_A_TIME = new Set(['Collabor8 Virtual Inventory/inventoryImport/upload']);
+const ONE_AT_A_TIME = new Set([
+	'Collabor8 Virtual Inventory/inventoryImport/upload',
+	...['Cegid Loop', 'Infinigate', 'Collabor8 EqHub', 'Collabor8 Virtual Inventory', 'Collabor8 Loop'].map((node) => `${node}/account/checkSetup`),
+]);
 
 const NODES: Array<[INodeType, Record<string, { operations: Record<string, Operation> }>]> = [
 	[new CegidLoop(), cegidResources],

@@ -9,10 +9,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
 import { dayOf, daysBefore, diffSnapshot, isoDay, takeNewInWindow, windowStart } from '../../shared/polling';
 import { checkText } from '../../shared/validation';
-import { DOCUMENT_PATHS } from '../endpoints';
-import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../guesses';
+import { DOCUMENT_PATHS, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../endpoints';
+import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf } from '../guesses';
 import { checkLocation } from '../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, withLocationAdvice } from '../helpers/guessOptions';
+import { quoteCreated, quoteRevision, quoteStatus } from '../helpers/quoteFields';
 import { apiRequestAllItems } from '../transport';
 
 export type InfinigateEvent = 'newPurchaseInvoice' | 'newPurchaseCreditMemo' | 'newOrChangedPurchaseQuote';
@@ -79,7 +80,7 @@ export async function newDocuments(
 }
 
 export function quoteFingerprint(quote: IDataObject): string {
-	return JSON.stringify([quote.documentRevision ?? null, quote.status ?? null]);
+	return JSON.stringify([quoteRevision(quote) ?? null, quoteStatus(quote) ?? null]);
 }
 
 export function newOrChangedQuotes(
@@ -93,7 +94,7 @@ export function newOrChangedQuotes(
 		memory,
 		quotes,
 		(quote) => ({ key: documentKey(quote), fingerprint: quoteFingerprint(quote) }),
-		(quote) => since !== undefined && dayOf(quote.documentDate) >= since,
+		(quote) => since !== undefined && dayOf(quoteCreated(quote)) >= since,
 	);
 	const events = [
 		...diff.added.map(({ entry }) => ({ event: 'newPurchaseQuote', ...entry })),
