@@ -18,7 +18,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { redact } from '../../credentials/common/redact';
 import { joinUrl } from '../../credentials/common/url';
 import type { AllItemsOperation } from './operations';
-import { buildPath } from './path';
+import { buildPath, isUnknownRoute } from './path';
 import type { QueryValue, ServiceDefinition } from './request';
 import { serviceRequest } from './request';
 
@@ -145,9 +145,7 @@ export function firstEntry(body: unknown, keys: readonly string[] = ['data', 're
 
 /** The gateway's answer to a route it does not know (Azure API Management, public, production). */
 export function isGatewayNotFound(body: unknown): boolean {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-	const { statusCode, message } = body as IDataObject;
-	return Number(statusCode) === 404 && message === 'Resource not found';
+	return isUnknownRoute(404, body);
 }
 
 const MAX_CHECKS_AT_ONCE = 4;
