@@ -1,6 +1,6 @@
 import { redact, redactDeep, REDACTED } from '../../credentials/common/redact';
-import { joinUrl, problemWithBaseUrl } from '../../credentials/common/url';
-import { buildPath, PathValueError } from '../../nodes/shared/path';
+import { joinUrl, problemWithApiPath, problemWithBaseUrl } from '../../credentials/common/url';
+import { buildPath, isUnknownRoute, PathValueError } from '../../nodes/shared/path';
 
 describe('path parameters', () => {
 	test('a value with slashes, spaces and query characters stays inside its segment', () => {
@@ -80,5 +80,42 @@ describe('redaction', () => {
 			echo: [`token ${REDACTED}`],
 			[REDACTED]: 1,
 		});
+	});
+});
+
+describe('an address a user types below the API (one rule for every such field)', () => {
+	test.each(['/loophub/getFolders', '/collaborativeOffer/remove-offer_2', '/v1.2/items', '/sales/{saleId}/status'])('%s is accepted', (path) => {
+		expect(problemWithApiPath(path)).toBeUndefined();
+	});
+
+	test.each([
+		['..', '/a/../b'],
+		['.', '/a/./b'],
+		['a trailing ..', '/a/..'],
+		['..\\', '/a/..\\b'],
+		['%2e%2e', '/a/%2e%2e/b'],
+		['%2E%2e', '/a/%2E%2e/b'],
+		['%2f', '/a%2fb'],
+		['%5C', '/a%5Cb'],
+		['a double encoding', '/a/%252e%252e/b'],
+		['?', '/a?b=1'],
+		['#', '/a#b'],
+		['a space', '/a b'],
+		['a line break', '/a\nb'],
+	])('%s is refused', (_case, path) => {
+		expect(problemWithApiPath(path)).toMatch(/^must /);
+	});
+});
+
+describe("the gateway's answer to an address it does not know", () => {
+	test('404 "Resource not found" (Azure API Management, public) and 405 are a wrong route', () => {
+		expect(isUnknownRoute(404, { statusCode: 404, message: 'Resource not found' })).toBe(true);
+		expect(isUnknownRoute(405, { statusCode: 405, message: 'Method not allowed' })).toBe(true);
+	});
+
+	test("the service's own 404 is not", () => {
+		expect(isUnknownRoute(404, { statusCode: 404, message: "Sale 'sale-9' was not found" })).toBe(false);
+		expect(isUnknownRoute(404, 'Resource not found')).toBe(false);
+		expect(isUnknownRoute(400, { statusCode: 404, message: 'Resource not found' })).toBe(false);
 	});
 });
