@@ -10,8 +10,8 @@ import { addressedCall } from '../shared/path';
 import { serviceRequest } from '../shared/request';
 
 /** Corrects every Virtual Inventory address: the part between the gateway and /v1/m2m/… is a guess. */
-export const API_PATH_FIELD =
-	'API Path of the Collabor8 Virtual Inventory API credential (Test and Production; its default is unconfirmed), or its Base URL (Custom)';
+const API_PATH_FIELD =
+	'API Path of the Collabor8 Virtual Inventory API credential (Test and Production; its default is a guess), or its Base URL (Custom)';
 
 export const virtualInventoryService: ServiceDefinition = {
 	serviceName: 'Collabor8 Virtual Inventory',
