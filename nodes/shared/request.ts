@@ -147,6 +147,7 @@ export async function serviceRequest<T = unknown>(
 	const budgetEnds = Date.now() + Math.max(request.totalTimeoutMs ?? DEFAULT_REQUEST_BUDGET_MS, attemptMs);
 
 	const credential = credentialKey(ctx, service.credentialType);
+	const nodeRun = currentNodeRun(ctx);
 	// A token that is about to expire is blanked, which makes n8n fetch a new one through the
 	// credential's preAuthentication and store it, instead of spending a request on a 401. After a
 	// 401 the token sent is known to be refused, even while no other item has replaced it yet.
@@ -194,11 +195,12 @@ export async function serviceRequest<T = unknown>(
 
 		const callCredentials = forceNewToken ? { ...credentials, [service.token!.accessToken]: '' } : credentials;
 		forceNewToken = false;
+		// The node run's limit holds every attempt, retries and items back from a pause included.
+		const slot = await nodeRun?.limit.enter();
 		const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
 		attemptsMade++;
-		const sentAt = Date.now();
 
-		const outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs);
+		const outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs).finally(slot?.leave);
 		finishRenewal?.(outcome.kind === 'thrown' ? outcome.error : undefined);
 		// Re-read the credential so that a token fetched during this call is redacted too. Without a
 		// token nothing in it changes during a call, and the read (a database query in n8n) is saved.
@@ -239,7 +241,7 @@ export async function serviceRequest<T = unknown>(
 			);
 			if (reading.ok) {
 				health.answered();
-				currentNodeRun(ctx)?.limit.succeeded(sentAt);
+				if (slot) nodeRun?.limit.succeeded(slot.sent);
 				return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
 			}
 			const error = unexpectedAnswerError(call, status, contentType, reading.problem, asBuffer(response.body), secrets);
@@ -260,7 +262,7 @@ export async function serviceRequest<T = unknown>(
 		const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
 		const wait = retryWait(failure, retryAfter);
 		const throttled = status === 429 || (status === 503 && retryAfter !== undefined);
-		if (throttled) currentNodeRun(ctx)?.limit.throttled();
+		if (throttled && slot) nodeRun?.limit.throttled(slot.sent);
 		if (throttled && retryAfter !== undefined && retryAfter <= policy.maxDelayMs) {
 			// The whole credential waits, this request included; so do the others when this one is
 			// not retried (a POST answered 503), so that they do not all run into the same refusal.

@@ -154,6 +154,7 @@ describe('back-pressure', () => {
 		jest.spyOn(retryClock, 'sleep').mockImplementation(
 			async (ms: number) => await new Promise<void>((resolve) => pauses.push({ ms, end: resolve })),
 		);
+		jest.spyOn(retryClock, 'random').mockReturnValue(0);
 		let throttle = true;
 		const { ctx, sent } = fakeContext(
 			{ ...base, accessToken: 'valid', tokenRenewAt: later() },
@@ -187,15 +188,55 @@ describe('back-pressure', () => {
 	test('throttling halves how many items the node run lets in flight', async () => {
 		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
 		const answers = [429, 200];
+		const sizes: number[] = [];
 		const { ctx } = fakeContext(
 			{ ...base, accessToken: 'valid', tokenRenewAt: later() },
-			{ answer: () => ({ statusCode: answers.shift() ?? 200, headers: { 'retry-after': '0' } }), fetchToken: () => 'unused' },
+			{
+				answer: () => {
+					sizes.push(run.limit.size);
+					return { statusCode: answers.shift() ?? 200, headers: { 'retry-after': '0' } };
+				},
+				fetchToken: () => 'unused',
+			},
 			'halved-credential',
 		);
 		const run = beginNodeRun(ctx, 8);
 
 		await serviceRequest(ctx, service, { method: 'GET', path: '/x' }, 0);
 
-		expect(run.limit.size).toBe(4);
+		expect(sizes).toEqual([8, 4]);
+	});
+});
+
+describe('a burst of refusals', () => {
+	test('50 items refused at once by one burst halve the run once, and the run is back at its full limit after one round of successes', async () => {
+		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
+		jest.spyOn(retryClock, 'random').mockReturnValue(0);
+		const refused = new Set<string>();
+		const sizes: number[] = [];
+		const { ctx } = fakeContext(
+			{ ...base, accessToken: 'valid', tokenRenewAt: later() },
+			{
+				answer: (_token, options) => {
+					if (!refused.has(options.url)) {
+						refused.add(options.url);
+						return { statusCode: 429, headers: { 'retry-after': '1' } };
+					}
+					sizes.push(run.limit.size);
+					return { statusCode: 200 };
+				},
+				fetchToken: () => 'unused',
+			},
+			'burst-credential',
+		);
+		const run = beginNodeRun(ctx, 50);
+
+		await Promise.all(
+			Array.from({ length: 50 }, async (_, itemIndex) => await serviceRequest(ctx, service, { method: 'POST', path: `/things/${itemIndex}`, body: {} }, itemIndex)),
+		);
+
+		// The first success is answered at the halved limit: one decrease for the whole burst.
+		expect(sizes[0]).toBe(25);
+		expect(run.limit.size).toBe(50);
 	});
 });

@@ -75,6 +75,8 @@ beforeEach(() => {
 	jest.spyOn(retryClock, 'sleep').mockImplementation(async (ms: number) => {
 		waits.push(ms);
 	});
+	// No spread after a shared pause: the waits recorded are those the rules chose.
+	jest.spyOn(retryClock, 'random').mockReturnValue(0);
 });
 afterEach(() => jest.restoreAllMocks());
 
