@@ -171,7 +171,7 @@ export async function serviceRequest<T = unknown>(
 		await retryClock.sleep(wait);
 		waitedMs += wait;
 		// Another item may have found the service down meanwhile.
-		failIfServiceDown(ctx, service, health, itemIndex);
+		failIfServiceDown(ctx, service, health, itemIndex, true);
 	};
 
 	for (;;) {
@@ -195,12 +195,27 @@ export async function serviceRequest<T = unknown>(
 
 		const callCredentials = forceNewToken ? { ...credentials, [service.token!.accessToken]: '' } : credentials;
 		forceNewToken = false;
-		// The node run's limit holds every attempt, retries and items back from a pause included.
-		const slot = await nodeRun?.limit.enter();
-		const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
-		attemptsMade++;
-
-		const outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs).finally(slot?.leave);
+		// While the service is suspect of an outage, one request at a time probes it (serviceHealth.ts).
+		const probeOver = await health.turn();
+		let outcome: AttemptOutcome;
+		let slot: { sent: number; leave: () => void } | undefined;
+		try {
+			failIfServiceDown(ctx, service, health, itemIndex, attemptsMade > 0);
+			// The node run's limit holds every attempt, retries and items back from a pause included.
+			slot = await nodeRun?.limit.enter();
+			const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
+			attemptsMade++;
+			const sentAt = retryClock.now();
+			outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs).finally(slot?.leave);
+			outcome.deadlineMs = deadlineMs;
+			recordEvidence(call, outcome, sentAt);
+		} catch (error) {
+			finishRenewal?.(error);
+			throw error;
+		} finally {
+			probeOver?.();
+		}
+		const deadlineMs = outcome.deadlineMs!;
 		finishRenewal?.(outcome.kind === 'thrown' ? outcome.error : undefined);
 		// Re-read the credential so that a token fetched during this call is redacted too. Without a
 		// token nothing in it changes during a call, and the read (a database query in n8n) is saved.
@@ -231,16 +246,13 @@ export async function serviceRequest<T = unknown>(
 		const status = response.statusCode;
 		const contentType = headerValue(response.headers, 'content-type') ?? '';
 		if (status >= 300 && status < 400) {
-			health.answered();
 			throw redirectError(call, status, headerValue(response.headers, 'location'), url, secrets);
 		}
 		if (status < 300) {
-			const reading = readAnswer(
-				{ status, method: request.method, contentType, body: asBuffer(response.body) },
-				request.expect ?? 'json',
-			);
+			const reading =
+				outcome.reading ??
+				readAnswer({ status, method: request.method, contentType, body: asBuffer(response.body) }, request.expect ?? 'json');
 			if (reading.ok) {
-				health.answered();
 				if (slot) nodeRun?.limit.succeeded(slot.sent);
 				return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
 			}
@@ -270,7 +282,7 @@ export async function serviceRequest<T = unknown>(
 			if (wait !== undefined) {
 				await credentialPause;
 				waitedMs += wait;
-				failIfServiceDown(ctx, service, health, itemIndex);
+				failIfServiceDown(ctx, service, health, itemIndex, true);
 				continue;
 			}
 		} else if (wait !== undefined) {
@@ -283,14 +295,61 @@ export async function serviceRequest<T = unknown>(
 				: undefined;
 		const error = serviceError(call, status, decodeErrorBody(asBuffer(response.body)), secrets, attemptsMade, retryAfterNote);
 		if (meansServiceDown(failure)) throw failed(call, error, failureSignature(failure));
-		health.answered();
 		throw error;
 	}
 }
 
-type AttemptOutcome =
+type AttemptOutcome = (
 	| { kind: 'answered'; response: IN8nHttpFullResponse }
-	| { kind: 'thrown'; error: unknown; failure?: AttemptFailure };
+	| { kind: 'thrown'; error: unknown; failure?: AttemptFailure }
+) & {
+	deadlineMs?: number;
+	/** A 2xx answer as read once, for the evidence and for the caller. */
+	reading?: ReturnType<typeof readAnswer>;
+};
+
+/**
+ * What one attempt tells about the service's health: an outage (no answer, a gateway's 5xx, a page
+ * where JSON was expected, an unreachable token endpoint), an answer that shows it up (anything
+ * else it answered, a 429 included), or nothing (the user cancelled, the token was refused).
+ */
+function recordEvidence(call: Call, outcome: AttemptOutcome, sentAt: number): void {
+	const { health, service, request } = call;
+	const name = service.serviceName;
+	if (outcome.kind === 'thrown') {
+		const tokenError = findErrorNamed<TokenRequestError>(outcome.error, 'TokenRequestError');
+		if (tokenError) {
+			if (tokenError.failure) {
+				health.attemptFailed(sentAt, `token: ${failureSignature(tokenError.failure)}`, `${name}: ${tokenError.message}`);
+			}
+			return;
+		}
+		if (outcome.failure) {
+			const signature = failureSignature(outcome.failure);
+			health.attemptFailed(sentAt, signature, `${name} could not be reached (${signature})`);
+		}
+		return;
+	}
+	const status = outcome.response.statusCode;
+	const retryAfter = headerValue(outcome.response.headers, 'retry-after');
+	if (status < 300) {
+		const contentType = headerValue(outcome.response.headers, 'content-type') ?? '';
+		const reading = readAnswer(
+			{ status, method: request.method, contentType, body: asBuffer(outcome.response.body) },
+			request.expect ?? 'json',
+		);
+		outcome.reading = reading;
+		if (!reading.ok) {
+			const signature = `HTTP ${status} ${describeContentType(contentType)}`;
+			health.attemptFailed(sentAt, signature, `${name} answered HTTP ${status} with ${reading.problem}`);
+			return;
+		}
+	} else if (meansServiceDown({ kind: 'status', status }) && !(status === 503 && retryAfter !== undefined)) {
+		health.attemptFailed(sentAt, `HTTP ${status}`, `${name} answered HTTP ${status}`);
+		return;
+	}
+	health.answered(sentAt);
+}
 
 /**
  * One attempt, held to its deadline. n8n's `httpRequestWithAuthentication` replaces the request's
@@ -514,15 +573,22 @@ function failed(call: Call, error: NodeApiError, signature: string): NodeApiErro
 	return error;
 }
 
-function failIfServiceDown(ctx: RequestContext, service: ServiceDefinition, health: ServiceHealth, itemIndex: number): void {
+/** `tried`: this item's request was sent before (and failed); it is not sent again. */
+function failIfServiceDown(
+	ctx: RequestContext,
+	service: ServiceDefinition,
+	health: ServiceHealth,
+	itemIndex: number,
+	tried = false,
+): void {
 	const down = health.down();
 	if (!down) return;
-	const message = `${down.message} (${service.serviceName} failed ${down.count} requests in a row, so the remaining items are not tried)`;
+	const message = `${down.message} (${service.serviceName} failed ${down.count} requests over ${formatDuration(down.lastedMs)} with no answer, so the remaining items are not tried)`;
 	const error = new NodeApiError(ctx.getNode(), { outage: down.signature } as JsonObject, {
 		message,
 		description: [
 			down.description,
-			`Item ${itemIndex} was not sent. Run the workflow again when ${service.serviceName} is back.`,
+			`Item ${itemIndex} was ${tried ? 'not sent again' : 'not sent'}. Run the workflow again when ${service.serviceName} is back.`,
 		]
 			.filter(Boolean)
 			.join(' '),
