@@ -197,7 +197,7 @@ export async function serviceRequest<T = unknown>(
 		forceNewToken = false;
 		// While the service is suspect of an outage, one request at a time probes it (serviceHealth.ts).
 		const probeOver = await health.turn();
-		let outcome: AttemptOutcome;
+		let outcome: AttemptOutcome | undefined;
 		let slot: { sent: number; leave: () => void } | undefined;
 		try {
 			failIfServiceDown(ctx, service, health, itemIndex, attemptsMade > 0);
@@ -209,11 +209,10 @@ export async function serviceRequest<T = unknown>(
 			outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs).finally(slot?.leave);
 			outcome.deadlineMs = deadlineMs;
 			recordEvidence(call, outcome, sentAt);
-		} catch (error) {
-			finishRenewal?.(error);
-			throw error;
 		} finally {
 			probeOver?.();
+			// Found down before sending: a renewal this item claimed is given up.
+			if (outcome === undefined) finishRenewal?.(undefined);
 		}
 		const deadlineMs = outcome.deadlineMs!;
 		finishRenewal?.(outcome.kind === 'thrown' ? outcome.error : undefined);

@@ -426,7 +426,7 @@ describe('a service that is plainly down', () => {
 			if (afterFailure) peakAfterFirstFailure = Math.max(peakAfterFirstFailure, ++inFlightAfterFailure);
 			try {
 				await new Promise((resolve) => setImmediate(resolve));
-				return await original.apply(this, args);
+				return await original.apply(this as never, args);
 			} finally {
 				if (afterFailure) inFlightAfterFailure--;
 				failedOnce = true;
