@@ -61,7 +61,8 @@ import type { ServiceHealth } from './serviceHealth';
 import { serviceHealthFor } from './serviceHealth';
 import { StreamedBody } from './streamedBody';
 import { credentialKey, pauseCredential, waitOutPause } from './throttle';
-import { beginRenewal, renewalUnderWay } from './tokenRenewal';
+import type { RenewalClaim, RenewalOutcome } from './tokenRenewal';
+import { beginRenewal, renewalUnderWay, watchForToken } from './tokenRenewal';
 
 export type { ExpectedAnswer } from './answers';
 
@@ -174,128 +175,177 @@ export async function serviceRequest<T = unknown>(
 		failIfServiceDown(ctx, service, health, itemIndex, true);
 	};
 
-	for (;;) {
-		// Items run concurrently (see concurrency.ts): every attempt waits out a throttling pause of
-		// its credential, and only one renews an expired token while the others wait for its token.
-		await waitOutPause(credential);
-		const renewal = forceNewToken ? renewalUnderWay(credential) : undefined;
-		if (renewal) {
-			const renewalFailure = await renewal;
-			failIfServiceDown(ctx, service, health, itemIndex);
-			credentials = await ctx.getCredentials(service.credentialType, itemIndex);
-			forceNewToken = needsNewToken(credentials);
-			const tokenError = findErrorNamed<TokenRequestError>(renewalFailure, 'TokenRequestError');
-			// The token endpoint refused the credential: asking again for this item would be refused too.
-			if (forceNewToken && tokenError && tokenError.failure === undefined) {
-				throw tokenFailureError(call, tokenError, secretsOf(service, credentials));
+	// The renewal of the credential's token this item holds, while it fetches one for every item.
+	let renewal: RenewalClaim | undefined;
+	try {
+		for (;;) {
+			// Items run concurrently (see concurrency.ts): every attempt waits out a throttling pause of
+			// its credential, and only one renews an expired token while the others wait for its token.
+			await waitOutPause(credential);
+			if (forceNewToken && renewal === undefined) {
+				const shared = renewalUnderWay(credential);
+				if (shared) {
+					credentials = await tokenFromRenewal(call, shared, credentials, budgetEnds);
+					forceNewToken = needsNewToken(credentials);
+					continue;
+				}
+				renewal = beginRenewal(credential);
 			}
-			continue;
-		}
-		const finishRenewal = forceNewToken ? beginRenewal(credential) : undefined;
+			const callCredentials =
+				forceNewToken && renewal ? watchForToken(credentials, service.token!, renewal) : credentials;
+			forceNewToken = false;
+			// While the service is suspect of an outage, one request at a time probes it (serviceHealth.ts).
+			const probeOver = await health.turn();
+			let outcome: AttemptOutcome;
+			let slot: { sent: number; leave: () => void } | undefined;
+			try {
+				failIfServiceDown(ctx, service, health, itemIndex, attemptsMade > 0);
+				// The node run's limit holds every attempt, retries and items back from a pause included.
+				slot = await nodeRun?.limit.enter();
+				const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
+				attemptsMade++;
+				const sentAt = retryClock.now();
+				outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs).finally(slot?.leave);
+				outcome.deadlineMs = deadlineMs;
+				recordEvidence(call, outcome, sentAt);
+			} finally {
+				probeOver?.();
+			}
+			const deadlineMs = outcome.deadlineMs!;
+			const tokenError =
+				outcome.kind === 'thrown' ? findErrorNamed<TokenRequestError>(outcome.error, 'TokenRequestError') : undefined;
+			if (callCredentials !== credentials) {
+				// n8n wrote the token it fetched (if it did) into the data it was given: use it from now
+				// on and redact it too, without reading the credential store again.
+				credentials = { ...credentials, [service.token!.accessToken]: callCredentials[service.token!.accessToken], [service.token!.renewAt]: callCredentials[service.token!.renewAt] };
+			}
+			if (renewal && !tokenError) {
+				// Tells the waiters to read the store when n8n fetched no token (renewed or not, the claim is over).
+				renewal.finish({ kind: 'unknown' });
+				renewal = undefined;
+			}
+			const secrets = secretsOf(service, credentials);
 
-		const callCredentials = forceNewToken ? { ...credentials, [service.token!.accessToken]: '' } : credentials;
-		forceNewToken = false;
-		// While the service is suspect of an outage, one request at a time probes it (serviceHealth.ts).
-		const probeOver = await health.turn();
-		let outcome: AttemptOutcome | undefined;
-		let slot: { sent: number; leave: () => void } | undefined;
-		try {
-			failIfServiceDown(ctx, service, health, itemIndex, attemptsMade > 0);
-			// The node run's limit holds every attempt, retries and items back from a pause included.
-			slot = await nodeRun?.limit.enter();
-			const deadlineMs = Math.max(1, Math.min(attemptMs, budgetEnds - Date.now()));
-			attemptsMade++;
-			const sentAt = retryClock.now();
-			outcome = await attempt(ctx, service, request, url, callCredentials, deadlineMs).finally(slot?.leave);
-			outcome.deadlineMs = deadlineMs;
-			recordEvidence(call, outcome, sentAt);
-		} finally {
-			probeOver?.();
-			// Found down before sending: a renewal this item claimed is given up.
-			if (outcome === undefined) finishRenewal?.(undefined);
-		}
-		const deadlineMs = outcome.deadlineMs!;
-		finishRenewal?.(outcome.kind === 'thrown' ? outcome.error : undefined);
-		// Re-read the credential so that a token fetched during this call is redacted too. Without a
-		// token nothing in it changes during a call, and the read (a database query in n8n) is saved.
-		if (service.token !== undefined) credentials = await ctx.getCredentials(service.credentialType, itemIndex);
-		const secrets = secretsOf(service, credentials);
-
-		if (outcome.kind === 'thrown') {
-			const tokenError = findErrorNamed<TokenRequestError>(outcome.error, 'TokenRequestError');
 			if (tokenError) {
-				// The call itself was never sent; a token endpoint that gave no answer is retried like a read.
-				const wait = tokenError.failure ? retryWait(tokenError.failure, undefined, 'GET') : undefined;
+				// The call itself was never sent; a token endpoint that gave no usable answer is asked
+				// again like a read, by this item alone while the others wait for its outcome.
+				const wait = tokenError.failure ? retryWait(tokenError.failure, 'retryAfterMs' in tokenError.failure ? tokenError.failure.retryAfterMs : undefined, 'GET') : undefined;
+				if (wait !== undefined) {
+					forceNewToken = true;
+					await pause(wait);
+					continue;
+				}
+				renewal?.finish({ kind: 'failed', error: tokenError });
+				renewal = undefined;
+				throw failed(call, tokenFailureError(call, tokenError, secrets), `token: ${tokenError.failure ? failureSignature(tokenError.failure) : tokenError.message}`);
+			}
+			if (outcome.kind === 'thrown') {
+				if (outcome.failure === undefined) throw unexpectedError(call, outcome.error, secrets);
+				const wait = retryWait(outcome.failure);
 				if (wait !== undefined) {
 					await pause(wait);
 					continue;
 				}
-				throw failed(call, tokenFailureError(call, tokenError, secrets), `token: ${tokenError.failure ? failureSignature(tokenError.failure) : tokenError.message}`);
+				throw failed(call, noAnswerError(call, outcome.failure, outcome.error, deadlineMs, attemptsMade, secrets), failureSignature(outcome.failure));
 			}
-			if (outcome.failure === undefined) throw unexpectedError(call, outcome.error, secrets);
-			const wait = retryWait(outcome.failure);
-			if (wait !== undefined) {
+
+			const response = outcome.response;
+			const status = response.statusCode;
+			const contentType = headerValue(response.headers, 'content-type') ?? '';
+			if (status >= 300 && status < 400) {
+				throw redirectError(call, status, headerValue(response.headers, 'location'), url, secrets);
+			}
+			if (status < 300) {
+				const reading =
+					outcome.reading ??
+					readAnswer({ status, method: request.method, contentType, body: asBuffer(response.body) }, request.expect ?? 'json');
+				if (reading.ok) {
+					if (slot) nodeRun?.limit.succeeded(slot.sent);
+					return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
+				}
+				const error = unexpectedAnswerError(call, status, contentType, reading.problem, asBuffer(response.body), secrets);
+				throw failed(call, error, `HTTP ${status} ${describeContentType(contentType)}`);
+			}
+
+			if (status === 401 && service.token !== undefined && !renewedAfter401) {
+				// The service refused a token we thought valid (revoked, or expired early): fetch a new
+				// one once and repeat the call. A second 401 is a real refusal.
+				renewedAfter401 = true;
+				refusedToken = callCredentials[service.token.accessToken];
+				// Another item may have stored a new token meanwhile (rare: read the store only here).
+				credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+				forceNewToken = needsNewToken(credentials);
+				attemptsMade--;
+				continue;
+			}
+
+			const failure: AttemptFailure = { kind: 'status', status };
+			const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
+			const wait = retryWait(failure, retryAfter);
+			const throttled = status === 429 || (status === 503 && retryAfter !== undefined);
+			if (throttled && slot) nodeRun?.limit.throttled(slot.sent);
+			if (throttled && retryAfter !== undefined && retryAfter <= policy.maxDelayMs) {
+				// The whole credential waits, this request included; so do the others when this one is
+				// not retried (a POST answered 503), so that they do not all run into the same refusal.
+				const credentialPause = pauseCredential(credential, retryAfter);
+				if (wait !== undefined) {
+					await credentialPause;
+					waitedMs += wait;
+					failIfServiceDown(ctx, service, health, itemIndex, true);
+					continue;
+				}
+			} else if (wait !== undefined) {
 				await pause(wait);
 				continue;
 			}
-			throw failed(call, noAnswerError(call, outcome.failure, outcome.error, deadlineMs, attemptsMade, secrets), failureSignature(outcome.failure));
+			const retryAfterNote =
+				retryAfter !== undefined && retryAfter > policy.maxDelayMs
+					? `It asked to retry after ${Math.ceil(retryAfter / 1000)} s, longer than the node waits; run it again later.`
+					: undefined;
+			const error = serviceError(call, status, decodeErrorBody(asBuffer(response.body)), secrets, attemptsMade, retryAfterNote);
+			if (meansServiceDown(failure)) throw failed(call, error, failureSignature(failure));
+				throw error;
 		}
-
-		const response = outcome.response;
-		const status = response.statusCode;
-		const contentType = headerValue(response.headers, 'content-type') ?? '';
-		if (status >= 300 && status < 400) {
-			throw redirectError(call, status, headerValue(response.headers, 'location'), url, secrets);
-		}
-		if (status < 300) {
-			const reading =
-				outcome.reading ??
-				readAnswer({ status, method: request.method, contentType, body: asBuffer(response.body) }, request.expect ?? 'json');
-			if (reading.ok) {
-				if (slot) nodeRun?.limit.succeeded(slot.sent);
-				return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
-			}
-			const error = unexpectedAnswerError(call, status, contentType, reading.problem, asBuffer(response.body), secrets);
-			throw failed(call, error, `HTTP ${status} ${describeContentType(contentType)}`);
-		}
-
-		if (status === 401 && service.token !== undefined && !renewedAfter401) {
-			// The service refused a token we thought valid (revoked, or expired early): fetch a new
-			// one once and repeat the call. A second 401 is a real refusal.
-			renewedAfter401 = true;
-			refusedToken = callCredentials[service.token.accessToken];
-			forceNewToken = needsNewToken(credentials);
-			attemptsMade--;
-			continue;
-		}
-
-		const failure: AttemptFailure = { kind: 'status', status };
-		const retryAfter = parseRetryAfter(headerValue(response.headers, 'retry-after'));
-		const wait = retryWait(failure, retryAfter);
-		const throttled = status === 429 || (status === 503 && retryAfter !== undefined);
-		if (throttled && slot) nodeRun?.limit.throttled(slot.sent);
-		if (throttled && retryAfter !== undefined && retryAfter <= policy.maxDelayMs) {
-			// The whole credential waits, this request included; so do the others when this one is
-			// not retried (a POST answered 503), so that they do not all run into the same refusal.
-			const credentialPause = pauseCredential(credential, retryAfter);
-			if (wait !== undefined) {
-				await credentialPause;
-				waitedMs += wait;
-				failIfServiceDown(ctx, service, health, itemIndex, true);
-				continue;
-			}
-		} else if (wait !== undefined) {
-			await pause(wait);
-			continue;
-		}
-		const retryAfterNote =
-			retryAfter !== undefined && retryAfter > policy.maxDelayMs
-				? `It asked to retry after ${Math.ceil(retryAfter / 1000)} s, longer than the node waits; run it again later.`
-				: undefined;
-		const error = serviceError(call, status, decodeErrorBody(asBuffer(response.body)), secrets, attemptsMade, retryAfterNote);
-		if (meansServiceDown(failure)) throw failed(call, error, failureSignature(failure));
-		throw error;
+	} finally {
+		// Whatever ended this item (the service found down, its budget spent), the waiters go on.
+		renewal?.finish({ kind: 'unknown' });
 	}
+}
+
+/**
+ * Waits, within this item's own budget, for the token another item is fetching. Returns the
+ * credential with the new token; throws the renewal's error when it failed for good (the token
+ * request is not asked again per item), or an error saying no token came in time.
+ */
+async function tokenFromRenewal(
+	call: Call,
+	shared: Promise<RenewalOutcome>,
+	credentials: ICredentialDataDecryptedObject,
+	budgetEnds: number,
+): Promise<ICredentialDataDecryptedObject> {
+	const { ctx, service, itemIndex } = call;
+	const budgetMs = Math.max(1, budgetEnds - Date.now());
+	let outcome: RenewalOutcome;
+	try {
+		outcome = await startDeadline(budgetMs, executionCancelSignal(ctx)).race(shared);
+	} catch {
+		throw apiError(
+			call,
+			secretsOf(service, credentials),
+			{
+				message: `${service.serviceName}: no access token within ${formatDuration(budgetMs)}`,
+				description: `Another item's token request was still under way, so ${call.where} was not sent.`,
+			},
+			{ code: 'TOKEN' } as JsonObject,
+		);
+	}
+	failIfServiceDown(ctx, service, call.health, itemIndex);
+	if (outcome.kind === 'renewed') return { ...credentials, ...outcome.fields };
+	if (outcome.kind === 'failed') {
+		const tokenError = findErrorNamed<TokenRequestError>(outcome.error, 'TokenRequestError');
+		if (tokenError) throw tokenFailureError(call, tokenError, secretsOf(service, credentials));
+	}
+	return await ctx.getCredentials(service.credentialType, itemIndex);
 }
 
 type AttemptOutcome = (
