@@ -60,6 +60,8 @@ import {
 import type { ServiceHealth } from './serviceHealth';
 import { serviceHealthFor } from './serviceHealth';
 import { StreamedBody } from './streamedBody';
+import type { WriteEntry } from './writeLedger';
+import { recordUnknownOutcome, recordWrite, replayWrite, writeEntry } from './writeLedger';
 import { credentialKey, pauseCredential, waitOutPause } from './throttle';
 import type { RenewalClaim, RenewalOutcome } from './tokenRenewal';
 import { beginRenewal, renewalUnderWay, watchForToken } from './tokenRenewal';
@@ -128,6 +130,8 @@ interface Call {
 	/** The path as sent, for messages: "POST /provisionningCollab/addClient (item 2)". */
 	where: string;
 	health: ServiceHealth;
+	/** The write as n8n's Retry On Fail would repeat it; undefined for a read. */
+	write?: WriteEntry;
 }
 
 export async function serviceRequest<T = unknown>(
@@ -136,13 +140,18 @@ export async function serviceRequest<T = unknown>(
 	request: ServiceRequest,
 	itemIndex: number,
 ): Promise<ServiceResponse<T>> {
+	const path = buildRequestPath(ctx, request, itemIndex);
+	// A write that succeeded in an earlier try of this node (n8n's Retry On Fail) is not sent again.
+	const write = writeEntry(ctx, request, path, request.qs === undefined ? '' : JSON.stringify(request.qs), itemIndex);
+	const recorded = write && replayWrite(ctx, write);
+	if (recorded) return recorded as ServiceResponse<T>;
+
 	const health = serviceHealthFor(ctx, service.serviceName);
 	failIfServiceDown(ctx, service, health, itemIndex);
 
 	let credentials = await ctx.getCredentials(service.credentialType, itemIndex);
-	const path = buildRequestPath(ctx, request, itemIndex);
 	const url = joinUrl(checkedBaseUrl(ctx, service, credentials, itemIndex), path);
-	const call: Call = { ctx, service, request, itemIndex, where: `${request.method} ${path} (item ${itemIndex})`, health };
+	const call: Call = { ctx, service, request, itemIndex, where: `${request.method} ${path} (item ${itemIndex})`, health, write };
 	const policy = service.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const attemptMs = request.timeoutMs ?? DEFAULT_ATTEMPT_DEADLINE_MS;
 	const budgetEnds = Date.now() + Math.max(request.totalTimeoutMs ?? DEFAULT_REQUEST_BUDGET_MS, attemptMs);
@@ -261,7 +270,9 @@ export async function serviceRequest<T = unknown>(
 					readAnswer({ status, method: request.method, contentType, body: asBuffer(response.body) }, request.expect ?? 'json');
 				if (reading.ok) {
 					if (slot) nodeRun?.limit.succeeded(slot.sent);
-					return { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
+					const answer: ServiceResponse<T> = { status, headers: response.headers as ServiceResponse['headers'], body: reading.body as T };
+					recordWrite(write, answer);
+					return answer;
 				}
 				const error = unexpectedAnswerError(call, status, contentType, reading.problem, asBuffer(response.body), secrets);
 				throw failed(call, error, `HTTP ${status} ${describeContentType(contentType)}`);
@@ -603,6 +614,15 @@ function apiError(
 	return error;
 }
 
+/**
+ * An error saying that a write may have been applied: recorded so that a later try of the node
+ * (Retry On Fail) fails with it again instead of sending the write.
+ */
+function unknownOutcomeOf(call: Call, error: NodeApiError): NodeApiError {
+	recordUnknownOutcome(call.write, error);
+	return error;
+}
+
 /** What a write that may have been applied tells the user, after what went wrong. */
 function unknownOutcomeAdvice(call: Call): string {
 	return (
@@ -684,12 +704,13 @@ function serviceError(
 	]
 		.filter(Boolean)
 		.join(' ');
-	return apiError(
+	const error = apiError(
 		call,
 		secrets,
 		{ message: `${service.serviceName}: ${message}`, description, httpCode: String(status) },
 		{ httpCode: String(status), body: cappedBody(body) } as JsonObject,
 	);
+	return unknownOutcome ? unknownOutcomeOf(call, error) : error;
 }
 
 /** The attempts failed without a usable answer: unreachable, cut off, or too slow. */
@@ -712,11 +733,14 @@ function noAnswerError(
 				: failure.kind === 'cut'
 					? 'the connection was lost while its answer was arriving'
 					: `no complete answer came within ${formatDuration(deadlineMs)}`;
-		return apiError(
+		return unknownOutcomeOf(
 			call,
-			secrets,
-			{ message: `${name} may have acted on this request: ${reason}`, description: unknownOutcomeAdvice(call) },
-			{ code } as JsonObject,
+			apiError(
+				call,
+				secrets,
+				{ message: `${name} may have acted on this request: ${reason}`, description: unknownOutcomeAdvice(call) },
+				{ code } as JsonObject,
+			),
 		);
 	}
 	const message =
@@ -753,9 +777,10 @@ function unexpectedError(call: Call, error: unknown, secrets: string[]): NodeApi
 	const description = isSafeMethod(request.method)
 		? `${call.where}: ${text}`
 		: `${call.where}: ${text}. ${service.serviceName} may have received the request. ${unknownOutcomeAdvice(call)}`;
-	return apiError(call, secrets, { message: `${service.serviceName}: ${shorten(text, MESSAGE_TEXT_LIMIT)}`, description }, {
+	const built = apiError(call, secrets, { message: `${service.serviceName}: ${shorten(text, MESSAGE_TEXT_LIMIT)}`, description }, {
 		code: 'UNKNOWN',
 	} as JsonObject);
+	return isSafeMethod(request.method) ? built : unknownOutcomeOf(call, built);
 }
 
 function redirectError(
@@ -798,10 +823,11 @@ function unexpectedAnswerError(
 	const description =
 		`${call.where}.${excerpt} A maintenance page or a proxy's answer looks like this: check ${baseUrlFieldOf(service)}, or try again later.` +
 		(isSafeMethod(request.method) ? '' : ` ${service.serviceName} may have acted on the request. ${unknownOutcomeAdvice(call)}`);
-	return apiError(
+	const error = apiError(
 		call,
 		secrets,
 		{ message: `${service.serviceName} answered HTTP ${status} with ${problem}`, description, httpCode: String(status) },
 		{ httpCode: String(status), contentType: describeContentType(contentType) } as JsonObject,
 	);
+	return isSafeMethod(request.method) ? error : unknownOutcomeOf(call, error);
 }
