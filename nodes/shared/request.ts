@@ -45,6 +45,7 @@ import { joinUrl, originOf, problemWithBaseUrl } from '../../credentials/common/
 import type { ExpectedAnswer } from './answers';
 import { describeContentType, readAnswer } from './answers';
 import { currentNodeRun } from './concurrency';
+import { keepToken, runCredentials } from './credentialCache';
 import { buildPath, PathValueError } from './path';
 import type { AttemptFailure, RetryPolicy } from './retry';
 import {
@@ -149,14 +150,14 @@ export async function serviceRequest<T = unknown>(
 	const health = serviceHealthFor(ctx, service.serviceName);
 	failIfServiceDown(ctx, service, health, itemIndex);
 
-	let credentials = await ctx.getCredentials(service.credentialType, itemIndex);
+	const credential = credentialKey(ctx, service.credentialType);
+	let credentials = await runCredentials(ctx, service.credentialType, itemIndex);
 	const url = joinUrl(checkedBaseUrl(ctx, service, credentials, itemIndex), path);
 	const call: Call = { ctx, service, request, itemIndex, where: `${request.method} ${path} (item ${itemIndex})`, health, write };
 	const policy = service.retryPolicy ?? DEFAULT_RETRY_POLICY;
 	const attemptMs = request.timeoutMs ?? DEFAULT_ATTEMPT_DEADLINE_MS;
 	const budgetEnds = Date.now() + Math.max(request.totalTimeoutMs ?? DEFAULT_REQUEST_BUDGET_MS, attemptMs);
 
-	const credential = credentialKey(ctx, service.credentialType);
 	const nodeRun = currentNodeRun(ctx);
 	// A token that is about to expire is blanked, which makes n8n fetch a new one through the
 	// credential's preAuthentication and store it, instead of spending a request on a 401. After a
@@ -226,7 +227,9 @@ export async function serviceRequest<T = unknown>(
 			if (callCredentials !== credentials) {
 				// n8n wrote the token it fetched (if it did) into the data it was given: use it from now
 				// on and redact it too, without reading the credential store again.
-				credentials = { ...credentials, [service.token!.accessToken]: callCredentials[service.token!.accessToken], [service.token!.renewAt]: callCredentials[service.token!.renewAt] };
+				const token = { [service.token!.accessToken]: callCredentials[service.token!.accessToken], [service.token!.renewAt]: callCredentials[service.token!.renewAt] };
+				credentials = { ...credentials, ...token };
+				keepToken(ctx, service.credentialType, token);
 			}
 			if (renewal && !tokenError) {
 				// Tells the waiters to read the store when n8n fetched no token (renewed or not, the claim is over).
@@ -351,7 +354,10 @@ async function tokenFromRenewal(
 		);
 	}
 	failIfServiceDown(ctx, service, call.health, itemIndex);
-	if (outcome.kind === 'renewed') return { ...credentials, ...outcome.fields };
+	if (outcome.kind === 'renewed') {
+		keepToken(ctx, service.credentialType, outcome.fields);
+		return { ...credentials, ...outcome.fields };
+	}
 	if (outcome.kind === 'failed') {
 		const tokenError = findErrorNamed<TokenRequestError>(outcome.error, 'TokenRequestError');
 		if (tokenError) throw tokenFailureError(call, tokenError, secretsOf(service, credentials));
@@ -529,7 +535,7 @@ export async function serviceSecrets(
 	service: ServiceDefinition,
 	itemIndex: number,
 ): Promise<string[]> {
-	return secretsOf(service, await ctx.getCredentials(service.credentialType, itemIndex));
+	return secretsOf(service, await runCredentials(ctx, service.credentialType, itemIndex));
 }
 
 /**
