@@ -274,6 +274,11 @@ export function slowRenewal(items: number): Workload {
 		...plain,
 		key: `slowRenewal${items}`,
 		title: `Slow renewal: Infinigate prices, ${items.toLocaleString('en')} items, the renewing call takes 20 s`,
+		// One SKU per request, so that every item has a call of its own to hold back or not.
+		node: (side, context) => {
+			const node = plain.node(side, context);
+			return side === 'ours' ? { ...node, parameters: { ...node.parameters, options: { skusPerRequest: 1 } } } : node;
+		},
 		prepare: (sandbox) =>
 			sandbox.server.addFault({ service: 'infinigate', path: 'pricelist/sku', kind: 'delay', delayMs: SLOW_MS, times: 1 }),
 		judge: (log) => {
