@@ -7,6 +7,14 @@
  * service that is plainly down, and turns every failure into an error that carries the service's
  * own message (cut to a readable length), the HTTP status and the item, with every secret of the
  * credential removed.
+ *
+ * This file is the loop: what to do after each attempt. Its parts: requestInput.ts (checks before
+ * anything is sent), attempt.ts (one attempt and what it tells about the service's health),
+ * requestErrors.ts (one error builder per way a call fails), requestTypes.ts (the shapes they
+ * share); and beside them the run's in-flight limit (concurrency.ts), the service's health
+ * (serviceHealth.ts), the credential's pause (throttle.ts) and token renewal (tokenRenewal.ts),
+ * the credential read once per run (credentialCache.ts) and the writes Retry On Fail must not
+ * repeat (writeLedger.ts).
  */
 import type { ICredentialDataDecryptedObject, JsonObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
