@@ -6,11 +6,11 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
-import { formatDuration, startDeadline, TOKEN_DEADLINE_MS } from './deadline';
+import { formatDuration, startDeadline, TOKEN_DEADLINE_MS } from '../../lib/deadline';
 import { bodyExcerpt, decodeErrorBody, DESCRIPTION_TEXT_LIMIT, shorten } from './failures';
-import { findNetworkCode, innermostMessage } from './networkErrors';
-import { redact } from './redact';
-import { originOf, problemWithBaseUrl } from './url';
+import { findNetworkCode, innermostMessage } from '../../lib/networkErrors';
+import { redact } from '../../lib/redact';
+import { originOf, problemWithBaseUrl } from '../../lib/url';
 
 export interface TokenFields {
 	/** The hidden, expirable credential field holding the token. */

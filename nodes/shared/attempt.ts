@@ -10,8 +10,8 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { executionCancelSignal, startDeadline, withCancelSignal } from '../../credentials/common/deadline';
-import { findErrorNamed, findNetworkCode, isAnswerCut } from '../../credentials/common/networkErrors';
+import { executionCancelSignal, startDeadline, withCancelSignal } from '../../lib/deadline';
+import { findErrorNamed, findNetworkCode, isAnswerCut } from '../../lib/networkErrors';
 import type { TokenRequestError } from '../../credentials/common/token';
 import { describeContentType, readAnswer } from './answers';
 import type { AttemptFailure } from './retry';

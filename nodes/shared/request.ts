@@ -31,12 +31,12 @@ import {
 	executionCancelSignal,
 	formatDuration,
 	startDeadline,
-} from '../../credentials/common/deadline';
-import { findErrorNamed } from '../../credentials/common/networkErrors';
-import { redact } from '../../credentials/common/redact';
+} from '../../lib/deadline';
+import { findErrorNamed } from '../../lib/networkErrors';
+import { redact } from '../../lib/redact';
 import type { TokenRequestError } from '../../credentials/common/token';
 import { tokenNeedsRenewal } from '../../credentials/common/token';
-import { joinUrl } from '../../credentials/common/url';
+import { joinUrl } from '../../lib/url';
 import { describeContentType, readAnswer } from './answers';
 import { currentNodeRun } from './concurrency';
 import { keepToken, runCredentials } from './credentialCache';

@@ -12,11 +12,11 @@ import {
 	messageFromBody,
 	shorten,
 } from '../../credentials/common/failures';
-import { formatDuration } from '../../credentials/common/deadline';
-import { innermostMessage } from '../../credentials/common/networkErrors';
-import { redact, redactDeep } from '../../credentials/common/redact';
+import { formatDuration } from '../../lib/deadline';
+import { innermostMessage } from '../../lib/networkErrors';
+import { redact, redactDeep } from '../../lib/redact';
 import type { TokenRequestError } from '../../credentials/common/token';
-import { originOf } from '../../credentials/common/url';
+import { originOf } from '../../lib/url';
 import { describeContentType } from './answers';
 import type { AttemptFailure } from './retry';
 import { isSafeMethod, mayHaveActed } from './retry';

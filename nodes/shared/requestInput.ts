@@ -5,8 +5,8 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { innermostMessage } from '../../credentials/common/networkErrors';
-import { problemWithBaseUrl } from '../../credentials/common/url';
+import { innermostMessage } from '../../lib/networkErrors';
+import { problemWithBaseUrl } from '../../lib/url';
 import { buildPath, PathValueError } from './path';
 
 import type { RequestContext, ServiceDefinition, ServiceRequest } from './requestTypes';

@@ -1,5 +1,5 @@
-import { redact, redactDeep, REDACTED } from '../../credentials/common/redact';
-import { joinUrl, problemWithBaseUrl } from '../../credentials/common/url';
+import { redact, redactDeep, REDACTED } from '../../lib/redact';
+import { joinUrl, problemWithBaseUrl } from '../../lib/url';
 import { buildPath, PathValueError } from '../../nodes/shared/path';
 
 describe('path parameters', () => {
