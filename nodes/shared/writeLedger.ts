@@ -64,11 +64,17 @@ function tryOf(ctx: object): TryState {
 	return state;
 }
 
-/** What the body of a write was, in a few bytes; a multipart or streamed body counts by its place alone. */
+/** Bodies up to this long are kept as they are; longer ones as a digest. */
+const BODY_KEPT_AS_IS = 2_048;
+
+/**
+ * What the body of a write was: itself when short (hashing it cost more than the rest of the door's
+ * work per request, measured), a digest when long; a multipart or streamed body counts by its place alone.
+ */
 function bodyDigest(body: ServiceRequest['body']): string {
 	if (body === undefined || body instanceof FormData || body instanceof StreamedBody) return '';
 	const text = body instanceof URLSearchParams ? body.toString() : JSON.stringify(body);
-	return createHash('sha256').update(text).digest('base64url');
+	return text.length <= BODY_KEPT_AS_IS ? text : createHash('sha256').update(text).digest('base64url');
 }
 
 /** One write of one item, as a later try of the node recognises it. */
