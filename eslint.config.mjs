@@ -19,7 +19,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'lib/**/*.ts'],
 		extends: [community],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 	},

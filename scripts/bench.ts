@@ -27,16 +27,18 @@ import type { Sandbox } from '../sandbox';
 import { growthDuring, MemorySampler } from '../test/support/bench/memory';
 import type { RunMeasurement, WorkloadSummary } from '../test/support/bench/report';
 import { markdownTable, mostInFlight, seconds, summarize, targetLines } from '../test/support/bench/report';
-import { checkTargets, defaultConcurrency } from '../test/support/bench/targets';
+import { checkPressureTargets, checkTargets, defaultConcurrency } from '../test/support/bench/targets';
 import type { BenchContext, Side, Workload } from '../test/support/bench/workloads';
 import {
 	cegidAddClients,
+	cegidUnderPressure,
 	inventoryUpload,
 	MEASURED_NODE,
 	priceListSearch,
 	runWorkflow,
 	SIDES,
 	skuPrices,
+	slowRenewal,
 } from '../test/support/bench/workloads';
 import { sandboxCredentials } from '../test/support/examples';
 import { ensureRuntime } from '../test/support/install';
@@ -63,6 +65,14 @@ const RUNS = positiveInteger('--runs', args.runs ?? (QUICK ? '1' : '3'), 1);
 const SIZE = QUICK
 	? { skuItems: 100, clientItems: 50, products: 2_000, uploadBytes: 5 * 1024 * 1024, scale: [10, 30, 100] }
 	: { skuItems: 2_000, clientItems: 500, products: 10_000, uploadBytes: 50 * 1024 * 1024, scale: [100, 1_000, 5_000] };
+
+/**
+ * The workloads under pressure (issue: burst, blip, slow renewal): their sizes, and where in the run
+ * the window of faults opens (counted from the first write that reaches the sandbox).
+ */
+const PRESSURE = QUICK
+	? { burstItems: 200, blipItems: 100, slowItems: 50, windowAfterMs: 100 }
+	: { burstItems: 2_000, blipItems: 1_000, slowItems: 200, windowAfterMs: 1_000 };
 
 /** Every token endpoint of the sandbox ends so (Infinigate, the Collabor8 gateway, Entra ID). */
 const TOKEN_PATH = /\/token$/;
@@ -134,9 +144,18 @@ async function main(): Promise<number> {
 
 		const headline = [skuPrices(SIZE.skuItems), cegidAddClients(SIZE.clientItems), priceListSearch(SIZE.products), inventoryUpload(SIZE.uploadBytes)];
 		const scale = SIZE.scale.map((items) => cegidAddClients(items));
+		// The burst's target compares with the same writes without the burst.
+		const pressureBaseline = cegidAddClients(PRESSURE.burstItems);
+		const pressure = [
+			...(scale.some((workload) => workload.key === pressureBaseline.key) ? [] : [pressureBaseline]),
+			cegidUnderPressure('burst', PRESSURE.burstItems, PRESSURE.windowAfterMs),
+			cegidUnderPressure('blip', PRESSURE.blipItems, PRESSURE.windowAfterMs),
+			slowRenewal(PRESSURE.slowItems),
+		];
+		const all = [...headline, ...scale, ...pressure];
 		const only = args.only?.split(',').map((key) => key.trim());
-		const workloads = [...headline, ...scale].filter((workload) => !only || only.includes(workload.key));
-		if (workloads.length === 0) throw new Error(`--only names no workload; the keys are ${[...headline, ...scale].map((workload) => workload.key).join(', ')}`);
+		const workloads = all.filter((workload) => !only || only.includes(workload.key));
+		if (workloads.length === 0) throw new Error(`--only names no workload; the keys are ${all.map((workload) => workload.key).join(', ')}`);
 
 		// One workflow and one credential per run: every run starts without a stored token.
 		const credentialsByType = new Map((await sandboxCredentials(sandbox.credentials)).map((credential) => [credential.type, credential]));
@@ -145,7 +164,8 @@ async function main(): Promise<number> {
 		for (const workload of workloads) {
 			for (let run = 1; run <= RUNS; run++) {
 				// Alternating: ours first in odd runs, the HTTP Request node first in even ones.
-				const order = run % 2 === 1 ? SIDES : [...SIDES].reverse();
+				const sides = workload.sides ?? SIDES;
+				const order = run % 2 === 1 ? sides : [...sides].reverse();
 				for (const side of order) {
 					const base = credentialsByType.get(workload.credentialType);
 					if (!base) throw new Error(`The sandbox has no ${workload.credentialType} credential`);
@@ -182,7 +202,16 @@ async function main(): Promise<number> {
 		const summaries: WorkloadSummary[] = workloads.map((workload) => summarize(workload.key, workload.title, workload.items, measurements));
 		const byKey = (key: string): WorkloadSummary => summaries.find((summary) => summary.key === key)!;
 		// The targets compare whole runs; a run of some workloads (--only) reports its table alone.
-		const targets = only ? [] : checkTargets({
+		const summaryOf = (key: string): WorkloadSummary | undefined => summaries.find((summary) => summary.key === key);
+		const pressureTargets = checkPressureTargets({
+			baseline: summaryOf(pressureBaseline.key),
+			burst: summaryOf(`burst${PRESSURE.burstItems}`),
+			blip: summaryOf(`blip${PRESSURE.blipItems}`),
+			slowRenewal: summaryOf(`slowRenewal${PRESSURE.slowItems}`),
+			latencyMs: LATENCY_MS,
+			configuredConcurrency: await defaultConcurrency(PROJECT_ROOT, 'dist/nodes/CegidLoop/CegidLoop.node.js'),
+		});
+		const targets = only ? pressureTargets : [...checkTargets({
 			skuPrices: byKey(headline[0].key),
 			cegidAddClients: byKey(headline[1].key),
 			priceListSearch: byKey(headline[2].key),
@@ -193,8 +222,8 @@ async function main(): Promise<number> {
 			priceListPageSize: context.priceListPageSize,
 			uploadBytes: SIZE.uploadBytes,
 			configuredConcurrency: await defaultConcurrency(PROJECT_ROOT, 'dist/nodes/CegidLoop/CegidLoop.node.js'),
-			tokenWorkloads: workloads.filter((workload) => workload.credentialType !== 'cegidLoopApi').map((workload) => workload.key),
-		});
+			tokenWorkloads: headline.concat(scale).filter((workload) => workload.credentialType !== 'cegidLoopApi').map((workload) => workload.key),
+		}), ...pressureTargets];
 
 		const table = markdownTable(summaries);
 		console.log(`\n${table}\n\n${targetLines(targets)}`);
@@ -247,6 +276,7 @@ async function measure(
 ): Promise<RunMeasurement> {
 	const { workload, side, run } = planned;
 	let sampler: MemorySampler | undefined;
+	workload.prepare?.(sandbox);
 	const result = await instance.execute(planned.workflow.id, {
 		timeoutMs: 30 * 60_000,
 		// n8n reads files only below the folders it is told to.
@@ -282,7 +312,12 @@ async function measure(
 		return { ...base, error: `${reason} (n8n's output: ${logFile.replace(`${PROJECT_ROOT}/`, '')})` };
 	}
 	const items = nodeRun.data?.main?.[0] ?? [];
-	const measured: RunMeasurement = { ...base, nodeMs: nodeRun.executionTime ?? Number.NaN, outputItems: items.length };
+	const measured: RunMeasurement = {
+		...base,
+		nodeMs: nodeRun.executionTime ?? Number.NaN,
+		outputItems: items.length,
+		judgement: workload.judge?.(log, items),
+	};
 	if (workload.measureMemory && nodeRun.startTime !== undefined && nodeRun.executionTime !== undefined) {
 		const growth = growthDuring(samples, nodeRun.startTime, nodeRun.startTime + nodeRun.executionTime);
 		if (growth) measured.memory = { baselineBytes: growth.baseline, peakBytes: growth.peak, growthBytes: growth.peak - growth.baseline };

@@ -4,7 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { problemWithApiPath } from './url';
+import { problemWithApiPath } from '../../lib/url';
 
 /** The public gateway of the Loop APIs (Cegid Developers, "Getting started" and every API page). */
 export const CEGID_LOOP_PRODUCTION_URL = 'https://api.cegid.com/loop-api-publiques';

@@ -9,7 +9,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 
 import { explainTokenFailure } from './collabor8Failures';
 import { fetchClientCredentialsToken } from './token';
-import { joinUrl } from './url';
+import { joinUrl } from '../../lib/url';
 
 export type Collabor8Environment = 'test' | 'production' | 'custom';
 

@@ -7,7 +7,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { customUrl, environmentOf, GATEWAY_URLS } from './collabor8Gateway';
-import { joinUrl, problemWithApiPath } from './url';
+import { joinUrl, problemWithApiPath } from '../../lib/url';
 
 /** Virtual Inventory's accounts live in this Microsoft Entra ID directory (the guide). */
 export const ENTRA_TENANT_ID = '4d1df598-ac19-4734-86f0-8a645992dfa1';

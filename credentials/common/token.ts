@@ -6,11 +6,11 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
-import { formatDuration, startDeadline, TOKEN_DEADLINE_MS } from './deadline';
+import { formatDuration, startDeadline, TOKEN_DEADLINE_MS } from '../../lib/deadline';
 import { bodyExcerpt, decodeErrorBody, DESCRIPTION_TEXT_LIMIT, shorten } from './failures';
-import { findNetworkCode, innermostMessage } from './networkErrors';
-import { redact } from './redact';
-import { originOf, problemWithBaseUrl } from './url';
+import { findNetworkCode, innermostMessage } from '../../lib/networkErrors';
+import { redact } from '../../lib/redact';
+import { originOf, problemWithBaseUrl } from '../../lib/url';
 
 export interface TokenFields {
 	/** The hidden, expirable credential field holding the token. */
@@ -70,14 +70,23 @@ export interface TokenRequest {
 	timeoutMs?: number;
 }
 
-/** The token endpoint gave no usable answer: unreachable (with Node's error code), or too slow. */
-export type TokenEndpointFailure = { kind: 'network'; code: string } | { kind: 'deadline' };
+/**
+ * The token endpoint gave no usable answer: unreachable (with Node's error code), too slow, or
+ * throttled or unavailable (429, 502, 503, 504, with the wait it asked for when it gave one).
+ */
+export type TokenEndpointFailure =
+	| { kind: 'network'; code: string }
+	| { kind: 'deadline' }
+	| { kind: 'status'; status: number; retryAfterMs?: number };
+
+/** Answers of a token endpoint that say "not now" rather than "not you": asked again like a read. */
+const TRANSIENT_TOKEN_STATUSES = new Set([429, 502, 503, 504]);
 
 /**
  * A token request that failed. The request door recognises it (by name, as it reaches the door
  * wrapped in n8n's own error) to report it as a credential problem, never as a call whose outcome
  * is unknown: the call that needed the token was not sent. `failure` is set when the token
- * endpoint gave no usable answer (unreachable, too slow), which may be retried.
+ * endpoint gave no usable answer (unreachable, too slow, throttled, unavailable), which may be retried.
  */
 export class TokenRequestError extends Error {
 	constructor(
@@ -154,7 +163,10 @@ export async function fetchClientCredentialsToken(
 	const token = body !== null && typeof body === 'object' ? (body as IDataObject).access_token : undefined;
 	if (statusCode >= 400 || typeof token !== 'string' || token === '') {
 		const quoted = typeof body === 'string' ? bodyExcerpt(body, DESCRIPTION_TEXT_LIMIT) : body;
-		throw fail(request.explainFailure(statusCode, quoted));
+		const transient = TRANSIENT_TOKEN_STATUSES.has(statusCode)
+			? { kind: 'status' as const, status: statusCode, retryAfterMs: retryAfterMs(headerText(response.headers, 'retry-after')) }
+			: undefined;
+		throw fail(request.explainFailure(statusCode, quoted), transient);
 	}
 	const expiresIn = Number((body as IDataObject).expires_in) > 0 ? Number((body as IDataObject).expires_in) : 300;
 	return {
@@ -169,6 +181,12 @@ function asBuffer(body: unknown): Buffer | string | undefined {
 	if (body instanceof ArrayBuffer) return Buffer.from(body);
 	if (typeof body === 'string') return body;
 	return JSON.stringify(body);
+}
+
+/** A Retry-After of seconds, in milliseconds (an HTTP date is not worth a token request's wait). */
+function retryAfterMs(value: string | undefined): number | undefined {
+	if (value === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+	return Math.round(Number(value) * 1000);
 }
 
 function headerText(headers: Record<string, unknown> | undefined, name: string): string | undefined {

@@ -15,8 +15,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { redact } from '../../credentials/common/redact';
-import { joinUrl } from '../../credentials/common/url';
+import { redact } from '../../lib/redact';
+import { joinUrl } from '../../lib/url';
 import type { AllItemsOperation } from './operations';
 import { buildPath, isUnknownRoute } from './path';
 import type { QueryValue, ServiceDefinition } from './request';

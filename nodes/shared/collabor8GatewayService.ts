@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { describeCollabor8Failure } from '../../credentials/common/collabor8Failures';
 import { gatewayUrl } from '../../credentials/common/collabor8Gateway';
 import { messageFromBody } from '../../credentials/common/failures';
-import { problemWithApiPath } from '../../credentials/common/url';
+import { problemWithApiPath } from '../../lib/url';
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import type { ServiceDefinition } from './request';
 import type { Checked } from './validation';

@@ -3,8 +3,8 @@
  * sends every item at once; a node that sends one at a time is many times slower on a service
  * that answers in tens of milliseconds. Here a node runs up to the "Max Concurrent Requests" option
  * at once, keeps the output in input order, and shrinks that number while the service throttles
- * (halved on each 429, or 503 with Retry-After) and grows it back by one after each full round of
- * successes, never above the option.
+ * (halved once per burst of 429s, or 503s with Retry-After) and grows it back within a few round
+ * trips of successes, never above the option (see AdaptiveLimit).
  *
  * The state lives per run of one node: the option belongs to the node, and the router starts a run
  * with `beginNodeRun` before any item, so that the request door can report throttling to it.
@@ -29,16 +29,32 @@ export const MAX_CONCURRENT_REQUESTS_LIMIT = 200;
 export const MAX_CONCURRENT_REQUESTS_PARAMETER = 'options.maxConcurrentRequests';
 
 /**
- * Additive increase, multiplicative decrease, as TCP does: throttling halves the number in flight,
- * each run of `size` successes adds one, and it never leaves 1..max. Answers to requests sent before
- * the last throttling say nothing about the new rate, so they do not count towards growing back.
+ * How many requests may be in flight, adapted to throttling the way a well-behaved TCP sender
+ * adapts to loss:
+ *
+ * - One decrease per congestion event. A burst of refusals is one event: the first 429 (or 503 with
+ *   Retry-After) halves the limit, and a refusal of a request sent before that decrease says nothing
+ *   new about the rate, so it does not halve it again. (Halving on every refusal took 50 parallel
+ *   requests refused at once from 50 to 1.)
+ * - Growth back in round trips, not in thousands of requests: each success of a request sent after
+ *   the last decrease adds one, so the limit doubles per round of answers (slow start) up to the
+ *   maximum. After a pause of one second, a limit of 50 is back within a few hundred milliseconds of
+ *   successes instead of the ~1,200 successes one-per-round growth needed.
+ * - It holds attempts, not only items: `enter` is awaited before every attempt, so that items that
+ *   were already running when the limit dropped (waiting out a pause, or for a token) resume no more
+ *   than the new limit at once.
  */
 export class AdaptiveLimit {
 	private current: number;
 
-	private successesSinceChange = 0;
+	/** Attempts are numbered as they are sent; a decrease remembers the last number sent before it. */
+	private lastSent = 0;
 
-	private lastThrottledAt = Number.NEGATIVE_INFINITY;
+	private lastSentBeforeDecrease = 0;
+
+	private inFlight = 0;
+
+	private readonly queue: Array<() => void> = [];
 
 	constructor(readonly max: number) {
 		this.current = max;
@@ -48,19 +64,52 @@ export class AdaptiveLimit {
 		return this.current;
 	}
 
-	throttled(now: number = Date.now()): void {
+	/**
+	 * The attempt numbered `sent` (see `enter`) was throttled. Returns whether the limit was lowered:
+	 * false when the attempt was sent before the last decrease, its refusal belonging to a congestion
+	 * event already counted.
+	 */
+	throttled(sent: number): boolean {
+		if (sent <= this.lastSentBeforeDecrease) return false;
 		this.current = Math.max(1, Math.floor(this.current / 2));
-		this.successesSinceChange = 0;
-		this.lastThrottledAt = now;
+		this.lastSentBeforeDecrease = this.lastSent;
+		return true;
 	}
 
-	/** `sentAt`: when the request that succeeded was sent. */
-	succeeded(sentAt: number): void {
-		if (this.current >= this.max || sentAt < this.lastThrottledAt) return;
-		this.successesSinceChange++;
-		if (this.successesSinceChange >= this.current) {
-			this.current++;
-			this.successesSinceChange = 0;
+	/** The attempt numbered `sent` succeeded. */
+	succeeded(sent: number): void {
+		if (this.current >= this.max || sent <= this.lastSentBeforeDecrease) return;
+		this.current++;
+		this.admit();
+	}
+
+	/**
+	 * Waits for room for one more attempt in flight. Returns the attempt's number, for `throttled`
+	 * and `succeeded`, and the function to call when the attempt is over.
+	 */
+	async enter(): Promise<{ sent: number; leave: () => void }> {
+		if (this.inFlight < this.current && this.queue.length === 0) {
+			this.inFlight++;
+		} else {
+			await new Promise<void>((resolve) => this.queue.push(resolve));
+		}
+		let left = false;
+		return {
+			sent: ++this.lastSent,
+			leave: () => {
+				if (left) return;
+				left = true;
+				this.inFlight--;
+				this.admit();
+			},
+		};
+	}
+
+	/** Lets queued attempts in, first come first served, while there is room. */
+	private admit(): void {
+		while (this.queue.length > 0 && this.inFlight < this.current) {
+			this.inFlight++;
+			this.queue.shift()!();
 		}
 	}
 }

@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Outcome } from './concurrency';
 import { AdaptiveLimit, currentNodeRun, runBounded } from './concurrency';
+import { notSentAgainNote } from './writeLedger';
 
 /** What an operation returns for one item: plain JSON, or items that may carry binary data. */
 export type ItemResult = IDataObject | IDataObject[] | INodeExecutionData[];
@@ -99,8 +100,15 @@ export async function forEachItem(
 	const output: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {
 		if (outcome === undefined) return;
-		if ('error' in outcome) output.push(errorItem(ctx, outcome.error, itemIndex));
-		else for (const item of pairWithItem(outcome.value, itemIndex)) output.push(item);
+		if ('error' in outcome) {
+			output.push(errorItem(ctx, outcome.error, itemIndex));
+			return;
+		}
+		// Writes an earlier try of the node made (n8n's Retry On Fail) were not sent again: say so.
+		const notSentAgain = notSentAgainNote(ctx, itemIndex);
+		for (const item of pairWithItem(outcome.value, itemIndex)) {
+			output.push(notSentAgain === undefined ? item : { ...item, json: { ...item.json, notSentAgain } });
+		}
 	});
 	return output;
 }

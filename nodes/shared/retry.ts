@@ -6,8 +6,15 @@
  */
 import { sleep } from 'n8n-workflow';
 
-/** How the request door waits between attempts; tests replace it to record the waits. */
-export const retryClock = { sleep: async (ms: number): Promise<void> => await sleep(ms) };
+/**
+ * How the request door waits between attempts, reads the time and draws jitter; tests replace its
+ * members to record the waits, move time on, or make the jitter predictable.
+ */
+export const retryClock = {
+	sleep: async (ms: number): Promise<void> => await sleep(ms),
+	now: (): number => Date.now(),
+	random: (): number => Math.random(),
+};
 
 export interface RetryPolicy {
 	/** Attempts in all, the first one included. */

@@ -1,25 +1,41 @@
 /**
- * Failing fast when a service is plainly down. Without this, a run of 500 items against a service
- * that refuses connections retries every item in turn (four attempts, about 20 s of waits each):
- * hours of waiting for 500 identical errors.
+ * Failing fast when a service is plainly down, without ending a run for a blip. Without this, a run
+ * of 500 items against a service that refuses connections retries every item in turn (four
+ * attempts, about 20 s of waits each): hours of waiting for 500 identical errors. But counting
+ * "failures in a row" ended runs for nothing: 50 requests in flight caught by one short 502 are 50
+ * failures "in a row", and every later item then failed without being sent.
  *
- * The rule is deliberately simple: when the calls of one node run fail, after their own retries,
- * SERVICE_DOWN_AFTER times in a row with the same kind of outage (the same network error, the same
- * 5xx from a gateway, no answer in time, the same page where JSON was expected, the same token
- * failure), the service counts as down for the rest of that run, and every later call fails at once
- * with that error instead of being tried. Any answer that is not an outage (a success, a 404, a
- * refusal of bad input) shows the service is up and starts the count again. There is no "try again
- * later" within the run: the run ends quickly and the user runs it again when the service is back.
+ * So the rule is decided by time and evidence, attempt by attempt:
  *
- * The state lives with the node's execution context, so it is shared by every item of one run,
- * whatever order or concurrency they run in, and forgotten with the run.
+ * - An attempt that meets an outage (no connection, no answer in time, an answer cut off, a 502,
+ *   503 or 504 from a gateway, a page where JSON was expected, an unreachable token endpoint)
+ *   makes the service *suspect* from the moment that attempt was sent.
+ * - While it is suspect, one request at a time goes out (a probe, at most every PROBE_INTERVAL_MS);
+ *   the others wait instead of running into the same outage. The probe is a real item's request.
+ * - Any answer that is not an outage (a success, a 404, a refusal of bad input, a 429) to a request
+ *   sent after the outage began clears the suspicion: everyone resumes.
+ * - The service counts as down once it has been suspect for SERVICE_DOWN_AFTER_MS with at least
+ *   SERVICE_DOWN_MIN_FAILURES failed attempts and no answer. Every later call then fails at once
+ *   with that error, for the rest of the run; the run ends within about ten seconds of the
+ *   outage's start (five of suspicion, plus the attempts and waits under way).
+ *
+ * A blip shorter than SERVICE_DOWN_AFTER_MS never ends a run: only the requests sent during it
+ * fail. The state lives with the node's execution context, so it is shared by every item of one
+ * run, whatever order or concurrency they run in, and forgotten with the run.
  */
+import { retryClock } from './retry';
 
-/** Consecutive failures of the same kind after which the remaining calls are not tried. */
-export const SERVICE_DOWN_AFTER = 3;
+/** How long failures with no answer between them must last before the service counts as down. */
+export const SERVICE_DOWN_AFTER_MS = 5_000;
+
+/** The fewest failed attempts that make an outage, however long it lasted. */
+export const SERVICE_DOWN_MIN_FAILURES = 3;
+
+/** While the service is suspect, one probe at most this often. */
+export const PROBE_INTERVAL_MS = 250;
 
 export interface RecordedOutage {
-	/** What makes two failures "the same kind", e.g. "ECONNREFUSED" or "HTTP 503". */
+	/** What kind of failure, e.g. "ECONNREFUSED" or "HTTP 503". */
 	signature: string;
 	/** The user-facing message of the last failure, already free of secrets. */
 	message: string;
@@ -28,35 +44,98 @@ export interface RecordedOutage {
 }
 
 export interface ServiceDown extends RecordedOutage {
-	/** How many calls failed in a row. */
+	/** How many attempts failed since the outage began. */
 	count: number;
+	/** How long the outage had lasted when the service was found down, ms. */
+	lastedMs: number;
 }
 
 export class ServiceHealth {
-	private streak = 0;
+	/** When the first failed attempt of the current outage was sent; undefined while healthy. */
+	private outageSince?: number;
+
+	private failures = 0;
 
 	private last?: RecordedOutage;
 
 	private downWith?: ServiceDown;
 
-	/** The service answered something that is not an outage. */
-	answered(): void {
-		if (this.downWith) return;
-		this.streak = 0;
+	private probing = false;
+
+	private nextProbeAt = 0;
+
+	private waiting: Array<() => void> = [];
+
+	/** An attempt sent at `sentAt` got an answer that is not an outage. */
+	answered(sentAt: number): void {
+		if (this.downWith || this.outageSince === undefined || sentAt < this.outageSince) return;
+		this.outageSince = undefined;
+		this.failures = 0;
 		this.last = undefined;
+		this.wakeAll();
 	}
 
-	/** A call failed for good (its retries are spent) with an outage. */
+	/** An attempt sent at `sentAt` met an outage. */
+	attemptFailed(sentAt: number, signature: string, fallbackMessage: string): void {
+		if (this.downWith) return;
+		this.outageSince = Math.min(this.outageSince ?? sentAt, sentAt);
+		this.failures++;
+		// A call's final error (see `failed`) describes the outage better; keep it when there is one.
+		if (this.last?.signature !== signature) this.last = { signature, message: fallbackMessage };
+		this.decide();
+	}
+
+	/** A call failed for good with an outage: its error is what the later items will be told. */
 	failed(outage: RecordedOutage): void {
 		if (this.downWith) return;
-		this.streak = this.last?.signature === outage.signature ? this.streak + 1 : 1;
 		this.last = outage;
-		if (this.streak >= SERVICE_DOWN_AFTER) this.downWith = { ...outage, count: this.streak };
+		this.decide();
 	}
 
 	/** The outage that made the service count as down, or undefined while it is not. */
 	down(): ServiceDown | undefined {
+		if (!this.downWith) this.decide();
 		return this.downWith;
+	}
+
+	/**
+	 * Waits for this request's turn: at once while the service is healthy (or down: the caller then
+	 * fails); while it is suspect, until this request may be the next probe. Returns the function to
+	 * call once the probe's outcome is recorded, or undefined when the request is not a probe.
+	 */
+	async turn(): Promise<(() => void) | undefined> {
+		for (;;) {
+			if (this.down() || this.outageSince === undefined) return undefined;
+			if (!this.probing) {
+				this.probing = true;
+				const wait = this.nextProbeAt - retryClock.now();
+				if (wait > 0) await retryClock.sleep(wait);
+				let over = false;
+				return () => {
+					if (over) return;
+					over = true;
+					this.probing = false;
+					this.nextProbeAt = retryClock.now() + PROBE_INTERVAL_MS;
+					this.wakeAll();
+				};
+			}
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		}
+	}
+
+	private decide(): void {
+		if (this.downWith || this.outageSince === undefined || this.last === undefined) return;
+		const lastedMs = retryClock.now() - this.outageSince;
+		if (this.failures >= SERVICE_DOWN_MIN_FAILURES && lastedMs >= SERVICE_DOWN_AFTER_MS) {
+			this.downWith = { ...this.last, count: this.failures, lastedMs };
+			this.wakeAll();
+		}
+	}
+
+	private wakeAll(): void {
+		const waiting = this.waiting;
+		this.waiting = [];
+		for (const wake of waiting) wake();
 	}
 }
 

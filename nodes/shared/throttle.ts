@@ -14,8 +14,16 @@ import { retryClock } from './retry';
 
 interface Pause {
 	until: number;
+	/** How long the pause was when set: the spread of the resumption scales with it. */
+	ms: number;
 	over: Promise<void>;
 }
+
+/**
+ * Requests held by a pause do not all leave at the instant it ends (which invites the next burst):
+ * each waits a further random share of up to a quarter of the pause, at most this long.
+ */
+export const RESUME_SPREAD_MAX_MS = 500;
 
 const pauses = new Map<string, Pause>();
 
@@ -43,6 +51,7 @@ export async function pauseCredential(key: string, ms: number): Promise<void> {
 	if (current === undefined || until > current.until) {
 		const pause: Pause = {
 			until,
+			ms,
 			over: retryClock.sleep(ms).finally(() => {
 				if (pauses.get(key) === pause) pauses.delete(key);
 			}),
@@ -52,11 +61,17 @@ export async function pauseCredential(key: string, ms: number): Promise<void> {
 	await waitOutPause(key);
 }
 
-/** Resolves at once, or when the credential's pause (and any longer one set meanwhile) is over. */
+/**
+ * Resolves at once, or when the credential's pause (and any longer one set meanwhile) is over plus
+ * this request's share of the spread (see RESUME_SPREAD_MAX_MS).
+ */
 export async function waitOutPause(key: string): Promise<void> {
 	let awaited: Pause | undefined;
 	for (let pause = pauses.get(key); pause !== undefined && pause !== awaited; pause = pauses.get(key)) {
 		awaited = pause;
 		await pause.over;
 	}
+	if (awaited === undefined) return;
+	const spread = Math.round(retryClock.random() * Math.min(RESUME_SPREAD_MAX_MS, awaited.ms / 4));
+	if (spread > 0) await retryClock.sleep(spread);
 }

@@ -50,6 +50,8 @@ export interface FaultRule {
 	seed?: number;
 	/** At most this many faults from this rule. */
 	times?: number;
+	/** Only within this window of time (see FaultWindow). */
+	window?: FaultWindow;
 	/** The faults, taken in turn each time the rule hits. */
 	faults: FaultSpec | FaultSpec[];
 }
@@ -72,6 +74,8 @@ interface ActiveRule {
 	hits: number;
 	random: () => number;
 	faults: FaultSpec[];
+	/** When the rule first matched a request: its window counts from there. */
+	firstMatchAt?: number;
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence. */
@@ -122,6 +126,7 @@ export function checkRule(rule: FaultRule): FaultRule {
 		throw new Error('A rule with a rate needs a seed, so that its faults can be replayed');
 	}
 	if (rule.path !== undefined) new RegExp(rule.path);
+	checkWindow(rule.window);
 	return rule;
 }
 
@@ -188,13 +193,14 @@ export class FaultPlans {
 	 * (which does not take a fault's place, so that capped pages can fail too). Every matching rule
 	 * counts the request.
 	 */
-	pick(service: string, method: string, path: string): PickedFaults {
+	pick(service: string, method: string, path: string, now: number = Date.now()): PickedFaults {
 		const picked: PickedFaults = {};
 		for (const active of this.plans.get(service) ?? []) {
 			const { rule } = active;
 			if (rule.method !== undefined && rule.method.toUpperCase() !== method) continue;
 			if (active.pathPattern && !active.pathPattern.test(path)) continue;
 			active.matched++;
+			if (!insideWindow(active, now)) continue;
 			// Drawn for every matching request, so that which requests are hit does not depend on the other rules.
 			const draw = rule.rate === undefined ? undefined : active.random();
 			if (rule.times !== undefined && active.hits >= rule.times) continue;
@@ -315,3 +321,32 @@ function readAll(request: IncomingMessage): Promise<Buffer> {
 export const MAINTENANCE_PAGE =
 	'<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>We will be back soon</h1>' +
 	'<p>The service is under maintenance.</p></body></html>';
+
+// ---------------------------------------------------------------------------------------------
+// Time-window faults: a rule that hits only during a window of time, e.g. 429 to everything for one
+// second in the middle of a run (a burst), or 502 for two seconds (a blip). The window counts from
+// the first request the rule matched, so a plan set before a run puts the window at the same place
+// in every run, however long the run takes to start.
+// ---------------------------------------------------------------------------------------------
+
+export interface FaultWindow {
+	/** The window opens this long after the first request the rule matched, ms (0: at once). */
+	afterMs: number;
+	/** And stays open this long, ms. */
+	forMs: number;
+}
+
+function checkWindow(window: FaultWindow | undefined): void {
+	if (window === undefined) return;
+	if (!(Number.isFinite(window.afterMs) && window.afterMs >= 0)) throw new Error('"window.afterMs" must be a number of milliseconds, 0 or more');
+	if (!(Number.isFinite(window.forMs) && window.forMs > 0)) throw new Error('"window.forMs" must be a number of milliseconds above 0');
+}
+
+/** Whether a request arriving at `now` falls inside the rule's window (always, for a rule without one). */
+function insideWindow(active: ActiveRule, now: number): boolean {
+	const { window } = active.rule;
+	if (window === undefined) return true;
+	active.firstMatchAt ??= now;
+	const since = now - active.firstMatchAt;
+	return since >= window.afterMs && since < window.afterMs + window.forMs;
+}

@@ -66,6 +66,8 @@ export interface RunNodeOptions {
 	credentialsHelper?: TestCredentialsHelper;
 	/** Run the node as this version, as a workflow saved with it does; the newest by default. */
 	typeVersion?: number;
+	/** The node's Retry On Fail settings, as the editor's node settings set them. */
+	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 }
 
 export interface NodeRun {
@@ -127,6 +129,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		credentials: nodeCredentials,
 		continueOnFail: options.continueOnFail,
 		onError: options.errorOutput ? 'continueErrorOutput' : options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		...options.retry,
 	};
 
 	const workflow = new Workflow({

@@ -5,9 +5,9 @@
 import { growthDuring } from '../support/bench/memory';
 import { median, mostInFlight, summarize } from '../support/bench/report';
 import type { RunMeasurement } from '../support/bench/report';
-import { checkTargets } from '../support/bench/targets';
+import { checkPressureTargets, checkTargets } from '../support/bench/targets';
 import type { TargetInputs } from '../support/bench/targets';
-import { priceListSearch } from '../support/bench/workloads';
+import { cegidUnderPressure, priceListSearch } from '../support/bench/workloads';
 
 const at = (ms: number): string => new Date(Date.UTC(2025, 0, 1) + ms).toISOString();
 
@@ -55,7 +55,7 @@ describe('growthDuring', () => {
 	});
 });
 
-function runs(key: string, side: 'ours' | 'http', values: Array<Partial<RunMeasurement>>): RunMeasurement[] {
+function runs(key: string, side: 'ours' | 'http' | 'headers', values: Array<Partial<RunMeasurement>>): RunMeasurement[] {
 	return values.map((value, index) => ({
 		workload: key,
 		side,
@@ -136,5 +136,73 @@ describe('the price-list workload', () => {
 		const { pagePath } = priceListSearch(10_000);
 		expect(pagePath?.test('/product-management/v1/pricelist/search/*')).toBe(true);
 		expect(pagePath?.test('/product-management/v1/pricelist/search/count/*')).toBe(false);
+	});
+});
+
+describe('checkPressureTargets', () => {
+	function pressure(changes: { burstMs?: number; duplicated?: number; failedOtherwise?: number; othersAfterMs?: number; oursPlainMs?: number }) {
+		const measured = [
+			...runs('plain', 'ours', [{ nodeMs: changes.oursPlainMs ?? 1_000 }]),
+			...runs('plain', 'http', [{ nodeMs: 3_000 }]),
+			...runs('plain', 'headers', [{ nodeMs: 1_200, maxInFlight: 2_000 }]),
+			...runs('burst', 'ours', [{ nodeMs: changes.burstMs ?? 2_500, judgement: { failedItems: 0, duplicated: changes.duplicated ?? 0 } }]),
+			...runs('burst', 'http', [{ judgement: { failedItems: 300 } }]),
+			...runs('blip', 'ours', [{ judgement: { failedItems: 12, answered502: 12, failedOtherwise: changes.failedOtherwise ?? 0, duplicated: 0 } }]),
+			...runs('blip', 'http', [{}]),
+			...runs('slow', 'ours', [{ judgement: { othersDoneAfterTokenMs: changes.othersAfterMs ?? 300 } }]),
+			...runs('slow', 'http', [{}]),
+		];
+		return checkPressureTargets({
+			baseline: summarize('plain', 'Plain', 2_000, measured),
+			burst: summarize('burst', 'Burst', 2_000, measured),
+			blip: summarize('blip', 'Blip', 1_000, measured),
+			slowRenewal: summarize('slow', 'Slow', 200, measured),
+			latencyMs: 25,
+			configuredConcurrency: 50,
+		});
+	}
+	const failed = (checks: ReturnType<typeof checkPressureTargets>): string[] => checks.filter((check) => !check.pass).map((check) => check.target);
+
+	test('numbers that meet every target pass every target', () => {
+		expect(failed(pressure({}))).toEqual([]);
+	});
+
+	test('each missed target fails alone', () => {
+		expect(failed(pressure({ burstMs: 3_100 }))).toEqual(['Burst: total time at most 1.5 × (the time without the burst + 1 s)']);
+		expect(failed(pressure({ duplicated: 1 }))).toEqual(['Burst: nothing lost or duplicated']);
+		expect(failed(pressure({ failedOtherwise: 3 }))).toEqual([
+			'Blip: only the items sent during the window fail (unknown outcomes, never retried); every other item succeeds',
+		]);
+		expect(failed(pressure({ othersAfterMs: 20_000 }))).toEqual([
+			"Slow renewal: the other calls finish within 2 s of the token request, not after the renewing item's 20 s call",
+		]);
+		expect(failed(pressure({ oursPlainMs: 1_300 }))).toEqual([
+			'Plain case, 2,000 writes: at least as fast as the HTTP Request node with the keys typed in as headers',
+		]);
+	});
+});
+
+describe('the workloads under pressure', () => {
+	test('the burst answers 429 with Retry-After: 1 to every Add for one second, from the given time after the first', () => {
+		const burst = cegidUnderPressure('burst', 2_000, 1_000);
+		const plans: Record<string, unknown> = {};
+		burst.prepare?.({ server: { faultPlans: { set: (service: string, rule: unknown) => (plans[service] = rule) } } } as never);
+		expect(plans.cegidLoop).toEqual({
+			method: 'POST',
+			path: 'addClient',
+			window: { afterMs: 1_000, forMs: 1_000 },
+			faults: { kind: 'status', status: 429, retryAfter: '1' },
+		});
+	});
+
+	test('a write judged: failed items, clients added twice, and items that failed other than by their own 502', () => {
+		const blip = cegidUnderPressure('blip', 4, 0);
+		const entry = (email: string, status: number, serviceActed = status < 300) =>
+			({ path: '/provisionningCollab/addClient', bodyText: `{"email":"${email}"}`, status, serviceActed }) as never;
+		const judgement = blip.judge!(
+			[entry('a@x', 200), entry('b@x', 502, false), entry('c@x', 200), entry('c@x', 200), entry('d@x', 400)],
+			[{ json: { interloc: {} } }, { json: { error: 'bad gateway' } }, { json: { interloc: {} } }, { json: { error: 'refused' } }],
+		);
+		expect(judgement).toEqual({ failedItems: 2, failedOtherwise: 1, duplicated: 1, refused429: 0, answered502: 1 });
 	});
 });

@@ -94,7 +94,7 @@ describe('runBounded', () => {
 		await tick();
 		expect(started).toEqual([0, 1, 2, 3]);
 
-		limit.throttled(); // 4 -> 2
+		limit.throttled(1); // 4 -> 2
 		settle.get(0)!.resolve('0');
 		settle.get(1)!.resolve('1');
 		await tick();
@@ -118,38 +118,88 @@ describe('runBounded', () => {
 	});
 });
 
+/** Sends `count` attempts through the limit at once and returns their numbers and leave functions. */
+async function sendAll(limit: AdaptiveLimit, count: number) {
+	return await Promise.all(Array.from({ length: count }, async () => await limit.enter()));
+}
+
 describe('AdaptiveLimit', () => {
-	test('starts at its maximum and halves on each throttling, down to 1', () => {
+	test('starts at its maximum and halves on a throttling, down to 1', async () => {
 		const limit = new AdaptiveLimit(10);
 		expect(limit.size).toBe(10);
-		limit.throttled(100);
-		expect(limit.size).toBe(5);
-		limit.throttled(100);
-		limit.throttled(100);
-		expect(limit.size).toBe(1);
-		limit.throttled(100);
-		expect(limit.size).toBe(1);
+		for (const expected of [5, 2, 1, 1]) {
+			const [attempt] = await sendAll(limit, 1);
+			attempt.leave();
+			limit.throttled(attempt.sent);
+			expect(limit.size).toBe(expected);
+		}
 	});
 
-	test('grows by one after as many successes as it allows, and never beyond its maximum', () => {
-		const limit = new AdaptiveLimit(4);
-		limit.throttled(0); // 2
-		limit.succeeded(1);
-		expect(limit.size).toBe(2);
-		limit.succeeded(1);
-		expect(limit.size).toBe(3);
-		for (let count = 0; count < 3; count++) limit.succeeded(1);
-		expect(limit.size).toBe(4);
-		for (let count = 0; count < 20; count++) limit.succeeded(1);
-		expect(limit.size).toBe(4);
+	test('a burst of refusals is one congestion event: refusals of attempts sent before the decrease do not halve it again', async () => {
+		const limit = new AdaptiveLimit(50);
+		const burst = await sendAll(limit, 50);
+		for (const attempt of burst) {
+			attempt.leave();
+			limit.throttled(attempt.sent);
+		}
+		expect(limit.size).toBe(25);
+		// An attempt sent after the decrease and refused too is a new event.
+		const [after] = await sendAll(limit, 1);
+		limit.throttled(after.sent);
+		expect(limit.size).toBe(12);
 	});
 
-	test('answers to requests sent before the throttling do not count towards growing back', () => {
+	test('grows back to its maximum within one round of successes, never beyond it', async () => {
+		const limit = new AdaptiveLimit(50);
+		const [first] = await sendAll(limit, 1);
+		first.leave();
+		limit.throttled(first.sent); // 25
+		let successes = 0;
+		while (limit.size < 50) {
+			const [attempt] = await sendAll(limit, 1);
+			attempt.leave();
+			limit.succeeded(attempt.sent);
+			successes++;
+		}
+		// One round of 25 answers, not the ~1,200 successes that growing by one per round needed.
+		expect(successes).toBe(25);
+		const more = await sendAll(limit, 20);
+		for (const attempt of more) limit.succeeded(attempt.sent);
+		expect(limit.size).toBe(50);
+	});
+
+	test('answers to attempts sent before the throttling do not count towards growing back', async () => {
 		const limit = new AdaptiveLimit(8);
-		limit.throttled(1_000); // 4
-		for (let count = 0; count < 10; count++) limit.succeeded(999);
+		const before = await sendAll(limit, 8);
+		for (const attempt of before) attempt.leave();
+		limit.throttled(before[0].sent); // 4
+		for (const attempt of before.slice(1)) limit.succeeded(attempt.sent);
 		expect(limit.size).toBe(4);
-		for (let count = 0; count < 4; count++) limit.succeeded(1_001);
+		const [after] = await sendAll(limit, 1);
+		limit.succeeded(after.sent);
 		expect(limit.size).toBe(5);
+	});
+
+	test('holds attempts back once lowered: attempts already under way resume no more than the new limit at once', async () => {
+		const limit = new AdaptiveLimit(4);
+		const running = await sendAll(limit, 4);
+		limit.throttled(running[0].sent); // 2
+		for (const attempt of running) attempt.leave();
+		// Four items come back from a pause at once; two may send.
+		let entered = 0;
+		const next = [1, 2, 3, 4].map(async () => {
+			const attempt = await limit.enter();
+			entered++;
+			return attempt;
+		});
+		await tick();
+		expect(entered).toBe(2);
+		(await next[0]).leave();
+		await tick();
+		expect(entered).toBe(3);
+		(await next[1]).leave();
+		(await next[2]).leave();
+		await tick();
+		expect(entered).toBe(4);
 	});
 });

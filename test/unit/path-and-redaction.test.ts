@@ -1,5 +1,5 @@
-import { redact, redactDeep, REDACTED } from '../../credentials/common/redact';
-import { joinUrl, problemWithApiPath, problemWithBaseUrl } from '../../credentials/common/url';
+import { redact, redactDeep, REDACTED } from '../../lib/redact';
+import { joinUrl, problemWithApiPath, problemWithBaseUrl } from '../../lib/url';
 import { buildPath, isUnknownRoute, PathValueError } from '../../nodes/shared/path';
 
 describe('path parameters', () => {

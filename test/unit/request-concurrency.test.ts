@@ -2,7 +2,7 @@
  * The request door when many items call it at once: one token renewal for all of them, and a
  * throttling answer that holds back every request on the credential.
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode, NodeApiError } from 'n8n-workflow';
 
 import { beginNodeRun } from '../../nodes/shared/concurrency';
 import type { ServiceDefinition } from '../../nodes/shared/request';
@@ -27,6 +27,10 @@ interface FakeService {
 	answer(token: string, options: IHttpRequestOptions): { statusCode: number; headers?: Record<string, string> };
 	/** What the credential's token request does: the token, or an error. */
 	fetchToken(count: number): string | Error;
+	/** Holds the token request until it resolves. */
+	tokenTakes?(count: number): Promise<void>;
+	/** Holds the call (after its token) until it resolves. */
+	callTakes?(token: string, options: IHttpRequestOptions): Promise<void>;
 }
 
 /**
@@ -55,9 +59,10 @@ function fakeContext(stored: ICredentialDataDecryptedObject, fake: FakeService, 
 			) => {
 				const data = extra.credentialsDecrypted.data;
 				if (data.accessToken === '') {
-					tokenFetches++;
+					const count = ++tokenFetches;
 					await tick();
-					const token = fake.fetchToken(tokenFetches);
+					await fake.tokenTakes?.(count);
+					const token = fake.fetchToken(count);
 					// n8n wraps what preAuthentication throws in its own error, keeping it as the cause.
 					if (token instanceof Error) throw Object.assign(new Error('wrapped by n8n'), { cause: token });
 					Object.assign(stored, { accessToken: token, tokenRenewAt: later() });
@@ -66,6 +71,7 @@ function fakeContext(stored: ICredentialDataDecryptedObject, fake: FakeService, 
 				const token = String(data.accessToken);
 				sent.push({ token, path: options.url });
 				await tick();
+				await fake.callTakes?.(token, options);
 				const { statusCode, headers } = fake.answer(token, options);
 				return { statusCode, body: {}, headers: headers ?? {} };
 			},
@@ -154,6 +160,7 @@ describe('back-pressure', () => {
 		jest.spyOn(retryClock, 'sleep').mockImplementation(
 			async (ms: number) => await new Promise<void>((resolve) => pauses.push({ ms, end: resolve })),
 		);
+		jest.spyOn(retryClock, 'random').mockReturnValue(0);
 		let throttle = true;
 		const { ctx, sent } = fakeContext(
 			{ ...base, accessToken: 'valid', tokenRenewAt: later() },
@@ -187,15 +194,167 @@ describe('back-pressure', () => {
 	test('throttling halves how many items the node run lets in flight', async () => {
 		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
 		const answers = [429, 200];
+		const sizes: number[] = [];
 		const { ctx } = fakeContext(
 			{ ...base, accessToken: 'valid', tokenRenewAt: later() },
-			{ answer: () => ({ statusCode: answers.shift() ?? 200, headers: { 'retry-after': '0' } }), fetchToken: () => 'unused' },
+			{
+				answer: () => {
+					sizes.push(run.limit.size);
+					return { statusCode: answers.shift() ?? 200, headers: { 'retry-after': '0' } };
+				},
+				fetchToken: () => 'unused',
+			},
 			'halved-credential',
 		);
 		const run = beginNodeRun(ctx, 8);
 
 		await serviceRequest(ctx, service, { method: 'GET', path: '/x' }, 0);
 
-		expect(run.limit.size).toBe(4);
+		expect(sizes).toEqual([8, 4]);
+	});
+});
+
+describe('a burst of refusals', () => {
+	test('50 items refused at once by one burst halve the run once, and the run is back at its full limit after one round of successes', async () => {
+		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
+		jest.spyOn(retryClock, 'random').mockReturnValue(0);
+		const refused = new Set<string>();
+		const sizes: number[] = [];
+		const { ctx } = fakeContext(
+			{ ...base, accessToken: 'valid', tokenRenewAt: later() },
+			{
+				answer: (_token, options) => {
+					if (!refused.has(options.url)) {
+						refused.add(options.url);
+						return { statusCode: 429, headers: { 'retry-after': '1' } };
+					}
+					sizes.push(run.limit.size);
+					return { statusCode: 200 };
+				},
+				fetchToken: () => 'unused',
+			},
+			'burst-credential',
+		);
+		const run = beginNodeRun(ctx, 50);
+
+		await Promise.all(
+			Array.from({ length: 50 }, async (_, itemIndex) => await serviceRequest(ctx, service, { method: 'POST', path: `/things/${itemIndex}`, body: {} }, itemIndex)),
+		);
+
+		// The first success is answered at the halved limit: one decrease for the whole burst.
+		expect(sizes[0]).toBe(25);
+		expect(run.limit.size).toBe(50);
+	});
+});
+
+describe('a token renewal that others wait for', () => {
+	test('the other items are released as soon as the new token is stored, not when the renewing call ends', async () => {
+		let endSlowCall: () => void = () => undefined;
+		const slowCall = new Promise<void>((resolve) => (endSlowCall = resolve));
+		const stored = { ...base, accessToken: 'old', tokenRenewAt: String(Date.now() - 1) };
+		const { ctx, sent } = fakeContext(stored, {
+			answer: () => ({ statusCode: 200 }),
+			fetchToken: (count) => `new-${count}`,
+			// The renewing item's own call (an upload, say) takes until the test ends it.
+			callTakes: async (_token, options) => {
+				if (options.url.endsWith('/upload')) await slowCall;
+			},
+		}, 'slow-renewer');
+
+		const upload = serviceRequest(ctx, service, { method: 'POST', path: '/upload', body: {} }, 0);
+		const lookups = Array.from({ length: 5 }, async (_, index) => await serviceRequest(ctx, service, { method: 'GET', path: `/things/${index}` }, index + 1));
+
+		const responses = await Promise.all(lookups);
+		expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+		expect(sent.filter((call) => call.path.includes('/things/')).map((call) => call.token)).toEqual(new Array(5).fill('new-1'));
+		endSlowCall();
+		await upload;
+	});
+
+	test('an item waiting for another item\'s token gives up at its own deadline', async () => {
+		let endTokenRequest: () => void = () => undefined;
+		const tokenRequest = new Promise<void>((resolve) => (endTokenRequest = resolve));
+		const { ctx, sent } = fakeContext({ ...base, accessToken: '', tokenRenewAt: '' }, {
+			answer: () => ({ statusCode: 200 }),
+			fetchToken: () => 'late',
+			tokenTakes: async () => await tokenRequest,
+		}, 'slow-token-endpoint');
+
+		const renewing = serviceRequest(ctx, service, { method: 'GET', path: '/first' }, 0);
+		await tick();
+		const waiting = await serviceRequest(ctx, service, { method: 'GET', path: '/second', timeoutMs: 50, totalTimeoutMs: 50 }, 1).catch((error: Error) => error);
+
+		expect(waiting).toBeInstanceOf(Error);
+		expect((waiting as Error).message).toBe('Example: no access token within 50 ms');
+		expect((waiting as NodeApiError).description).toContain('GET /second (item 1) was not sent');
+		endTokenRequest();
+		await renewing;
+		expect(sent.map((call) => call.path)).toEqual(['https://api.example/v1/first']);
+	});
+
+	test('a token endpoint that is down costs a handful of token requests, not one per item', async () => {
+		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
+		const { ctx, sent, tokenFetches } = fakeContext({ ...base, accessToken: '', tokenRenewAt: '' }, {
+			answer: () => ({ statusCode: 200 }),
+			fetchToken: () => new TokenRequestError('Could not reach the token endpoint (ECONNREFUSED)', { kind: 'network', code: 'ECONNREFUSED' }),
+		}, 'token-endpoint-down');
+
+		const results = await Promise.all(
+			Array.from({ length: 50 }, async (_, itemIndex) =>
+				await serviceRequest(ctx, service, { method: 'POST', path: '/things', body: {} }, itemIndex).catch((error: Error) => error),
+			),
+		);
+
+		expect(results.every((result) => result instanceof Error && result.message.includes('ECONNREFUSED'))).toBe(true);
+		expect(sent).toHaveLength(0);
+		// One renewal for all 50, asked the policy's 4 times.
+		expect(tokenFetches()).toBe(4);
+	});
+
+	test('a token endpoint answering 503 once is asked again, and every item gets the token', async () => {
+		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
+		const { ctx, tokenFetches } = fakeContext({ ...base, accessToken: '', tokenRenewAt: '' }, {
+			answer: () => ({ statusCode: 200 }),
+			fetchToken: (count) =>
+				count === 1 ? new TokenRequestError('The token endpoint answered HTTP 503', { kind: 'status', status: 503 }) : 'second-try',
+		}, 'token-endpoint-blip');
+
+		const responses = await Promise.all(
+			Array.from({ length: 20 }, async (_, itemIndex) => await serviceRequest(ctx, service, { method: 'GET', path: '/things' }, itemIndex)),
+		);
+
+		expect(responses).toHaveLength(20);
+		expect(tokenFetches()).toBe(2);
+	});
+
+	test('items that waited for the first token respect a limit halved meanwhile', async () => {
+		jest.spyOn(retryClock, 'sleep').mockImplementation(async () => undefined);
+		jest.spyOn(retryClock, 'random').mockReturnValue(0);
+		let inFlight = 0;
+		let peakAfterThrottling = 0;
+		let throttledOnce = false;
+		const { ctx } = fakeContext({ ...base, accessToken: '', tokenRenewAt: '' }, {
+			answer: () => {
+				if (!throttledOnce) {
+					throttledOnce = true;
+					return { statusCode: 429, headers: { 'retry-after': '1' } };
+				}
+				return { statusCode: 200 };
+			},
+			fetchToken: () => 'first-token',
+			callTakes: async () => {
+				inFlight++;
+				if (throttledOnce) peakAfterThrottling = Math.max(peakAfterThrottling, inFlight);
+				for (let count = 0; count < 20; count++) await tick();
+				inFlight--;
+			},
+		}, 'first-token-halved');
+		beginNodeRun(ctx, 10);
+
+		await Promise.all(
+			Array.from({ length: 10 }, async (_, itemIndex) => await serviceRequest(ctx, service, { method: 'GET', path: `/things/${itemIndex}` }, itemIndex)),
+		);
+
+		expect(peakAfterThrottling).toBeLessThanOrEqual(5);
 	});
 });

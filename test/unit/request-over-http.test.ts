@@ -16,6 +16,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
+import { beginNodeRun } from '../../nodes/shared/concurrency';
 import { forEachItem, jsonOutput } from '../../nodes/shared/items';
 import type { ServiceDefinition, ServiceRequest } from '../../nodes/shared/request';
 import { serviceRequest } from '../../nodes/shared/request';
@@ -313,5 +314,88 @@ describe('answers that are not JSON', () => {
 		const everything = JSON.stringify(run.run.data.resultData);
 		expect(everything).not.toContain('quote');
 		expect(everything).not.toContain('backslash');
+	});
+});
+
+describe('token renewal in n8n-core', () => {
+	const tokenAnswer = (response: http.ServerResponse, token: string) => {
+		response.writeHead(200, { 'Content-Type': 'application/json' });
+		response.end(JSON.stringify({ access_token: token, expires_in: 3600 }));
+	};
+
+	test('a token endpoint answering 503 once is asked again, and the item is sent with the token', async () => {
+		let tokenRequests = 0;
+		api.handler = (request, response) => {
+			if (request.url === '/token') {
+				tokenRequests++;
+				if (tokenRequests === 1) {
+					response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '0' });
+					response.end('{"message":"Service unavailable"}');
+					return;
+				}
+				tokenAnswer(response, 'second-token');
+				return;
+			}
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			response.end(JSON.stringify({ token: request.headers.authorization }));
+		};
+
+		const run = await runWithToken({ method: 'GET', path: '/things' });
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([{ token: 'Bearer second-token' }]);
+		expect(api.seen.map((seen) => seen.url)).toEqual(['/token', '/token', '/things']);
+	});
+
+	test('while the renewing item\'s own call is slow, the other items go on as soon as the new token is stored', async () => {
+		let slowPending = false;
+		let thingsWhileSlowPending = 0;
+		api.handler = (request, response) => {
+			if (request.url === '/token') return tokenAnswer(response, 'fresh');
+			if (request.url === '/slow') {
+				slowPending = true;
+				const finish = () => {
+					slowPending = false;
+					response.writeHead(200, { 'Content-Type': 'application/json' });
+					response.end('{"slow":true}');
+				};
+				// Answers once the others have been served, or after 3 s when they wait for it.
+				const started = Date.now();
+				const check = setInterval(() => {
+					if (thingsWhileSlowPending === 4 || Date.now() - started > 3_000) {
+						clearInterval(check);
+						finish();
+					}
+				}, 10);
+				return;
+			}
+			if (slowPending) thingsWhileSlowPending++;
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			response.end('{"ok":true}');
+		};
+		const node = {
+			...nodeMaking(tokenService, { method: 'GET', path: '/things' }),
+			async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+				beginNodeRun(this, 5);
+				return [
+					await forEachItem(this, async (itemIndex) =>
+						jsonOutput((await serviceRequest(this, tokenService, { method: 'GET', path: itemIndex === 0 ? '/slow' : '/things' }, itemIndex)).body),
+					),
+				];
+			},
+		} as INodeType;
+
+		const run = await runNode({
+			node,
+			credentialTypes: [new TestTokenApi()],
+			credentials: { testTokenApi: { baseUrl: api.url, clientSecret: CLIENT_SECRET, accessToken: '', tokenRenewAt: '' } },
+			parameters: {},
+			items: [{}, {}, {}, {}, {}],
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([{ slow: true }, { ok: true }, { ok: true }, { ok: true }, { ok: true }]);
+		expect(thingsWhileSlowPending).toBe(4);
+		expect(api.seen.filter((seen) => seen.url === '/token')).toHaveLength(1);
 	});
 });

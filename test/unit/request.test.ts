@@ -7,7 +7,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ServiceDefinition } from '../../nodes/shared/request';
 import { answerError, quoteAnswer, serviceRequest } from '../../nodes/shared/request';
 import { retryClock } from '../../nodes/shared/retry';
-import { SERVICE_DOWN_AFTER } from '../../nodes/shared/serviceHealth';
 import { TOKEN_FIELDS, TokenRequestError } from '../../credentials/common/token';
 
 type Answer =
@@ -75,6 +74,8 @@ beforeEach(() => {
 	jest.spyOn(retryClock, 'sleep').mockImplementation(async (ms: number) => {
 		waits.push(ms);
 	});
+	// No spread after a shared pause: the waits recorded are those the rules chose.
+	jest.spyOn(retryClock, 'random').mockReturnValue(0);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -363,65 +364,97 @@ describe('checks before any request', () => {
 
 describe('a service that is plainly down', () => {
 	const alwaysRefused = () => Array.from({ length: 100 }, () => ({ networkCode: 'ECONNREFUSED' }) as Answer);
+	let now: number;
+	beforeEach(() => {
+		now = 5_000_000;
+		jest.spyOn(retryClock, 'now').mockImplementation(() => now);
+		jest.spyOn(retryClock, 'sleep').mockImplementation(async (ms: number) => {
+			waits.push(ms);
+			now += ms;
+		});
+	});
 
-	test(`after ${SERVICE_DOWN_AFTER} items fail in a row with the same error, the remaining items fail at once`, async () => {
+	test('when failures have lasted five seconds with no answer, the remaining items fail at once without being sent', async () => {
 		const { ctx, calls } = fakeContext(alwaysRefused(), credentials);
 		const run = async (itemIndex: number) => await failureOf(serviceRequest(ctx, service, { method: 'GET', path: '/things' }, itemIndex));
 
-		for (let itemIndex = 0; itemIndex < SERVICE_DOWN_AFTER; itemIndex++) {
+		for (let itemIndex = 0; itemIndex < 2; itemIndex++) {
 			expect((await run(itemIndex)).message).toBe('Example could not be reached (ECONNREFUSED)');
+			now += 2_500;
 		}
 		const callsBefore = calls.length;
-		const skipped = await run(SERVICE_DOWN_AFTER);
+		const skipped = await run(3);
 
-		expect(skipped.message).toBe(
-			`Example could not be reached (ECONNREFUSED) (Example failed ${SERVICE_DOWN_AFTER} requests in a row, so the remaining items are not tried)`,
+		expect(skipped.message).toMatch(
+			/^Example could not be reached \(ECONNREFUSED\) \(Example failed \d+ requests over \d+(\.\d+)? s with no answer, so the remaining items are not tried\)$/,
 		);
-		expect(skipped.context.itemIndex).toBe(SERVICE_DOWN_AFTER);
-		expect(skipped.description).toContain(`Item ${SERVICE_DOWN_AFTER} was not sent`);
+		expect(skipped.context.itemIndex).toBe(3);
+		expect(skipped.description).toContain('Item 3 was not sent');
 		expect(calls).toHaveLength(callsBefore);
 	});
 
-	test('a success between failures starts the count again', async () => {
+	test('a blip shorter than five seconds never ends the run: the items after it are sent', async () => {
 		const answers: Answer[] = [
-			...Array.from({ length: 4 * (SERVICE_DOWN_AFTER - 1) }, () => ({ networkCode: 'ECONNREFUSED' }) as Answer),
-			{ statusCode: 200, body: {} },
-			...alwaysRefused(),
+			...Array.from({ length: 12 }, () => ({ networkCode: 'ECONNREFUSED' }) as Answer),
+			...Array.from({ length: 10 }, () => ({ statusCode: 200, body: {} })),
 		];
 		const { ctx, calls } = fakeContext(answers, credentials);
 		const run = async (itemIndex: number) =>
-			await serviceRequest(ctx, service, { method: 'GET', path: '/things' }, itemIndex).catch(() => undefined);
+			await serviceRequest(ctx, service, { method: 'GET', path: '/things' }, itemIndex).then(
+				() => 'ok',
+				() => 'failed',
+			);
 
-		// SERVICE_DOWN_AFTER - 1 failures, one success, then SERVICE_DOWN_AFTER - 1 failures again.
-		for (let itemIndex = 0; itemIndex < 2 * SERVICE_DOWN_AFTER - 1; itemIndex++) await run(itemIndex);
-		const callsBefore = calls.length;
-		await run(2 * SERVICE_DOWN_AFTER - 1);
+		const results: string[] = [];
+		for (let itemIndex = 0; itemIndex < 6; itemIndex++) {
+			results.push(await run(itemIndex));
+			now += 300;
+		}
 
-		expect(calls.length).toBeGreaterThan(callsBefore);
+		expect(results).toEqual(['failed', 'failed', 'failed', 'ok', 'ok', 'ok']);
+		expect(calls).toHaveLength(15);
 	});
 
-	test('items running at the same time share what they learn, and later items are not tried', async () => {
+	test('items running at the same time wait while one probes a suspect service, and are not tried once it is down', async () => {
+		let inFlightAfterFailure = 0;
+		let peakAfterFirstFailure = 0;
+		let failedOnce = false;
 		const { ctx, calls } = fakeContext(alwaysRefused(), credentials);
+		const original = ctx.helpers.httpRequestWithAuthentication;
+		ctx.helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: Parameters<typeof original>) {
+			const afterFailure = failedOnce;
+			if (afterFailure) peakAfterFirstFailure = Math.max(peakAfterFirstFailure, ++inFlightAfterFailure);
+			try {
+				await new Promise((resolve) => setImmediate(resolve));
+				return await original.apply(this as never, args);
+			} finally {
+				if (afterFailure) inFlightAfterFailure--;
+				failedOnce = true;
+			}
+		} as typeof original;
 		const run = async (itemIndex: number) => await failureOf(serviceRequest(ctx, service, { method: 'GET', path: '/things' }, itemIndex));
 
 		const together = await Promise.all([0, 1, 2, 3, 4].map(run));
+		now += 5_000;
 		const callsBefore = calls.length;
 		const later = await run(5);
 
+		expect(peakAfterFirstFailure).toBe(1);
 		expect(together.every((error) => error instanceof NodeApiError)).toBe(true);
 		expect(later.message).toContain('so the remaining items are not tried');
 		expect(calls).toHaveLength(callsBefore);
 	});
 
 	test('a refusal of one item (a 404) is not an outage', async () => {
-		const answers: Answer[] = Array.from({ length: SERVICE_DOWN_AFTER + 1 }, () => ({ statusCode: 404, body: { message: 'No such thing' } }));
+		const answers: Answer[] = Array.from({ length: 4 }, () => ({ statusCode: 404, body: { message: 'No such thing' } }));
 		const { ctx, calls } = fakeContext(answers, credentials);
 
-		for (let itemIndex = 0; itemIndex <= SERVICE_DOWN_AFTER; itemIndex++) {
+		for (let itemIndex = 0; itemIndex < 4; itemIndex++) {
 			await serviceRequest(ctx, service, { method: 'GET', path: '/things' }, itemIndex).catch(() => undefined);
+			now += 3_000;
 		}
 
-		expect(calls).toHaveLength(SERVICE_DOWN_AFTER + 1);
+		expect(calls).toHaveLength(4);
 	});
 });
 

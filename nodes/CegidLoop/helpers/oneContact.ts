@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { problemWithApiPath } from '../../../credentials/common/url';
+import { problemWithApiPath } from '../../../lib/url';
 import { inputError, readText } from '../../shared/validation';
 import { CONTACT_EMAIL_KEY } from '../guesses';
 import { readEmail, readFolderCode, readOffer } from './fields';

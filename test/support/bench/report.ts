@@ -25,6 +25,8 @@ export interface RunMeasurement {
 	memory?: { baselineBytes: number; peakBytes: number; growthBytes: number };
 	/** How long `n8n execute` took, start-up included, ms. */
 	wallMs: number;
+	/** A workload's own numbers (see Workload.judge). */
+	judgement?: Record<string, number>;
 	error?: string;
 }
 
@@ -40,6 +42,10 @@ export interface SideSummary {
 	memoryGrowthBytes?: number;
 	/** Runs whose output was wrong or which failed. */
 	failures: number;
+	/** Medians of the workload's own numbers; for its limits, see `worst`. */
+	judgement: Record<string, number>;
+	/** The least favourable of each of the workload's own numbers over the runs (the largest). */
+	worst: Record<string, number>;
 }
 
 export interface WorkloadSummary {
@@ -48,6 +54,8 @@ export interface WorkloadSummary {
 	items: number;
 	ours: SideSummary;
 	http: SideSummary;
+	/** The HTTP Request node with the keys typed in as headers, where the workload runs it. */
+	headers?: SideSummary;
 	/** Our node's median time divided by the HTTP Request node's. */
 	timeRatio: number;
 }
@@ -97,13 +105,28 @@ function summarizeSide(runs: RunMeasurement[]): SideSummary {
 		maxInFlight: Math.max(0, ...good.map((run) => run.maxInFlight)),
 		memoryGrowthBytes: growth.length > 0 ? median(growth) : undefined,
 		failures: runs.length - good.length,
+		...judgements(good),
 	};
+}
+
+function judgements(runs: RunMeasurement[]): Pick<SideSummary, 'judgement' | 'worst'> {
+	const names = new Set(runs.flatMap((run) => Object.keys(run.judgement ?? {})));
+	const judgement: Record<string, number> = {};
+	const worst: Record<string, number> = {};
+	for (const name of names) {
+		const values = runs.flatMap((run) => (run.judgement?.[name] === undefined ? [] : [run.judgement[name]]));
+		judgement[name] = median(values);
+		worst[name] = Math.max(...values);
+	}
+	return { judgement, worst };
 }
 
 export function summarize(key: string, title: string, items: number, runs: RunMeasurement[]): WorkloadSummary {
 	const ours = summarizeSide(runs.filter((run) => run.workload === key && run.side === 'ours'));
 	const http = summarizeSide(runs.filter((run) => run.workload === key && run.side === 'http'));
-	return { key, title, items, ours, http, timeRatio: ours.nodeMs / http.nodeMs };
+	const headerRuns = runs.filter((run) => run.workload === key && run.side === 'headers');
+	const headers = headerRuns.length > 0 ? summarizeSide(headerRuns) : undefined;
+	return { key, title, items, ours, http, headers, timeRatio: ours.nodeMs / http.nodeMs };
 }
 
 export function seconds(ms: number): string {
@@ -125,11 +148,13 @@ export function markdownTable(summaries: WorkloadSummary[]): string {
 		'| Workload | Node | Time (median) | Requests | Token requests | Most in flight | Memory growth | Ours / HTTP Request |',
 		'|---|---|--:|--:|--:|--:|--:|--:|',
 	];
+	const names = { ours: 'this package', http: 'HTTP Request', headers: 'HTTP Request, keys as headers' };
 	for (const summary of summaries) {
-		for (const side of ['ours', 'http'] as const) {
+		for (const side of ['ours', 'http', 'headers'] as const) {
 			const result = summary[side];
+			if (result === undefined) continue;
 			rows.push(
-				`| ${side === 'ours' ? summary.title : ''} | ${side === 'ours' ? 'this package' : 'HTTP Request'} | ${seconds(result.nodeMs)} | ${count(result.requests)} | ${count(result.tokenRequests)} | ${count(result.maxInFlight)} | ${megabytes(result.memoryGrowthBytes)} | ${side === 'ours' && Number.isFinite(summary.timeRatio) ? summary.timeRatio.toFixed(2) : ''} |`,
+				`| ${side === 'ours' ? summary.title : ''} | ${names[side]} | ${seconds(result.nodeMs)} | ${count(result.requests)} | ${count(result.tokenRequests)} | ${count(result.maxInFlight)} | ${megabytes(result.memoryGrowthBytes)} | ${side === 'ours' && Number.isFinite(summary.timeRatio) ? summary.timeRatio.toFixed(2) : ''} |`,
 			);
 		}
 	}

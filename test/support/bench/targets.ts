@@ -117,3 +117,80 @@ export async function defaultConcurrency(projectRoot: string, nodeFile: string):
 	}
 	throw new Error(`${nodeFile} exports no node class`);
 }
+
+export interface PressureInputs {
+	/** Cegid Client → Add without faults, as many items as the burst: the plain case and the burst's reference. */
+	baseline?: WorkloadSummary;
+	burst?: WorkloadSummary;
+	blip?: WorkloadSummary;
+	slowRenewal?: WorkloadSummary;
+	/** The sandbox's latency per request, ms, and how many requests the node sends at once by default. */
+	latencyMs: number;
+	configuredConcurrency: number;
+}
+
+/**
+ * The targets of the plain case at scale and of the workloads under pressure (a burst of 429s, a
+ * blip of 502s, a slow token renewal). Each is checked only when its workload ran.
+ */
+export function checkPressureTargets(inputs: PressureInputs): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const { baseline, burst, blip, slowRenewal } = inputs;
+	if (baseline?.headers) {
+		const items = baseline.items;
+		const headers = baseline.headers;
+		checks.push({
+			target: `Plain case, ${items.toLocaleString('en')} writes: at least as fast as the HTTP Request node with the keys typed in as headers`,
+			measured: `${seconds(baseline.ours.nodeMs)} against ${seconds(headers.nodeMs)}`,
+			pass: baseline.ours.nodeMs <= headers.nodeMs,
+		});
+		const speedup = baseline.http.nodeMs / baseline.ours.nodeMs;
+		checks.push({
+			target: `Plain case, ${items.toLocaleString('en')} writes: at least 1.5× the HTTP Request node with the package's credential`,
+			measured: `${speedup.toFixed(2)}× (${seconds(baseline.ours.nodeMs)} against ${seconds(baseline.http.nodeMs)})`,
+			pass: speedup >= 1.5,
+		});
+		// What the network alone costs at our concurrency, plus what the HTTP Request node spends per
+		// item beyond its own network time (its requests all leave at once).
+		const network = (items * inputs.latencyMs) / inputs.configuredConcurrency;
+		const httpPerItem = Math.max(0, headers.nodeMs - (items * inputs.latencyMs) / Math.max(1, headers.maxInFlight)) / items;
+		const physical = network + httpPerItem * items;
+		checks.push({
+			target: `Plain case, ${items.toLocaleString('en')} writes: within 2× of the physical limit (items × latency ÷ ${inputs.configuredConcurrency} in flight + the HTTP Request node's time per item)`,
+			measured: `${seconds(baseline.ours.nodeMs)} against a limit of ${seconds(physical)} (${(baseline.ours.nodeMs / physical).toFixed(2)}×)`,
+			pass: baseline.ours.nodeMs <= 2 * physical,
+		});
+	}
+	if (burst) {
+		const failed = burst.ours.worst.failedItems;
+		const duplicated = burst.ours.worst.duplicated;
+		const reference = baseline ? baseline.ours.nodeMs + 1_000 : Number.NaN;
+		checks.push({
+			target: `Burst: total time at most 1.5 × (the time without the burst + 1 s)`,
+			measured: `${seconds(burst.ours.nodeMs)} against ${seconds(1.5 * reference)} (HTTP Request node: ${seconds(burst.http.nodeMs)}, ${burst.http.judgement.failedItems ?? '–'} items failed)`,
+			pass: burst.ours.nodeMs <= 1.5 * reference,
+		});
+		checks.push({
+			target: 'Burst: nothing lost or duplicated',
+			measured: `${failed ?? '–'} items failed, ${duplicated ?? '–'} clients added twice, ${burst.ours.judgement.refused429 ?? '–'} answers 429`,
+			pass: failed === 0 && duplicated === 0 && burst.ours.failures === 0,
+		});
+	}
+	if (blip) {
+		const otherwise = blip.ours.worst.failedOtherwise;
+		checks.push({
+			target: 'Blip: only the items sent during the window fail (unknown outcomes, never retried); every other item succeeds',
+			measured: `${blip.ours.judgement.failedItems ?? '–'} items failed, ${blip.ours.judgement.answered502 ?? '–'} answered 502, ${otherwise ?? '–'} otherwise (HTTP Request node: ${blip.http.judgement.failedItems ?? '–'} failed)`,
+			pass: otherwise === 0 && (blip.ours.worst.duplicated ?? 1) === 0 && blip.ours.failures === 0,
+		});
+	}
+	if (slowRenewal) {
+		const after = slowRenewal.ours.worst.othersDoneAfterTokenMs;
+		checks.push({
+			target: 'Slow renewal: the other calls finish within 2 s of the token request, not after the renewing item\'s 20 s call',
+			measured: `${Number.isFinite(after) ? seconds(after) : '–'} after the token (HTTP Request node: ${seconds(slowRenewal.http.worst.othersDoneAfterTokenMs ?? Number.NaN)})`,
+			pass: Number.isFinite(after) && after <= 2_000 && slowRenewal.ours.failures === 0,
+		});
+	}
+	return checks;
+}

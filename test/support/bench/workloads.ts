@@ -1,18 +1,25 @@
 /**
- * The benchmark's workloads, each as two workflows that do the same work: one with the package's
- * node, one with n8n's own HTTP Request node using the same predefined credential type (n8n then
- * signs the requests and fetches the token itself). The input items come from a node before the
- * measured one, so that the measured time is the node's work alone.
+ * The benchmark's workloads, each as workflows that do the same work: one with the package's node,
+ * one with n8n's own HTTP Request node using the same predefined credential type (n8n then signs
+ * the requests and fetches the token itself), and for the Cegid writes one with the HTTP Request
+ * node with the keys typed in as headers (no credential read at all: the fastest a user can build).
+ * The input items come from a node before the measured one, so that the measured time is the
+ * node's work alone.
  */
+import type { Sandbox } from '../../../sandbox';
+import type { LogEntry } from '../../../sandbox/core/server';
 import type { N8nCredential, RunItem, WorkflowFile } from '../n8n';
 import { PACKAGE_NAME } from '../runtime';
 
-export type Side = 'ours' | 'http';
+export type Side = 'ours' | 'http' | 'headers';
 
 export const SIDES: Side[] = ['ours', 'http'];
 
 /** The measured node's name in every workflow. */
-export const MEASURED_NODE: Record<Side, string> = { ours: 'Package node', http: 'HTTP Request' };
+export const MEASURED_NODE: Record<Side, string> = { ours: 'Package node', http: 'HTTP Request', headers: 'HTTP Request (headers)' };
+
+/** What a workload under pressure makes of a run: its own numbers, for its targets. */
+export type RunJudgement = Record<string, number>;
 
 /** What the workflows need to know about the sandbox and the run. */
 export interface BenchContext {
@@ -45,6 +52,14 @@ export interface Workload {
 	measureMemory?: boolean;
 	/** For a listing: the path of its page requests, counted apart from the others (a count, a token). */
 	pagePath?: RegExp;
+	/** The sides it runs on; ours and the HTTP Request node with the credential when left out. */
+	sides?: Side[];
+	/** Continue On Fail on the measured node: failed items become error items (the pressure workloads). */
+	continueOnFail?: boolean;
+	/** Sets the sandbox's faults for one run, after it was reset. */
+	prepare?: (sandbox: Sandbox) => void;
+	/** Its own numbers from the sandbox's log and the output, for its targets. */
+	judge?: (log: LogEntry[], items: RunItem[]) => RunJudgement;
 }
 
 const HTTP_REQUEST = { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2 };
@@ -109,6 +124,7 @@ export function skuPrices(items: number): Workload {
 export function cegidAddClients(items: number): Workload {
 	return {
 		key: `cegidAddClients${items}`,
+		sides: ['ours', 'http', 'headers'],
 		title: `Cegid Loop Client → Add, ${items.toLocaleString('en')} items`,
 		items,
 		credentialType: 'cegidLoopApi',
@@ -129,7 +145,9 @@ export function cegidAddClients(items: number): Workload {
 				].join('\n'),
 			),
 		node: (side, context) =>
-			side === 'ours'
+			side === 'headers'
+				? cegidAddClientWithHeaders(context)
+				: side === 'ours'
 				? {
 						type: ours('cegidLoop'),
 						typeVersion: 1,
@@ -152,12 +170,124 @@ export function cegidAddClients(items: number): Workload {
 							nodeCredentialType: 'cegidLoopApi',
 							sendBody: true,
 							specifyBody: 'json',
-							// The body the node sends: the guide's defaults for profile and social included.
-							jsonBody:
-								"={{ JSON.stringify({ email: $json.email, codeDossier: $json.folder, offre: 'start', nom: $json.lastName, prenom: $json.firstName, profile: '2.0', social: true }) }}",
+							jsonBody: CEGID_ADD_BODY,
 							options: {},
 						},
 					},
+	};
+}
+
+/** The body the node sends for Client → Add: the guide's defaults for profile and social included. */
+const CEGID_ADD_BODY =
+	"={{ JSON.stringify({ email: $json.email, codeDossier: $json.folder, offre: 'start', nom: $json.lastName, prenom: $json.firstName, profile: '2.0', social: true }) }}";
+
+/**
+ * Client → Add by the HTTP Request node with the keys typed in as headers, as the credential would
+ * send them (CegidLoopApi.credentials.ts): no credential is read from n8n's store at all.
+ */
+function cegidAddClientWithHeaders(context: BenchContext): ReturnType<Workload['node']> {
+	const credential = context.credentials.cegidLoopApi;
+	return {
+		...HTTP_REQUEST,
+		parameters: {
+			method: 'POST',
+			url: `${baseUrl(context, 'cegidLoopApi')}/provisionningCollab/addClient`,
+			authentication: 'none',
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'Ocp-Apim-Subscription-Key', value: String(credential.subscriptionApiKey) },
+					{ name: 'x-apikey', value: `${String(credential.applicationKey)}:${String(credential.applicationSecret)}` },
+					{ name: 'Cache-Control', value: 'no-cache' },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: CEGID_ADD_BODY,
+			options: {},
+		},
+	};
+}
+
+const ADD_CLIENT_PATH = /\/provisionningCollab\/addClient$/;
+
+/** The client an Add request was for, read from the body it carried. */
+function clientOf(entry: LogEntry): string {
+	return /"email":"([^"]+)"/.exec(entry.bodyText)?.[1] ?? '';
+}
+
+/** Lost: items whose output is an error; duplicated: clients the service added more than once. */
+function judgeWrites(log: LogEntry[], items: RunItem[]): RunJudgement {
+	const adds = log.filter((entry) => ADD_CLIENT_PATH.test(entry.path));
+	const added = new Map<string, number>();
+	for (const entry of adds) {
+		if (entry.serviceActed && entry.status < 300) added.set(clientOf(entry), (added.get(clientOf(entry)) ?? 0) + 1);
+	}
+	const failedItems = items.filter((item) => item.json.error !== undefined).length;
+	const answered502 = adds.filter((entry) => entry.status === 502).length;
+	return {
+		failedItems,
+		/** Items that failed without a 502 of their own, or were answered 502 and still succeeded. */
+		failedOtherwise: Math.abs(failedItems - answered502),
+		duplicated: [...added.values()].filter((times) => times > 1).length,
+		refused429: adds.filter((entry) => entry.status === 429).length,
+		answered502,
+	};
+}
+
+/**
+ * Under pressure: Client → Add with the sandbox answering 429 (Retry-After: 1) to everything for one
+ * second in the middle of the run (`burst`), or 502 for two seconds (`blip`). Continue On Fail is on
+ * for every side, so that each item ends as an output item or an error item.
+ */
+export function cegidUnderPressure(kind: 'burst' | 'blip', items: number, windowAfterMs: number): Workload {
+	const plain = cegidAddClients(items);
+	const fault =
+		kind === 'burst'
+			? { kind: 'status' as const, status: 429, retryAfter: '1' }
+			: { kind: 'status' as const, status: 502 };
+	const forMs = kind === 'burst' ? 1_000 : 2_000;
+	return {
+		...plain,
+		key: `${kind}${items}`,
+		title:
+			kind === 'burst'
+				? `Burst: Cegid Client → Add, ${items.toLocaleString('en')} items, 429 to everything for 1 s`
+				: `Blip: Cegid Client → Add, ${items.toLocaleString('en')} items, 502 to everything for 2 s`,
+		sides: ['ours', 'http'],
+		continueOnFail: true,
+		checkItem: (item) => (item.json.error !== undefined ? undefined : plain.checkItem(item)),
+		prepare: (sandbox) =>
+			sandbox.server.faultPlans.set('cegidLoop', { method: 'POST', path: 'addClient', window: { afterMs: windowAfterMs, forMs }, faults: fault }),
+		judge: judgeWrites,
+	};
+}
+
+/**
+ * Slow renewal: Infinigate look-ups on a credential without a token, where the call of the item
+ * that renews it takes 20 s. Judged by how long after the token request the other calls finished.
+ */
+export function slowRenewal(items: number): Workload {
+	const plain = skuPrices(items);
+	const SLOW_MS = 20_000;
+	return {
+		...plain,
+		key: `slowRenewal${items}`,
+		title: `Slow renewal: Infinigate prices, ${items.toLocaleString('en')} items, the renewing call takes 20 s`,
+		// One SKU per request, so that every item has a call of its own to hold back or not.
+		node: (side, context) => {
+			const node = plain.node(side, context);
+			return side === 'ours' ? { ...node, parameters: { ...node.parameters, options: { skusPerRequest: 1 } } } : node;
+		},
+		prepare: (sandbox) =>
+			sandbox.server.addFault({ service: 'infinigate', path: 'pricelist/sku', kind: 'delay', delayMs: SLOW_MS, times: 1 }),
+		judge: (log) => {
+			const token = log.find((entry) => /\/token$/.test(entry.path));
+			const tokenAt = token ? Date.parse(token.time) + token.durationMs : Number.NaN;
+			const others = log.filter((entry) => !/\/token$/.test(entry.path) && entry.durationMs < SLOW_MS);
+			const lastOther = Math.max(...others.map((entry) => Date.parse(entry.time) + entry.durationMs));
+			return { othersDoneAfterTokenMs: others.length > 0 ? lastOther - tokenAt : Number.NaN, otherCalls: others.length };
+		},
 	};
 }
 
@@ -267,7 +397,8 @@ export function runWorkflow(id: string, workload: Workload, side: Side, context:
 			name: MEASURED_NODE[side],
 			...measured,
 			position: [440, 0],
-			credentials: { [workload.credentialType]: { id: credential.id, name: credential.name } },
+			...(side === 'headers' ? {} : { credentials: { [workload.credentialType]: { id: credential.id, name: credential.name } } }),
+			...(workload.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		},
 	];
 	const chain = nodes.map((node) => node.name);
