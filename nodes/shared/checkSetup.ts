@@ -517,17 +517,17 @@ export function checkSetupDescription(resource: string, options: INodeProperties
 
 /**
  * The Check Setup operation of a node: its description and one run for all input items. It limits
- * its own requests (four at a time), so it offers no Max Concurrent Requests: `oneItemAtATime` says
- * so to the router and to the editor's checks.
+ * its own requests (four at a time), so it offers no Max Concurrent Requests: `ownConcurrency` says
+ * so to the router.
  */
 export function checkSetupOperation(
 	resource: string,
 	service: ServiceDefinition,
 	checks: readonly SetupCheck[],
 	options: INodeProperties[] = [],
-): AllItemsOperation & { oneItemAtATime: true } {
+): AllItemsOperation & { ownConcurrency: number } {
 	return {
-		oneItemAtATime: true,
+		ownConcurrency: MAX_CHECKS_AT_ONCE,
 		description: checkSetupDescription(resource, options),
 		async executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			return await runSetupChecks(this, service, checks);

@@ -25,11 +25,23 @@ export interface AllItemsOperation {
 	description: INodeProperties[];
 	/** Must return, for every input item, its output items or (with Continue On Fail) an error item. */
 	executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+	/**
+	 * Set where the operation bounds its own requests (Check Setup: four at a time): that bound is
+	 * the run's limit, and the operation offers no Max Concurrent Requests.
+	 */
+	ownConcurrency?: number;
 }
 
 export type Operation = PerItemOperation | AllItemsOperation;
 
 export type OperationsByResource = Record<string, Record<string, Operation>>;
+
+/** The run's limit where the operation sets it rather than the Max Concurrent Requests option. */
+function fixedConcurrency(operation: Operation): number | undefined {
+	if ('oneItemAtATime' in operation && operation.oneItemAtATime === true) return 1;
+	if ('ownConcurrency' in operation) return operation.ownConcurrency;
+	return undefined;
+}
 
 export async function routeOperation(
 	ctx: IExecuteFunctions,
@@ -44,8 +56,7 @@ export async function routeOperation(
 			`The operation "${operationName}" of resource "${resource}" is not supported`,
 		);
 	}
-	const oneItemAtATime = 'oneItemAtATime' in operation && operation.oneItemAtATime === true;
-	beginNodeRun(ctx, oneItemAtATime ? 1 : readMaxConcurrentRequests(ctx));
+	beginNodeRun(ctx, fixedConcurrency(operation) ?? readMaxConcurrentRequests(ctx));
 	if ('executeAll' in operation) return [await operation.executeAll.call(ctx)];
 	return [await forEachItem(ctx, (itemIndex, item) => operation.execute.call(ctx, itemIndex, item))];
 }

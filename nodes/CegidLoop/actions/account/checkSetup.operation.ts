@@ -4,4 +4,4 @@ import { checks } from '../../checks';
 import { domainOption } from '../../helpers/fields';
 import { cegidLoopService } from '../../transport';
 
-export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', cegidLoopService, checks, [domainOption]);
+export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', cegidLoopService, checks, [domainOption]);

@@ -4,4 +4,4 @@ import { checks } from '../../checks';
 import { productDetailsEndpointField } from '../../helpers/fields';
 import { eqhubService } from '../../transport';
 
-export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', eqhubService, checks, [productDetailsEndpointField]);
+export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', eqhubService, checks, [productDetailsEndpointField]);

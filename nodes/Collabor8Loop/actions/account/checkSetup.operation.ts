@@ -6,7 +6,7 @@ import { SALE_PATH } from '../../guesses';
 import { totalFieldsOption } from '../../helpers/paging';
 import { loopService } from '../../transport';
 
-export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', loopService, checks, [
+export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', loopService, checks, [
 	guessedEndpointField({ displayName: 'Sale Address', name: 'saleEndpoint', default: SALE_PATH, serves: 'one sale' }),
 	totalFieldsOption,
 ]);

@@ -3,4 +3,4 @@ import { checkSetupOperation } from '../../../shared/checkSetup';
 import { checks } from '../../checks';
 import { virtualInventoryService } from '../../transport';
 
-export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', virtualInventoryService, checks);
+export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', virtualInventoryService, checks);

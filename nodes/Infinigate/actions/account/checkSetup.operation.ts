@@ -5,7 +5,7 @@ import { apiVersionOption } from '../../helpers/documentKinds';
 import { quotesLocationOption } from '../../helpers/guessOptions';
 import { infinigateService } from '../../transport';
 
-export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', infinigateService, checks, [
+export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', infinigateService, checks, [
 	apiVersionOption,
 	quotesLocationOption,
 ]);
