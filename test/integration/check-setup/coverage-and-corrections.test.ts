@@ -215,6 +215,9 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(corrected, 'Purchase invoice list').address).toContain('/invoice-management/v1/purchaseinvoice?');
 		expect(find(corrected, 'Quote by ID').address).toContain('/invoice-management/v2/purchasequote/');
 		expect(find(corrected, 'Request a quote (a write)').result).toBe('not checked');
+		// The write is not sent, but the address it names follows the Quotes Address the user set.
+		expect(find(corrected, 'Accept or reject a quote (a write)')).toMatchObject({ result: 'not checked', method: 'POST' });
+		expect(find(corrected, 'Accept or reject a quote (a write)').address).toMatch(/\/invoice-management\/v2\/purchasequote\/acceptance$/);
 		allSettled(corrected);
 	});
 
