@@ -260,6 +260,8 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		for (const name of ['Update sale status (a write)', 'Create item (a write)', 'Page size']) {
 			expect(find(guessed, name).result).toBe('not checked');
 		}
+		// The sandbox's invented statuses show only in a status update: the one sale read claims no more than its own.
+		expect(find(guessed, 'Sale status values').suggestion).toContain('show only when it is sent');
 
 		sandbox.server.reset();
 		const corrected = await runCheckSetup(sandbox, 'loop', { options: { saleEndpoint: LOOP.salePath, totalFields: LOOP.totalField } });
