@@ -86,8 +86,9 @@ export const checks: readonly SetupCheck[] = [
 		read: (body) => {
 			const status = firstEntry(body)?.status;
 			if (status === undefined) return { ok: 'cannot tell', reason: 'No sale with a status in the first page, so the status values cannot be seen.' };
+			// One sale shows one status; the values a status update accepts show only when one is sent.
 			return (SALE_STATUSES as readonly unknown[]).includes(status)
-				? { ok: true }
+				? { ok: true, note: 'The status seen is one the node offers; the values Update Status accepts show only when it is sent.' }
 				: { ok: false, problem: 'The sale has a status outside the values the node offers.' };
 		},
 	},

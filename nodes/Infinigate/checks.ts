@@ -15,7 +15,6 @@ import {
 	PRICE_LIST_BY_SKU_PATH,
 	PRICE_LIST_COUNT_PATH,
 	PRICE_LIST_SEARCH_PATH,
-	PURCHASE_QUOTE_PATH,
 	PURCHASE_QUOTE_SUFFIXES,
 } from './endpoints';
 import {
@@ -182,10 +181,13 @@ export const checks: readonly SetupCheck[] = [
 		name: 'Accept or reject a quote (a write)',
 		kind: 'public',
 		covers: ['QUOTE_DECIDED_STATUSES'],
-		method: 'POST',
-		path: `${PURCHASE_QUOTE_PATH}${PURCHASE_QUOTE_SUFFIXES.accept}`,
 		field: 'Options → Quotes Address',
-		reason: 'Not checked (a write): Check Setup never accepts or rejects a quote. The status values that prove a decision show only after one.',
+		// Never sent; the address shown is below the Quotes Address this run tried, as the operation's is.
+		request: ({ ctx }) => ({
+			method: 'POST',
+			path: `${readQuotesLocation(ctx, 0)}${PURCHASE_QUOTE_SUFFIXES.accept}`,
+			reason: 'Not checked (a write): Check Setup never accepts or rejects a quote. The status values that prove a decision show only after one.',
+		}),
 	},
 	{
 		name: 'Request a quote (a write)',

@@ -74,7 +74,11 @@ export type Reading = { ok: true; note?: string } | { ok: false; problem: string
 
 export interface CheckContext {
 	ctx: IExecuteFunctions;
-	/** The decoded answer of another check, once it has run (undefined when it got none). */
+	/**
+	 * The decoded answer of another check, once it has run. When that check got no answer (a wrong
+	 * address, a refusal, nothing sent), this check is not checked either, and says which one it
+	 * needed: "no quote in the list" would claim what was never seen.
+	 */
 	answerOf(check: string): Promise<unknown>;
 }
 
@@ -286,7 +290,9 @@ export async function runSetupChecks(
 		ctx,
 		answerOf: async (name) => {
 			const { exchange } = await exchangeOf(name);
-			return exchange.kind === 'answer' ? exchange.body : undefined;
+			// Thrown into `send`, which reports the asking check as not checked with this reason.
+			if (exchange.kind !== 'answer') throw new Error(`Not checked: it needs the answer of "${name}", which gave none (see that check).`);
+			return exchange.body;
 		},
 	};
 

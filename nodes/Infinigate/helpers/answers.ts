@@ -13,17 +13,18 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isUnknownRoute } from '../../shared/path';
 import type { RequestContext } from '../../shared/request';
 import { readListPage } from '../guesses';
 import { LIST_SHAPE, unreadableAnswerError as unreadable } from '../transport';
 
-/** Whether an error is the gateway's 404 for a route it does not know, rather than the service's own. */
+/**
+ * Whether an error is the gateway's 404 for a route it does not know, rather than the service's own:
+ * the one rule of shared/path.ts, for 404 only (a 405 keeps the message of its own).
+ */
 export function isGatewayNotFound(error: unknown): boolean {
 	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404') return false;
-	const body = (error.errorResponse as { body?: unknown } | undefined)?.body;
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-	const { statusCode, message } = body as IDataObject;
-	return Number(statusCode) === 404 && typeof message === 'string' && /^resource not found\.?$/i.test(message.trim());
+	return isUnknownRoute(404, (error.errorResponse as { body?: unknown } | undefined)?.body);
 }
 
 /**

@@ -14,7 +14,12 @@ import * as infinigateChecks from '../../../nodes/Infinigate/checks';
 import * as infinigateGuesses from '../../../nodes/Infinigate/guesses';
 import type { Sandbox } from '../../../sandbox';
 import { startSandbox } from '../../../sandbox';
-import type { NodeName } from './helpers';
+import { DISAGREEING as CEGID } from '../../../sandbox/cegid-loop/inventions';
+import { DISAGREEING as EQHUB } from '../../../sandbox/collabor8/eqhub/inventions';
+import { DISAGREEING as LOOP } from '../../../sandbox/collabor8/loop/inventions';
+import { DISAGREEING as VI, READING as VI_READING } from '../../../sandbox/collabor8/virtual-inventory/inventions';
+import { DISAGREEING as INFINIGATE } from '../../../sandbox/infinigate/inventions';
+import type { CheckItem, NodeName } from './helpers';
 import { results, runCheckSetup } from './helpers';
 
 const MODULES: Record<NodeName, { guesses: object; checks: ReadonlyArray<{ name: string; covers: readonly string[] }> }> = {
@@ -120,15 +125,153 @@ describe('Check Setup tries the addresses the user set', () => {
 });
 
 /**
- * The sandbox's inventions (sandbox/<service>/inventions.ts, `startSandbox({ inventions: 'disagree' })`)
- * are being written for each service; once a service reads its keys, each node gets a test: with the
- * disagreeing preset, Check Setup reports each differing guess as "wrong address" or "unexpected
- * answer" with its field, and after the user sets the invented value, a second run reports "works".
+ * Against a sandbox that reads every guess differently (its DISAGREEING inventions,
+ * sandbox/<service>/inventions.ts): Check Setup reports each differing guess a GET can observe as
+ * "wrong address" or "unexpected answer", naming the field that corrects it; once the test sets
+ * that field to the sandbox's reading, a second run reports "works". What only a write can show
+ * stays "not checked".
  */
 describe('Check Setup against a disagreeing sandbox (inventions)', () => {
-	test.todo('Cegid Loop: LoopHub Address/Method (credential) and Contact Removal Address stay not checked; the staff list works');
-	test.todo('Infinigate: an invented quotes location → "Quotes address: wrong address" (Options → Quotes Address), then works once set; an invented count or list shape → unexpected answer');
-	test.todo('EqHub: an invented product-details path → "Product details address: wrong address" (Options → Product Details Address), then works once set');
-	test.todo('Virtual Inventory: an invented API path → "Credential, API Path and import status: wrong address" (Credential → API Path), then works once set');
-	test.todo('Loop: an invented sale path and total field → "Sale address: wrong address" and "Total fields: unexpected answer", then works once Options → Sale Address and Total Fields are set; an invented ID or created field → unexpected answer');
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ inventions: 'disagree' });
+	});
+
+	afterAll(async () => await sandbox.close());
+
+	beforeEach(() => sandbox.server.reset());
+
+	const find = (run: { checks: CheckItem[] }, name: string): CheckItem => {
+		const check = run.checks.find((item) => item.check === name);
+		if (!check) throw new Error(`No check "${name}" in ${results(run.checks).join('; ')}`);
+		return check;
+	};
+
+	/** Every check of a run is "works" or "not checked": nothing left for the user to correct. */
+	const allSettled = (run: { checks: CheckItem[] }) =>
+		expect(results(run.checks.filter((check) => check.result !== 'works' && check.result !== 'not checked'))).toEqual([]);
+
+	test('Cegid Loop: the LoopHub folder list is not checked while asked by POST; by GET at the guessed address it is a wrong address of the credential; at the sandbox\'s address it works', async () => {
+		const guessed = await runCheckSetup(sandbox, 'cegidLoop');
+		expect(find(guessed, 'Credential and staff list').result).toBe('works');
+		expect(find(guessed, 'LoopHub folder list')).toMatchObject({ result: 'not checked', method: 'POST', field: 'Credential → LoopHub Address, LoopHub Method' });
+		expect(find(guessed, 'Remove an offer for one contact (a write)')).toMatchObject({
+			result: 'not checked',
+			field: 'Options → Contact Removal Address, Contact E-mail Key',
+		});
+		allSettled(guessed);
+
+		sandbox.server.reset();
+		const methodOnly = await runCheckSetup(sandbox, 'cegidLoop', { credentials: { loopHubMethod: CEGID.loopHubMethod, domain: 'TESTRDDCABINET' } });
+		expect(find(methodOnly, 'LoopHub folder list')).toMatchObject({
+			result: 'wrong address',
+			status: 404,
+			method: 'GET',
+			field: 'Credential → LoopHub Address, LoopHub Method',
+		});
+
+		sandbox.server.reset();
+		const corrected = await runCheckSetup(sandbox, 'cegidLoop', {
+			credentials: { loopHubMethod: CEGID.loopHubMethod, loopHubPath: CEGID.loopHubPath, domain: 'TESTRDDCABINET' },
+		});
+		expect(find(corrected, 'LoopHub folder list')).toMatchObject({ result: 'works', method: 'GET' });
+		expect(find(corrected, 'LoopHub folder list').address).toContain('/loopHub/dossiersCleApplication?');
+		expect(find(corrected, 'Remove an offer for one contact (a write)').result).toBe('not checked');
+		allSettled(corrected);
+	});
+
+	test('Infinigate: v1-only documents and quotes elsewhere are wrong addresses naming Options → API Version and Quotes Address; once set, the lists, the date field and the quote by ID work', async () => {
+		const guessed = await runCheckSetup(sandbox, 'infinigate');
+		expect(find(guessed, 'Credential and price-list count').result).toBe('works');
+		for (const name of ['Purchase invoice list', 'Purchase credit memo list']) {
+			expect(find(guessed, name)).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → API Version' });
+		}
+		expect(find(guessed, 'Quotes address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Quotes Address' });
+		expect(find(guessed, 'Quotes address').suggestion).toContain(INFINIGATE.quotesPath);
+		// The lists gave no answer: the checks that read them say so, rather than "no quote in the list".
+		expect(find(guessed, 'Quote by ID')).toMatchObject({ result: 'not checked', status: null });
+		expect(find(guessed, 'Quote by ID').suggestion).toBe('Not checked: it needs the answer of "Quotes address", which gave none (see that check).');
+		expect(find(guessed, 'Invoice date field').suggestion).toBe(
+			'Not checked: it needs the answer of "Purchase invoice list", which gave none (see that check).',
+		);
+		// What only a write or a large request shows: the quote request's address, the size limits.
+		expect(find(guessed, 'Request a quote (a write)')).toMatchObject({ result: 'not checked', field: 'Options → Quote Request Address' });
+		for (const name of ['Price-list page size', 'Document page size', 'SKUs per look-up']) {
+			expect(find(guessed, name).result).toBe('not checked');
+		}
+
+		sandbox.server.reset();
+		const corrected = await runCheckSetup(sandbox, 'infinigate', { options: { apiVersion: 'v1', quotesLocation: INFINIGATE.quotesPath } });
+		expect(results(corrected.checks.filter((check) => check.result === 'works'))).toEqual(
+			expect.arrayContaining([
+				'Purchase invoice list: works',
+				'Purchase credit memo list: works',
+				'Invoice date field: works',
+				'Quotes address: works',
+				'Quote by ID: works',
+			]),
+		);
+		expect(find(corrected, 'Purchase invoice list').address).toContain('/invoice-management/v1/purchaseinvoice?');
+		expect(find(corrected, 'Quote by ID').address).toContain('/invoice-management/v2/purchasequote/');
+		expect(find(corrected, 'Request a quote (a write)').result).toBe('not checked');
+		// The write is not sent, but the address it names follows the Quotes Address the user set.
+		expect(find(corrected, 'Accept or reject a quote (a write)')).toMatchObject({ result: 'not checked', method: 'POST' });
+		expect(find(corrected, 'Accept or reject a quote (a write)').address).toMatch(/\/invoice-management\/v2\/purchasequote\/acceptance$/);
+		allSettled(corrected);
+	});
+
+	test('EqHub: an invented product-details address is a wrong address naming Options → Product Details Address; once set, it works', async () => {
+		const guessed = await runCheckSetup(sandbox, 'eqhub');
+		expect(find(guessed, 'Product details address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Product Details Address' });
+
+		sandbox.server.reset();
+		const corrected = await runCheckSetup(sandbox, 'eqhub', { options: { productDetailsEndpoint: EQHUB.productDetailsPath } });
+		expect(find(corrected, 'Product details address').result).toBe('works');
+		expect(find(corrected, 'Product details address').address).toMatch(/\/products\/[^/]+\/details$/);
+		allSettled(corrected);
+	});
+
+	test('Virtual Inventory: an invented API path is a wrong address of the credential\'s API Path; once set, it works; the upload stays not checked', async () => {
+		const guessed = await runCheckSetup(sandbox, 'virtualInventory');
+		expect(find(guessed, 'Credential, API Path and import status')).toMatchObject({
+			result: 'wrong address',
+			status: 404,
+			field: 'Credential → API Path (Base URL for Custom)',
+		});
+		expect(find(guessed, 'Upload import file (a write)').result).toBe('not checked');
+
+		sandbox.server.reset();
+		// The sandbox credential is Custom, whose Base URL holds the API path.
+		const baseUrl = String(sandbox.credentials.collabor8VirtualInventoryApi.baseUrl).replace(VI_READING.apiPath, VI.apiPath);
+		const corrected = await runCheckSetup(sandbox, 'virtualInventory', { credentials: { baseUrl } });
+		expect(find(corrected, 'Credential, API Path and import status')).toMatchObject({ result: 'works', status: 200 });
+		expect(find(corrected, 'Upload import file (a write)')).toMatchObject({
+			result: 'not checked',
+			field: 'Options → Step by Step Mode Value, No Feedback Mode Value, Upload Field Name, File Type If Unknown',
+		});
+		allSettled(corrected);
+	});
+
+	test('Loop: an invented sale address and total field are "wrong address" and "unexpected answer" naming their Options; once set, both work; the writes stay not checked', async () => {
+		const guessed = await runCheckSetup(sandbox, 'loop');
+		expect(find(guessed, 'Sale address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Sale Address' });
+		expect(find(guessed, 'Total fields')).toMatchObject({ result: 'unexpected answer', status: 200, field: 'Options → Total Fields' });
+		for (const name of ['Update sale status (a write)', 'Create item (a write)', 'Page size']) {
+			expect(find(guessed, name).result).toBe('not checked');
+		}
+		// The sandbox's invented statuses show only in a status update: the one sale read claims no more than its own.
+		expect(find(guessed, 'Sale status values').suggestion).toContain('show only when it is sent');
+
+		sandbox.server.reset();
+		const corrected = await runCheckSetup(sandbox, 'loop', { options: { saleEndpoint: LOOP.salePath, totalFields: LOOP.totalField } });
+		expect(find(corrected, 'Sale address').result).toBe('works');
+		expect(find(corrected, 'Sale address').address).toMatch(/\/sales\/[^/]+\/details$/);
+		expect(find(corrected, 'Total fields').result).toBe('works');
+		expect(find(corrected, 'Update sale status (a write)')).toMatchObject({
+			result: 'not checked',
+			field: 'Options → Status Address, Status Method, Status Body Field',
+		});
+		allSettled(corrected);
+	});
 });
