@@ -43,6 +43,9 @@ import { NodeOperationError } from 'n8n-workflow';
  */
 export const memoryLimits = { maxRemembered: 100_000 };
 
+/** The triggers' clock; a test moves it to watch what a month of polls remembers. */
+export const pollingClock = { now: (): Date => new Date() };
+
 /** How long an entry gone from a list is remembered, so that its return is not "new". */
 export const GONE_RETENTION_DAYS = 30;
 
@@ -173,7 +176,7 @@ export function diffSnapshot<T>(
 	listed: T[],
 	describe: (entry: T) => { key: string; fingerprint: string },
 	isRecent: (entry: T) => boolean = () => false,
-	now: Date = new Date(),
+	now: Date = pollingClock.now(),
 ): { added: Array<SnapshotChange<T>>; changed: Array<SnapshotChange<T>>; memory: SnapshotMemory } {
 	const added: Array<SnapshotChange<T>> = [];
 	const changed: Array<SnapshotChange<T>> = [];

@@ -11,7 +11,17 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory } from '../../shared/polling';
-import { dayOf, daysBefore, diffSnapshot, isoDay, noEventYet, readIncludeLastDays, readMemory, rememberOrFail } from '../../shared/polling';
+import {
+	dayOf,
+	daysBefore,
+	diffSnapshot,
+	isoDay,
+	noEventYet,
+	pollingClock,
+	readIncludeLastDays,
+	readMemory,
+	rememberOrFail,
+} from '../../shared/polling';
 import { checkWholeNumber } from '../../shared/validation';
 import { SALES_PATH } from '../endpoints';
 import { MAX_PAGE_SIZE, SALE_CREATED_FIELD, SALE_ID_FIELD } from '../guesses';
@@ -52,7 +62,7 @@ export async function pollLoop(this: IPollFunctions): Promise<INodeExecutionData
 	}
 
 	const includeLastDays = readIncludeLastDays(this);
-	const since = includeLastDays > 0 ? daysBefore(isoDay(new Date()), includeLastDays) : undefined;
+	const since = includeLastDays > 0 ? daysBefore(isoDay(pollingClock.now()), includeLastDays) : undefined;
 	const memory = readMemory<SnapshotMemory>(this, MEMORY);
 	const { added, changed } = rememberOrFail(this, MEMORY, () =>
 		diffSnapshot(

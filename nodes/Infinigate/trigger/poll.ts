@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
-import { noEventYet, readIncludeLastDays, readMemory, rememberOrFail } from '../../shared/polling';
+import { noEventYet, pollingClock, readIncludeLastDays, readMemory, rememberOrFail } from '../../shared/polling';
 import { quoteCreated } from '../helpers/quoteFields';
 import type { InfinigateEvent } from './events';
 import {
@@ -18,7 +18,7 @@ import {
 
 export async function pollInfinigate(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const event = this.getNodeParameter('event') as InfinigateEvent;
-	const now = new Date();
+	const now = pollingClock.now();
 	const emit = (events: IDataObject[]) => (events.length === 0 ? null : [this.helpers.returnJsonArray(events)]);
 
 	if (event === 'newOrChangedPurchaseQuote') {

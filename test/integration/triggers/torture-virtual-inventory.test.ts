@@ -1,0 +1,124 @@
+/**
+ * Collabor8 Virtual Inventory Trigger under torture (see ./torture.ts for the seed): imports start
+ * and finish at random, some within one poll interval (the documented miss: the service shows only
+ * its current status), while the status answer is now and then unreadable, without the documented
+ * field, an echo of the request (bearer token included), or down. Every import a poll saw running
+ * is delivered once when a later poll finds imports allowed again, and no error shows a secret.
+ */
+import { triggerFor } from './helpers';
+import { expectExactlyOnce, POLLS, random, tortureSandbox, tortureSeed } from './torture';
+
+const sandbox = tortureSandbox();
+
+const STATUS_PATH = 'inventory-import/status$';
+
+/** Every text an error carries that n8n can show or log: message, description, and what it wraps. */
+function errorTexts(error: unknown): string {
+	const seen = new WeakSet<object>();
+	return JSON.stringify(error, (key, value: unknown) => {
+		if (value instanceof Error) {
+			if (seen.has(value)) return undefined;
+			seen.add(value);
+			return Object.fromEntries(Object.getOwnPropertyNames(value).map((name) => [name, (value as unknown as Record<string, unknown>)[name]]));
+		}
+		if (value !== null && typeof value === 'object') {
+			if (seen.has(value)) return undefined;
+			seen.add(value);
+		}
+		return value;
+	});
+}
+
+test('Collabor8 Virtual Inventory Trigger: each import seen running comes once when it has finished, and no poll error shows a secret, through 2,000 polls', async () => {
+	const seed = tortureSeed();
+	const rng = random(seed);
+	const vi = sandbox().state.virtualInventory;
+	const credential = sandbox().credentials.collabor8VirtualInventoryApi;
+	const trigger = triggerFor(sandbox(), 'virtualInventory');
+	const violations: string[] = [];
+	const violation = (poll: number, text: string): void => {
+		if (violations.length < 20) violations.push(`poll ${poll}: ${text}`);
+	};
+	let busy = false;
+	/** What the last poll that succeeded saw: an import running or not. */
+	let lastSeenBusy: boolean | undefined;
+	let events = 0;
+	let requests = 0;
+	let failedPolls = 0;
+	let checkedPolls = 0;
+	const disturbed = { none: 0, empty: 0, unreadable: 0, down: 0 };
+	const secrets = new Set<string>([String(credential.clientSecret)]);
+
+	for (let poll = 0; poll < POLLS; poll++) {
+		if (poll > 0) {
+			if (!busy && rng.chance(0.2)) {
+				vi.startWebImport(60 * 60 * 1000);
+				busy = true;
+			}
+			// Sometimes the import ends before the next poll: that one cannot be seen.
+			if (busy && rng.chance(0.3)) {
+				vi.startWebImport(0);
+				busy = false;
+			}
+			if (rng.chance(0.02)) trigger.restart();
+		}
+		const draw = poll === 0 ? 1 : rng();
+		let disturbance: keyof typeof disturbed = 'none';
+		if (draw < 0.03) {
+			disturbance = 'empty';
+			sandbox().server.addFault({ service: 'collabor8VirtualInventory', path: STATUS_PATH, kind: 'status', status: 200, body: {}, times: 1 });
+		} else if (draw < 0.08) {
+			disturbance = 'unreadable';
+			const kind = rng.pick(['echoHeaders', 'echoHeaders', 'html', 'invalidJson', 'field'] as const);
+			if (kind === 'field') {
+				sandbox().server.addFault({ service: 'collabor8VirtualInventory', path: STATUS_PATH, kind: 'status', status: 200, body: { isImportAllowed: 'yes' }, times: 1 });
+			} else if (kind === 'echoHeaders') {
+				// An answer with status 200 that repeats the request, Authorization header included.
+				sandbox().faults.set('virtualInventory', { path: STATUS_PATH, times: 1, faults: { kind: 'echoHeaders', status: 200 } });
+			} else {
+				sandbox().faults.set('virtualInventory', { path: STATUS_PATH, times: 1, faults: { kind } });
+			}
+		} else if (draw < 0.1) {
+			disturbance = 'down';
+			sandbox().server.addFault({ service: 'collabor8VirtualInventory', path: STATUS_PATH, kind: 'status', status: 503, times: 50 });
+		}
+		disturbed[disturbance]++;
+
+		const result = await trigger.poll();
+		for (const entry of sandbox().server.log) {
+			const authorization = entry.headers.authorization;
+			if (typeof authorization === 'string') secrets.add(authorization.replace(/^Bearer\s+/i, ''));
+		}
+		requests += sandbox().server.log.length;
+		sandbox().server.log.length = 0;
+		sandbox().server.clearFaults();
+		sandbox().faults.clear('virtualInventory');
+
+		events += result.events.length;
+		if (result.error) {
+			failedPolls++;
+			if (disturbance === 'none') violation(poll, `an undisturbed poll failed: ${result.error.message}`);
+			if (result.events.length > 0) violation(poll, 'a failed poll delivered events');
+			const texts = errorTexts(result.error);
+			for (const secret of secrets) if (secret.length >= 8 && texts.includes(secret)) violation(poll, `the error shows a secret (${disturbance})`);
+			continue;
+		}
+		checkedPolls++;
+		const expected = poll > 0 && lastSeenBusy === true && !busy ? 1 : 0;
+		if (result.events.length !== expected) {
+			violation(poll, `${result.events.length} events, ${expected} expected (running at the last successful poll: ${String(lastSeenBusy)}, now: ${String(busy)})`);
+		}
+		lastSeenBusy = busy;
+	}
+	if (checkedPolls < POLLS * 0.8) violations.push(`only ${checkedPolls} of ${POLLS} polls could be checked`);
+	expectExactlyOnce('Virtual Inventory', {
+		seed,
+		polls: POLLS,
+		events,
+		requests,
+		disturbed,
+		failedPolls,
+		checkedPolls,
+		violations,
+	});
+});
