@@ -144,6 +144,7 @@ export async function torture(
 	let failedPolls = 0;
 	let requests = 0;
 	let checkedPolls = 0;
+	let previousDisturbance: Disturbance = 'none';
 	const violation = (poll: number, text: string): void => {
 		if (violations.length < 20) violations.push(`poll ${poll}: ${text}`);
 	};
@@ -159,6 +160,8 @@ export async function torture(
 		}
 		// The first poll finds what was there at activation; the last one must see everything.
 		const disturbance = poll === 0 || last ? 'none' : disturb(sandbox, world, rng);
+		const context = `${disturbance}; the poll before: ${previousDisturbance}`;
+		previousDisturbance = disturbance;
 		disturbed[disturbance]++;
 		const truth = world.truth();
 		const result = await trigger.poll();
@@ -178,11 +181,11 @@ export async function torture(
 			const event = world.read(item);
 			const last = delivered.get(event.key);
 			if (event.kind === 'new') {
-				if (last !== undefined) violation(poll, `${event.key} delivered as new again (${disturbance})`);
+				if (last !== undefined) violation(poll, `${event.key} delivered as new again (${context})`);
 			} else if (last === undefined) {
-				violation(poll, `${event.key} delivered as changed but never as new (${disturbance})`);
+				violation(poll, `${event.key} delivered as changed but never as new (${context})`);
 			} else if (event.previous !== last || event.value === last) {
-				violation(poll, `${event.key} changed ${String(event.previous)} → ${event.value}, but ${last} was delivered last (${disturbance})`);
+				violation(poll, `${event.key} changed ${String(event.previous)} → ${event.value}, but ${last} was delivered last (${context})`);
 			}
 			delivered.set(event.key, event.value);
 		}
