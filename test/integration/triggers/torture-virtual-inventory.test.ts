@@ -26,6 +26,17 @@ function errorTexts(value: unknown, seen = new WeakSet<object>()): string {
 		.join('\n');
 }
 
+/**
+ * What would betray a secret in a text: the secret, or a piece of it, since a quote cut to length
+ * can cut a token in half. A token's first part (the JWT header) is the same for every token and
+ * betrays nothing; its other parts do.
+ */
+function secretPieces(secret: string): string[] {
+	const parts = secret.split('.');
+	const telling = parts.length === 3 ? parts.slice(1) : [secret];
+	return telling.filter((part) => part.length >= 16).map((part) => part.slice(0, 16));
+}
+
 test('Collabor8 Virtual Inventory Trigger: each import seen running comes once when it has finished, and no poll error shows a secret, through 2,000 polls', async () => {
 	const seed = tortureSeed();
 	const rng = random(seed);
@@ -97,7 +108,9 @@ test('Collabor8 Virtual Inventory Trigger: each import seen running comes once w
 			if (disturbance === 'none') violation(poll, `an undisturbed poll failed: ${result.error.message}`);
 			if (result.events.length > 0) violation(poll, 'a failed poll delivered events');
 			const texts = errorTexts(result.error);
-			for (const secret of secrets) if (secret.length >= 8 && texts.includes(secret)) violation(poll, `the error shows a secret (${disturbance})`);
+			for (const secret of secrets) {
+				if (secretPieces(secret).some((piece) => texts.includes(piece))) violation(poll, `the error shows (part of) a secret (${disturbance})`);
+			}
 			continue;
 		}
 		checkedPolls++;
