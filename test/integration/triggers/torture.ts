@@ -156,7 +156,7 @@ export async function torture(
 			world.tick?.(rng, poll);
 			const changes = rng.int(3);
 			for (let change = 0; change < changes; change++) world.change(rng, poll);
-			if (rng.chance(0.02)) trigger.restart();
+			if (rng.chance(0.02)) trigger.restartFromDatabase();
 		}
 		// The first poll finds what was there at activation; the last one must see everything.
 		const disturbance = poll === 0 || last ? 'none' : disturb(sandbox, world, rng);
