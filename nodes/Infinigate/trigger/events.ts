@@ -91,6 +91,8 @@ export async function newDocuments(
 		});
 }
 
+const UNREADABLE_FINGERPRINT = JSON.stringify([null, null]);
+
 export function quoteFingerprint(quote: IDataObject): string {
 	return JSON.stringify([quoteRevision(quote) ?? null, quoteStatus(quote) ?? null]);
 }
@@ -121,7 +123,9 @@ export function newOrChangedQuotes(
 	);
 	const events = [
 		...diff.added.map(({ entry }) => ({ event: 'newPurchaseQuote', ...entry })),
-		...diff.changed.map(({ entry, previous }) => {
+		// A fingerprint in which nothing could be read (a memory written before the trigger read the
+		// production names) is no evidence of a change: the quote is remembered anew, not delivered.
+		...diff.changed.filter(({ previous }) => previous !== UNREADABLE_FINGERPRINT).map(({ entry, previous }) => {
 			const [previousRevision, previousStatus] = fingerprintParts(previous);
 			return { event: 'changedPurchaseQuote', ...entry, previousRevision, previousStatus } as IDataObject;
 		}),

@@ -231,4 +231,15 @@ describe('keys and dates from the same reading as the list query', () => {
 		]);
 		expect((await trigger.poll()).events).toEqual([]);
 	});
+
+	test('a quote memory written when neither revision nor status could be read is not a change of every quote', async () => {
+		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote' });
+		const entries = Object.fromEntries(sandbox.state.infinigate.quotes.map(({ header }) => [String(header.documentGuid), '[null,null]']));
+		trigger.restart({ 'node:Trigger under test': { newOrChangedPurchaseQuote: { entries } } });
+
+		expect((await trigger.poll()).events).toEqual([]);
+		const quote = sandbox.state.infinigate.quotes[2];
+		sandbox.state.infinigate.reviseQuote(String(quote.header.documentNumber));
+		expect((await trigger.poll()).events).toEqual([expect.objectContaining({ event: 'changedPurchaseQuote', documentNumber: quote.header.documentNumber })]);
+	});
 });
