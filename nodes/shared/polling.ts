@@ -16,8 +16,9 @@
  * What is delivered exactly once: every entry that a successful poll lists for the first time, and
  * every change of what the trigger watches (a status, a revision) between two successful polls.
  * What can be missed, by design: an entry that comes and goes between two polls, a change undone
- * between two polls (A → B → A), and an import shorter than a poll (Virtual Inventory: the service
- * shows only its current status). An entry restored after GONE_RETENTION_DAYS is new again.
+ * between two polls (A → B → A), an import shorter than a poll (Virtual Inventory: the service
+ * shows only its current status), and a dated entry that shows up later than the overlap after its
+ * date. An entry restored after GONE_RETENTION_DAYS is new again.
  *
  * Two kinds of memory, both bounded by `memoryLimits.maxRemembered` entries:
  * - a dated window, for lists asked "since a date" (invoices, credit memos, by posting date): the
@@ -27,8 +28,9 @@
  *   dated before the next query's start, where it cannot be listed again.
  * - a snapshot, for lists that can only be read whole (folders, sales, quotes): each listed entry's
  *   key and a fingerprint of what the trigger watches, plus the entries gone from the list.
- * Keys are kept as 72-bit hashes (12 characters), so 100,000 entries fit in a few MB of static data;
- * short fingerprints are kept as they are, since the events report the previous value. Nothing is
+ * Keys are kept as 72-bit hashes (12 characters): 100,000 remembered sales take 2.65 MB of static
+ * data, 100,000 invoices 2.80 MB (measured in test/integration/triggers/memory.test.ts). Short
+ * fingerprints are kept as they are, since the events report the previous value. Nothing is
  * evicted to make room: a list that needs more than the limit fails the poll with an error that says
  * so (nothing is delivered twice; the events wait until the list is back under the limit).
  */
