@@ -38,3 +38,17 @@ export const ALREADY_DONE = {
 	/** INVENTED: a folder that is already provisioned. */
 	companyProvisioned: /Le dossier \S+ est déjà approvisionné/i,
 } as const;
+
+/**
+ * GUESS: the largest `take` the data reads (staff, accounts, customers…) serve in one answer. Cegid's
+ * pages document skip and take but no maximum, except 100 for accounting entries; the node asks for
+ * pages of this size and keeps asking until a page comes back empty, so a lower cap loses nothing.
+ */
+export const READ_PAGE_SIZE = 100;
+
+/**
+ * GUESS: how `select` lists several fields. The pages say "Retourne seulement les champs mentionnés"
+ * without an example of several; a comma is the common reading. The fact would come from a select
+ * with two fields against a real account.
+ */
+export const SELECT_SEPARATOR = ',';

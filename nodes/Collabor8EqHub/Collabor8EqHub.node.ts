@@ -12,7 +12,7 @@ export class Collabor8EqHub implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:
-			'={{ {"get": "Get product details", "getLegacy": "Get by TEK number", "downloadImage": "Download product image"}[$parameter["operation"]] }}',
+			'={{ {"get": "Get product details", "getLegacy": "Get by TEK number", "downloadImage": "Download product image", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
 		description: 'Read equipment product data and images from Collabor8 EqHub',
 		defaults: { name: 'Collabor8 EqHub' },
 		usableAsTool: true,
@@ -25,10 +25,14 @@ export class Collabor8EqHub implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Product', value: 'product', description: 'Equipment product data' }],
+				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
+					{ name: 'Product', value: 'product', description: 'Equipment product data' },
+				],
 				default: 'product',
 			},
 			...resources.product.description,
+			...resources.account.description,
 		],
 	};
 

@@ -13,7 +13,7 @@ export class Collabor8Loop implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle:
-			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item", "account:checkSetup": "Check setup"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
 		defaults: { name: 'Collabor8 Loop' },
 		usableAsTool: true,
@@ -27,6 +27,7 @@ export class Collabor8Loop implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{ name: 'Item', value: 'item', description: 'Equipment a seller offers' },
 					{ name: 'Sale', value: 'sale', description: 'Sales data that brokers export and update' },
 				],
@@ -34,6 +35,7 @@ export class Collabor8Loop implements INodeType {
 			},
 			...resources.sale.description,
 			...resources.item.description,
+			...resources.account.description,
 		],
 	};
 

@@ -11,7 +11,7 @@ export class Collabor8VirtualInventory implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ {"getStatus": "Get import status", "upload": "Upload import file"}[$parameter["operation"]] }}',
+		subtitle: '={{ {"getStatus": "Get import status", "upload": "Upload import file", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
 		description: "Keep your company's equipment inventory in Collabor8 Virtual Inventory in sync",
 		defaults: { name: 'Collabor8 Virtual Inventory' },
 		usableAsTool: true,
@@ -25,6 +25,7 @@ export class Collabor8VirtualInventory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{
 						name: 'Inventory Import',
 						value: 'inventoryImport',
@@ -34,6 +35,7 @@ export class Collabor8VirtualInventory implements INodeType {
 				default: 'inventoryImport',
 			},
 			...resources.inventoryImport.description,
+			...resources.account.description,
 		],
 	};
 

@@ -10,6 +10,7 @@ const operationFields: INodeProperties[] = [
 	...resources.purchaseInvoice.description,
 	...resources.purchaseCreditMemo.description,
 	...resources.purchaseQuote.description,
+	...resources.account.description,
 ];
 
 /**
@@ -28,7 +29,7 @@ export class Infinigate implements INodeType {
 		// The chosen operation's action name, so that it reads like a label ("Search products"); a
 		// unit test keeps it equal to the action names of the Operation fields.
 		subtitle:
-			'={{ {"priceList:count":"Count products","priceList:getByManufacturer":"Get products by manufacturer","priceList:getBySku":"Get products by SKU","priceList:getByVendorSku":"Get products by vendor SKU","priceList:search":"Search products","manufacturer:getMany":"Get many manufacturers","purchaseInvoice:get":"Get a purchase invoice","purchaseInvoice:getByDocumentNumber":"Get a purchase invoice by document number","purchaseInvoice:getMany":"Get many purchase invoices","purchaseCreditMemo:get":"Get a purchase credit memo","purchaseCreditMemo:getByDocumentNumber":"Get a purchase credit memo by document number","purchaseCreditMemo:getMany":"Get many purchase credit memos","purchaseQuote:accept":"Accept a purchase quote","purchaseQuote:get":"Get a purchase quote","purchaseQuote:getByDocumentNumber":"Get a purchase quote by document number","purchaseQuote:getMany":"Get many purchase quotes","purchaseQuote:reject":"Reject a purchase quote","purchaseQuote:request":"Request a purchase quote"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"priceList:count":"Count products","priceList:getByManufacturer":"Get products by manufacturer","priceList:getBySku":"Get products by SKU","priceList:getByVendorSku":"Get products by vendor SKU","priceList:search":"Search products","manufacturer:getMany":"Get many manufacturers","purchaseInvoice:get":"Get a purchase invoice","purchaseInvoice:getByDocumentNumber":"Get a purchase invoice by document number","purchaseInvoice:getMany":"Get many purchase invoices","purchaseCreditMemo:get":"Get a purchase credit memo","purchaseCreditMemo:getByDocumentNumber":"Get a purchase credit memo by document number","purchaseCreditMemo:getMany":"Get many purchase credit memos","purchaseQuote:accept":"Accept a purchase quote","purchaseQuote:get":"Get a purchase quote","purchaseQuote:getByDocumentNumber":"Get a purchase quote by document number","purchaseQuote:getMany":"Get many purchase quotes","purchaseQuote:reject":"Reject a purchase quote","purchaseQuote:request":"Request a purchase quote","account:checkSetup":"Check setup"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Prices, stock, invoices and quotes from the Infinigate Reseller API',
 		defaults: { name: 'Infinigate' },
 		usableAsTool: true,
@@ -43,6 +44,7 @@ export class Infinigate implements INodeType {
 				noDataExpression: true,
 				default: 'priceList',
 				options: [
+					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{ name: 'Manufacturer', value: 'manufacturer', description: 'The manufacturers Infinigate carries' },
 					{ name: 'Price List', value: 'priceList', description: 'Prices and stock of products' },
 					{ name: 'Purchase Credit Memo', value: 'purchaseCreditMemo' },

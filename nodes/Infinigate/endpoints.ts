@@ -38,3 +38,20 @@ export const MANUFACTURER_LIST_PATH = '/product-management/v1/manufacturer';
 
 /** One manufacturer's whole price list, as `?manufacturerName=` (public client code). */
 export const MANUFACTURER_PRICE_LIST_PATH = '/product-management/v1/pricelist/';
+
+/**
+ * Where purchase quotes live: order management v2 (public, settled). The public n8n node for
+ * Infinigate (affeldt28/n8n-nodes-infinigate) moved them here from `invoice-management/v2` in a
+ * commit fixing a wrong API URL, and a public production client calls this path and its
+ * `acceptance`/`reject`. Options → Quotes Address still moves it, for workflows that set it.
+ */
+export const PURCHASE_QUOTE_PATH = '/order-management/v2/purchasequote';
+
+/** What public client code adds to the quotes location for each operation. */
+export const PURCHASE_QUOTE_SUFFIXES = {
+	list: '',
+	byGuid: '/{documentGuid}',
+	byNumber: '/documentNumber/{documentNumber}',
+	accept: '/acceptance',
+	reject: '/reject',
+} as const;

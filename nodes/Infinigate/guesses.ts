@@ -46,18 +46,21 @@ export const MAX_SKUS_PER_REQUEST = 200;
 /**
  * GUESS: the shape of the manufacturer list. Public client code calls it "a list of all manufacturer
  * names"; a bare list of names, a list of objects, or either inside `{result: [...]}` are all read.
- * Each becomes one item `{manufacturerName, ...}`.
+ * Each becomes one item `{manufacturerName, ...}`. Any other shape, or an entry that is neither a
+ * name nor an object, is unreadable: undefined, never an empty list.
  */
-export function readManufacturers(body: unknown): IDataObject[] {
-	const list = Array.isArray(body) ? body : readListPage(body).items;
+export function readManufacturers(body: unknown): IDataObject[] | undefined {
+	const list = Array.isArray(body) ? body : envelopeList(body)?.list;
+	if (list === undefined) return undefined;
 	const manufacturers: IDataObject[] = [];
 	for (const entry of list as unknown[]) {
-		if (typeof entry === 'string' && entry.trim() !== '') manufacturers.push({ manufacturerName: entry });
-		else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
+		if (typeof entry === 'string') {
+			if (entry.trim() !== '') manufacturers.push({ manufacturerName: entry });
+		} else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
 			const object = entry as IDataObject;
 			const name = object.manufacturerName ?? object.name ?? object.vendorName;
 			manufacturers.push(typeof name === 'string' ? { manufacturerName: name, ...object } : object);
-		}
+		} else return undefined;
 	}
 	return manufacturers;
 }
@@ -79,28 +82,37 @@ export function readCount(body: unknown): number | undefined {
 	return undefined;
 }
 
+/** The list inside a known envelope, and the envelope's `count`; undefined for any other shape. */
+function envelopeList(body: unknown): { list: unknown[]; count?: number } | undefined {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const object = body as IDataObject;
+	for (const key of ['result', 'results', 'items', 'data', 'value']) {
+		if (Array.isArray(object[key])) {
+			return { list: object[key] as unknown[], count: typeof object.count === 'number' ? object.count : undefined };
+		}
+	}
+	return undefined;
+}
+
 /**
  * GUESS (public code accepts both): price-list answers are a bare array or `{result: [...]}`; the
  * document lists are `{count, result: [...]}`. `count` is read as the number of matches, but the
- * node never trusts it to stop paging early, only to keep going past a short page.
+ * node never trusts it to stop paging early, only to keep going past a short page. Any other
+ * shape, or a list holding anything but objects (`{"result":[null]}`), is unreadable: undefined,
+ * which the callers turn into an error naming the item, never into "nothing found".
  */
-export function readListPage(body: unknown): { items: IDataObject[]; count?: number } {
-	if (Array.isArray(body)) return { items: body as IDataObject[] };
-	if (body !== null && typeof body === 'object') {
-		const object = body as IDataObject;
-		for (const key of ['result', 'results', 'items', 'data', 'value']) {
-			if (Array.isArray(object[key])) {
-				const count = typeof object.count === 'number' ? object.count : undefined;
-				return { items: object[key] as IDataObject[], count };
-			}
-		}
-	}
-	return { items: [] };
+export function readListPage(body: unknown): { items: IDataObject[]; count?: number } | undefined {
+	const page = Array.isArray(body) ? { list: body as unknown[], count: undefined } : envelopeList(body);
+	if (page === undefined) return undefined;
+	if (page.list.some((entry) => entry === null || typeof entry !== 'object' || Array.isArray(entry))) return undefined;
+	return { items: page.list as IDataObject[], count: page.count };
 }
 
 /**
  * GUESS: a SKU look-up in which none of the SKUs is known may answer 404 instead of an empty list
- * (ASP.NET's `NotFound()`). Both mean "no products", never a failure of the run.
+ * (ASP.NET's `NotFound()`). That 404 means "no products"; the gateway's own 404 for a route it does
+ * not know (`{"statusCode":404,"message":"Resource not found"}`, public) never does: see
+ * helpers/notFound.ts.
  */
 export const SKU_LOOKUP_EMPTY_STATUSES = [404];
 
@@ -113,23 +125,6 @@ export function documentDateOf(header: IDataObject): unknown {
 }
 
 /**
- * GUESS (public code disagrees with itself: quotes under `order-management/v2` in its current
- * version, under `invoice-management/v2` in an earlier one): where purchase quotes live. The node
- * follows the current variant; users correct it with Options → Quotes Address.
- * Fact from: the Swagger document.
- */
-export const PURCHASE_QUOTE_PATH = '/order-management/v2/purchasequote';
-
-/** What public code adds to the quotes location for each operation (public, below a guessed base). */
-export const PURCHASE_QUOTE_SUFFIXES = {
-	list: '',
-	byGuid: '/{documentGuid}',
-	byNumber: '/documentNumber/{documentNumber}',
-	accept: '/acceptance',
-	reject: '/reject',
-} as const;
-
-/**
  * GUESS: where a quote is requested. Public client code posts to `…/purchasequote/request`, while
  * its own README lists `…/purchaseorder/request`. The node follows the code; users correct it with
  * Options → Quote Request Address.
@@ -137,8 +132,11 @@ export const PURCHASE_QUOTE_SUFFIXES = {
 export const QUOTE_REQUEST_PATH = '/order-management/v2/purchasequote/request';
 
 /**
- * GUESS: the quote status that proves a decision was already taken, read after the service refused
- * a decision (safe re-runs). Public code shows quotes with a status; its values are not public.
+ * GUESS: the quote status (`documentStatus` in production rows) that proves a decision was taken,
+ * read after a decision to confirm it and after a refusal (safe re-runs). Production rows carry the
+ * status, but its values are not public. Fact from: the Swagger document, or one quote read after
+ * an acceptance. A status the node does not know never counts as "not applied": only
+ * `canBeAccepted`/`canBeRejected` still true does (see helpers/quoteDecision.ts).
  */
 export const QUOTE_DECIDED_STATUSES = { accepted: 'Accepted', rejected: 'Rejected' } as const;
 

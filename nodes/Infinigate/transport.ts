@@ -9,7 +9,7 @@ import { describeInfinigateFailure } from '../../credentials/common/infinigateFa
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import { collectPages } from '../shared/paging';
 import type { RequestContext, ServiceDefinition } from '../shared/request';
-import { serviceRequest } from '../shared/request';
+import { answerError, quoteAnswer, serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 import { readListPage } from './guesses';
 
@@ -33,6 +33,27 @@ export async function apiRequest<T = unknown>(
 	// (credentials, the node, authenticated requests), only not the per-item ones.
 	const response = await serviceRequest<T>(ctx as IExecuteFunctions, infinigateService, { ...options, method, path }, itemIndex);
 	return response.body;
+}
+
+/** What a list answer must look like, for messages. */
+export const LIST_SHAPE = 'a list of objects, or {result: [...]}';
+
+/**
+ * An answer the node cannot read, as the error that fails the item: it says what came and what was
+ * expected, and that nothing was output. Never an empty list, never a number or text as an item.
+ */
+export async function unreadableAnswerError(
+	ctx: RequestContext,
+	itemIndex: number,
+	body: unknown,
+	what: string,
+	expected: string,
+): Promise<Error> {
+	const answer = body === undefined ? 'empty' : quoteAnswer(body, 200);
+	return await answerError(ctx, infinigateService, itemIndex, {
+		message: `Infinigate answered ${what} with ${body === undefined ? 'no content' : 'something the node cannot read'}`,
+		description: `Expected ${expected}; the answer was ${answer}. Nothing was output for this item. If Infinigate answers this way every time, please report it, so that the node learns this shape.`,
+	});
 }
 
 export interface PagedListOptions {
@@ -64,7 +85,9 @@ export async function apiRequestAllItems(
 			while (items.length < size) {
 				const want = size - items.length;
 				const qs = { ...options.qs, Take: want, Skip: offset + items.length };
-				const page = readListPage(await apiRequest(ctx, method, path, { ...options, qs }, itemIndex));
+				const body = await apiRequest(ctx, method, path, { ...options, qs }, itemIndex);
+				const page = readListPage(body);
+				if (page === undefined) throw await unreadableAnswerError(ctx, itemIndex, body, `the list ${path}`, LIST_SHAPE);
 				items.push(...page.items);
 				reportedTotal = page.count ?? reportedTotal;
 				if (page.items.length === 0 || page.items.length >= want) break;

@@ -12,6 +12,7 @@ import type { SandboxRequest, SandboxResponse, SandboxServer } from '../core/ser
 import type { SandboxService } from '../core/service';
 import { CEGID_CREDENTIALS, initialFolders, TENANT_EMAIL_DOMAINS, TENANT_MEMBERS } from './data';
 import type { Folder } from './data';
+import { installReads } from './reads';
 
 const SERVICE = 'cegidLoop';
 const PREFIX = 'cegid/loop-api-publiques';
@@ -221,22 +222,8 @@ function install(server: SandboxServer): CegidLoopState {
 		return json(200, { message: `L'offre ${offer} a été retirée de l'interlocuteur ${contact.email}` });
 	}));
 
-	// Cegid Developers, "Collaborateur du Cabinet": "GET /collaborateurCabinet", codeDossier "cabinet"
-	// (required), filter, sort, skip, take, select optional; a list of records with objectId and
-	// revisionId. INVENTED: the staff listed and the error for a missing codeDossier.
-	server.route(SERVICE, 'GET', '/collaborateurCabinet', (request) => {
-		const refused = checkKeys(request);
-		if (refused) return refused;
-		const { query } = request;
-		if ((query.get('codeDossier') ?? '') === '') return french('Le paramètre codeDossier est obligatoire');
-		const staff = [
-			{ objectId: '28c12c49-d4a7-4ef6-bb68-c278451c25ae', revisionId: '0x0000000000033A12', identifiant: 'rakik-qa', prenom: 'Rakik', nom: 'QA' },
-			{ objectId: '5b1f0c7e-3f7a-4a53-9b1e-3c1d2b0a9f11', revisionId: '0x0000000000033A37', identifiant: 'manon', prenom: 'Manon', nom: 'Loop' },
-		];
-		const skip = Number(query.get('skip') ?? 0) || 0;
-		const take = query.has('take') ? Number(query.get('take')) : staff.length;
-		return json(200, staff.slice(skip, skip + take));
-	});
+	// The data reads of Cegid Developers' Loop API management docs (staff, accounts, entries…): reads.ts.
+	installReads(server, SERVICE, { checkKeys, hasFolder: (code) => state.folders.has(code) });
 
 	// "Remove Collaborative Offer (POST) … /collaborativeOffer/removeOffer"
 	server.route(SERVICE, 'POST', '/collaborativeOffer/removeOffer', guarded((body) => {

@@ -38,6 +38,16 @@ export function addDays(isoDate: string, days: number): string {
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 const CUSTOMERS = ['Alpenblick GmbH', 'Brunnhofer KG', 'Café Seeblick', 'Dachser Praxis', 'Elbe Logistik AG'];
+/** An end customer's domain, as production's `clientName` pair gives it ("alpenblick-gmbh.example"). */
+export function customerDomain(customer: string): string {
+	return `${customer
+		.normalize('NFD')
+		.replace(/[^A-Za-z0-9 ]/g, '')
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, '-')}.example`;
+}
+
 const ITEMS = [
 	{ itemNumber: 'U8JN1E', vendorItemNumber: 'NWN-SWI00001', itemDescription: 'Northwind Networks Switch 24-Port', price: 389.0 },
 	{ itemNumber: 'U8JM6E', vendorItemNumber: 'FBX-FIR00002', itemDescription: 'Firebox Security Firewall Appliance', price: 1249.0 },
@@ -63,15 +73,31 @@ export function buildDocument(kind: 'invoice' | 'creditMemo', index: number, pos
 		for (let entry = 0; entry < 2 + (index % 4); entry++) {
 			const product = MSP_PRODUCTS[(index + entry) % MSP_PRODUCTS.length];
 			const quantity = 5 + ((index * 7 + entry * 3) % 40);
+			const customer = CUSTOMERS[(index + entry) % CUSTOMERS.length];
+			const month = postingDate.slice(0, 7);
+			const [year, monthNumber] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+			const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+			const pad = (value: number): string => String(value).padStart(2, '0');
+			// Production puts what a reseller books by in `additionalInfos` pairs (public, checked
+			// against a production answer): the end customer's domain, the protected object, the
+			// contract, the period in US format, and the period again as German text in SiteName.
 			mspDetailInformation.push({
 				itemSku: product.itemSku,
 				itemDescription: product.itemDescription,
 				quantity,
 				price: round2(sign * product.price * quantity),
-				endCustomer: CUSTOMERS[(index + entry) % CUSTOMERS.length],
+				endCustomer: null,
 				reseller: 'Sandbox Reseller GmbH',
-				contractInformation: `CTR-${String(5000 + index * 10 + entry)}`,
-				additionalInfos: [{ description: 'Billing period', value: postingDate.slice(0, 7) }],
+				contractInformation: null,
+				additionalInfos: [
+					{ description: 'clientName', value: customerDomain(customer) },
+					{ description: 'ObjectName', value: `${customerDomain(customer).split('.')[0]}-srv-0${entry + 1}` },
+					{ description: 'vendorContractNumber', value: `CTR-${String(5000 + index * 10 + entry)}` },
+					{ description: 'periodStart', value: `${monthNumber}/1/${year} 12:00:00 AM` },
+					{ description: 'periodEnd', value: `${monthNumber}/${lastDay}/${year} 12:00:00 AM` },
+					{ description: 'SiteName', value: `01.${pad(monthNumber)}.${year} - ${lastDay}.${pad(monthNumber)}.${year}` },
+					{ description: 'recommendedEndUserUnitPrice', value: round2(product.price * 1.25) },
+				],
 			});
 		}
 		const total = round2(mspDetailInformation.reduce((sum, entry) => sum + Number(entry.price), 0));
@@ -174,6 +200,15 @@ export function overviewOf(document: SandboxDocument): Json {
 	};
 }
 
+/**
+ * The quotes, with the field names of production quote rows (public: a production client's field
+ * list "verified against a production dump"; api-contracts.md, Infinigate, "Quote list rows"):
+ * `documentVersion` is the revision (the decision bodies call it `documentRevision`), `documentStatus`
+ * the state, `canBeAccepted`/`canBeRejected` the service's own word on what is still possible. The
+ * detail's header is not public; the sandbox gives it the same names, the likeliest reading.
+ * INVENTED: the status values ("Open", "Accepted", "Rejected", "Expired"; production's are not public)
+ * and the date format (ISO timestamps, as ASP.NET writes DateTime).
+ */
 export function generateQuotes(today = todayIso()): SandboxQuote[] {
 	return Array.from({ length: 8 }, (_, index) => {
 		const item = ITEMS[index % ITEMS.length];
@@ -183,15 +218,20 @@ export function generateQuotes(today = todayIso()): SandboxQuote[] {
 			header: {
 				documentGuid: guidOf(`quote-${index}`),
 				documentNumber: `AN24-${String(200001 + index)}`,
-				documentRevision: index % 3 === 1 ? 2 : 1,
-				documentDate: addDays(today, index * 3 - 28),
-				validUntil: expired ? addDays(today, -1) : addDays(today, index * 3 + 2),
-				status: expired ? 'Expired' : 'Open',
-				canBeAccepted: !expired,
+				documentVersion: index % 3 === 1 ? 2 : 1,
 				buyerReference: `PO-${2000 + index}`,
 				externalDocumentNumber: `EXT-Q${String(index).padStart(4, '0')}`,
+				documentCreated: `${addDays(today, index * 3 - 28)}T09:30:00`,
+				documentValidUntil: `${expired ? addDays(today, -1) : addDays(today, index * 3 + 2)}T00:00:00`,
+				documentStatus: expired ? 'Expired' : 'Open',
+				businessType: 'Standard',
+				vendorCode: item.vendorItemNumber.split('-')[0],
+				manufacturerName: item.itemDescription.split(' ')[0],
+				total: round2(item.price * quantity),
 				currencyCode: 'EUR',
-				totalNetAmount: round2(item.price * quantity),
+				canBeAccepted: !expired,
+				canBeRejected: !expired,
+				salesContact: { name: 'Sandra Vogel', email: 'sandra.vogel@infinigate.example' },
 			},
 			lines: [
 				{
@@ -208,19 +248,26 @@ export function generateQuotes(today = todayIso()): SandboxQuote[] {
 	});
 }
 
+/** The fields of a production quote list row (public); the detail adds the lines. */
+const QUOTE_ROW_FIELDS = [
+	'documentGuid',
+	'documentNumber',
+	'documentVersion',
+	'buyerReference',
+	'externalDocumentNumber',
+	'documentCreated',
+	'documentValidUntil',
+	'documentStatus',
+	'businessType',
+	'vendorCode',
+	'manufacturerName',
+	'total',
+	'currencyCode',
+	'canBeAccepted',
+	'canBeRejected',
+	'salesContact',
+] as const;
+
 export function quoteOverviewOf(quote: SandboxQuote): Json {
-	const { header } = quote;
-	return {
-		documentGuid: header.documentGuid,
-		documentNumber: header.documentNumber,
-		documentRevision: header.documentRevision,
-		documentDate: header.documentDate,
-		validUntil: header.validUntil,
-		status: header.status,
-		canBeAccepted: header.canBeAccepted,
-		buyerReference: header.buyerReference,
-		externalDocumentNumber: header.externalDocumentNumber,
-		totalNetAmount: header.totalNetAmount,
-		currencyCode: header.currencyCode,
-	};
+	return Object.fromEntries(QUOTE_ROW_FIELDS.map((name) => [name, quote.header[name] ?? null]));
 }

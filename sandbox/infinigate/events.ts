@@ -21,7 +21,7 @@ export interface InfinigateEvents {
 	addInvoice(postingDate?: string): SandboxDocument;
 	/** Posts a new credit memo dated `postingDate` (today by default). */
 	addCreditMemo(postingDate?: string): SandboxDocument;
-	/** A new open quote dated `documentDate` (today by default). */
+	/** A new open quote created on `documentDate` (YYYY-MM-DD, today by default), as its `documentCreated`. */
 	addQuote(documentDate?: string): SandboxQuote;
 	/** Infinigate revises a quote: its revision goes up by one. */
 	reviseQuote(documentNumber: string): SandboxQuote;
@@ -47,10 +47,11 @@ export function infinigateEvents(lists: DocumentLists): InfinigateEvents {
 					...template.header,
 					documentGuid: guidOf(`quote-${index}`),
 					documentNumber: `AN24-${String(200001 + index)}`,
-					documentRevision: 1,
-					documentDate,
-					status: 'Open',
+					documentVersion: 1,
+					documentCreated: `${documentDate}T09:30:00`,
+					documentStatus: 'Open',
 					canBeAccepted: true,
+					canBeRejected: true,
 				},
 				lines: template.lines.map((line) => ({ ...line })),
 			};
@@ -60,7 +61,7 @@ export function infinigateEvents(lists: DocumentLists): InfinigateEvents {
 		reviseQuote(documentNumber) {
 			const quote = lists.quotes.find((entry) => entry.header.documentNumber === documentNumber);
 			if (!quote) throw new Error(`No quote ${documentNumber} in the sandbox`);
-			quote.header.documentRevision = Number(quote.header.documentRevision) + 1;
+			quote.header.documentVersion = Number(quote.header.documentVersion) + 1;
 			return quote;
 		},
 	};

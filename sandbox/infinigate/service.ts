@@ -10,12 +10,15 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import { BodyError, readForm, readJson } from '../core/body';
 import type { Handler, SandboxRequest, SandboxResponse, SandboxServer } from '../core/server';
+import { inventionsFor } from '../core/inventions';
 import type { SandboxOptions, SandboxService } from '../core/service';
 import type { Json, SandboxDocument, SandboxQuote } from './documents';
 import { generateCreditMemos, generateInvoices, generateQuotes, guidOf, overviewOf, quoteOverviewOf } from './documents';
 import type { InfinigateEvents } from './events';
 import { infinigateEvents } from './events';
 import type { StoredProduct } from './priceList';
+import type { InfinigateInventions } from './inventions';
+import { DISAGREEING } from './inventions';
 import { END_USER_TYPES, generatePriceList } from './priceList';
 
 export const SERVICE = 'infinigate';
@@ -32,6 +35,10 @@ export interface InfinigateSandboxState extends InfinigateEvents {
 	/** Larger Take values are capped to these, as many ASP.NET list endpoints do. */
 	maxPriceListTake: number;
 	maxDocumentTake: number;
+	/** Whether a Take above those is refused (HTTP 400) instead of capped: an invention. */
+	refuseLargerTake: boolean;
+	/** The most SKUs one look-up takes (an invention); unbounded but for the query length when undefined. */
+	maxSkusPerRequest?: number;
 	tokens: Map<string, number>;
 	products: StoredProduct[];
 	invoices: SandboxDocument[];
@@ -44,10 +51,13 @@ export interface InfinigateSandboxState extends InfinigateEvents {
 const PRODUCTS = generatePriceList();
 
 function freshState(options: SandboxOptions): InfinigateSandboxState {
+	const invented = inventionsFor(options.inventions, 'infinigate', DISAGREEING);
 	const state: Omit<InfinigateSandboxState, keyof InfinigateEvents> = {
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds?.infinigate ?? 300,
-		maxPriceListTake: 500,
-		maxDocumentTake: 100,
+		maxPriceListTake: invented.maxPriceListTake ?? 500,
+		maxDocumentTake: invented.maxDocumentTake ?? 100,
+		refuseLargerTake: invented.maxPriceListTake !== undefined || invented.maxDocumentTake !== undefined,
+		maxSkusPerRequest: invented.maxSkusPerRequest,
 		tokens: new Map(),
 		products: PRODUCTS,
 		invoices: generateInvoices(),
@@ -92,8 +102,11 @@ function queryValue(request: SandboxRequest, name: string): string | undefined {
 	return queryValues(request, name)[0];
 }
 
-/** Take/Skip: integers; Take capped to the endpoint's maximum. */
-function paging(request: SandboxRequest, maxTake: number): { take: number; skip: number } | SandboxResponse {
+/**
+ * Take/Skip: integers; Take capped to the endpoint's maximum, as many ASP.NET list endpoints do, or,
+ * started with an invented maximum, refused above it as a range validation would.
+ */
+function paging(request: SandboxRequest, maxTake: number, refuseLarger = false): { take: number; skip: number } | SandboxResponse {
 	const errors: Record<string, string[]> = {};
 	const read = (name: string, fallback: number): number => {
 		const raw = queryValue(request, name);
@@ -106,6 +119,7 @@ function paging(request: SandboxRequest, maxTake: number): { take: number; skip:
 	};
 	const take = read('Take', maxTake);
 	const skip = read('Skip', 0);
+	if (refuseLarger && take > maxTake) errors.Take = [`The field Take must be between 0 and ${maxTake}.`];
 	if (Object.keys(errors).length > 0) return validationProblem(errors);
 	return { take: Math.min(take, maxTake), skip };
 }
@@ -261,6 +275,9 @@ function manufacturerPriceList(state: InfinigateSandboxState, request: SandboxRe
 function lookUp(state: InfinigateSandboxState, request: SandboxRequest, key: 'sku' | 'vendorSku'): SandboxResponse {
 	const wanted = new Set(queryValues(request, 'no').map((value) => value.trim().toLowerCase()).filter((value) => value !== ''));
 	if (wanted.size === 0) return validationProblem({ no: ['At least one number is required.'] });
+	if (state.maxSkusPerRequest !== undefined && wanted.size > state.maxSkusPerRequest) {
+		return validationProblem({ no: [`At most ${state.maxSkusPerRequest} numbers per request; got ${wanted.size}.`] });
+	}
 	const found = state.products.filter((entry) => wanted.has(entry.product[key].toLowerCase())).map((entry) => entry.product);
 	if (found.length === 0) return problem(404, 'Not Found', { detail: 'No price list entries found for the given numbers.' });
 	return { status: 200, body: found };
@@ -278,7 +295,7 @@ function listDocuments(state: InfinigateSandboxState, request: SandboxRequest, d
 	else if (!ISO_DATE.test(start) || Number.isNaN(Date.parse(start))) errors.PeriodStart = [`The value '${start}' is not valid for PeriodStart.`];
 	if (!ISO_DATE.test(end) || Number.isNaN(Date.parse(end))) errors.PeriodEnd = [`The value '${end}' is not valid for PeriodEnd.`];
 	if (Object.keys(errors).length > 0) return validationProblem(errors);
-	const page = paging(request, state.maxDocumentTake);
+	const page = paging(request, state.maxDocumentTake, state.refuseLargerTake);
 	if (isResponse(page)) return page;
 	const buyerReference = queryValue(request, 'BuyerReference');
 	const externalDocumentNumber = queryValue(request, 'ExternalDocumentNumber');
@@ -322,43 +339,114 @@ function quoteDecision(state: InfinigateSandboxState, request: SandboxRequest, d
 	const quote = state.quotes.find((entry) => entry.header.documentNumber === body.documentNumber);
 	if (!quote) return problem(404, 'Not Found', { detail: `No quote with documentNumber '${String(body.documentNumber)}'.` });
 	const { header } = quote;
-	// INVENTED: that a decision names a revision is public (the request body); that the service
-	// refuses one on an older revision is the sandbox's reading, not a documented rule.
-	if (header.documentRevision !== body.documentRevision) {
+	// The body's `documentRevision` is the row's `documentVersion` (public: public client code sends
+	// the one, production rows carry the other). INVENTED: that the service refuses a decision on an
+	// older revision is the sandbox's reading, not a documented rule.
+	if (header.documentVersion !== body.documentRevision) {
 		return problem(409, 'Conflict', {
-			detail: `Revision ${String(body.documentRevision)} of quote ${String(header.documentNumber)} is not current; the current revision is ${String(header.documentRevision)}.`,
+			detail: `Revision ${String(body.documentRevision)} of quote ${String(header.documentNumber)} is not current; the current revision is ${String(header.documentVersion)}.`,
 		});
 	}
-	// INVENTED: public code shows `canBeAccepted` on quotes but not what the service answers to a
-	// decision on a quote that cannot take one; the sandbox answers 409 with the quote's status.
-	if (header.canBeAccepted !== true) {
+	// INVENTED: production rows say themselves whether a quote can still be accepted or rejected
+	// (`canBeAccepted`, `canBeRejected`, public), but not what the service answers to a decision it
+	// no longer offers; the sandbox answers 409 with the quote's status.
+	const possible = decision === 'Accepted' ? header.canBeAccepted : header.canBeRejected;
+	if (possible !== true) {
 		return problem(409, 'Conflict', {
-			detail: `Quote ${String(header.documentNumber)} can no longer be accepted or rejected (status ${String(header.status)}).`,
+			detail: `Quote ${String(header.documentNumber)} can no longer be accepted or rejected (status ${String(header.documentStatus)}).`,
 		});
 	}
-	header.status = decision;
+	header.documentStatus = decision;
 	header.canBeAccepted = false;
+	header.canBeRejected = false;
 	header[mailField] = body[mailField];
 	if (decision === 'Rejected') header.userComments = typeof body.userComments === 'string' ? body.userComments : '';
-	return {
-		status: 200,
-		body: {
-			documentNumber: header.documentNumber,
-			documentRevision: header.documentRevision,
-			status: header.status,
-			canBeAccepted: header.canBeAccepted,
-		},
-	};
+	// Production answers a successful acceptance with an empty 200 (public: a production client reads
+	// the quote again to learn its state). INVENTED: a rejection answers the same way.
+	return { status: 200, headers: { 'Content-Length': '0' }, body: undefined };
 }
 
+// What public client code (the public n8n node for Infinigate, affeldt28/n8n-nodes-infinigate,
+// purchaseQuote/request.operation.ts) sends in a quote request. INVENTED: that a name outside these
+// is refused (ASP.NET would ignore it); the sandbox refuses it, so that a misspelt field fails a test.
+const QUOTE_HEADER_FIELDS = [
+	'yourReference', 'comment', 'currencyCode', 'manufacturerPartnerId', 'licenseDeliveryAddress', 'requestedDeliveryDate',
+	'disallowPartialShipment', 'shipHardwareComplete', 'contact', 'endUser', 'sellTo', 'billTo', 'shipTo',
+];
+const CONTACT_FIELDS = ['name', 'phoneNumber', 'fax', 'eMail'];
+const ADDRESS_FIELDS = ['name', 'street', 'additionalAddressInfo', 'postalCode', 'city', 'countryCode', 'countryName'];
+const END_USER_FIELDS = ['company', 'contact', 'endUserReference', 'endUserType'];
 const QUOTE_LINE_FIELDS = ['itemNumber', 'manufacturerItemNumber', 'itemDescription', 'quantity', 'specialBidDealNo', 'yourItemNumber', 'yourLineNumber', 'manufacturerAdditionalInfo'];
+const ADDITIONAL_INFO_FIELDS = ['periodStart', 'periodEnd', 'serialNumber', 'previousSerialNumber', 'licenseId', 'barracuda', 'hp', 'sonicWall'];
+const VENDOR_BLOCK_FIELDS: Record<string, string[]> = {
+	barracuda: ['commission', 'dealRegistrationNumber', 'partnerStatus'],
+	hp: ['bundleId', 'smartQuoteId'],
+	sonicWall: ['friendlyName'],
+};
+
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Checks one object of the request: only the known names, each text (or a date where `dates` says,
+ * a boolean where `booleans` says, an object where `nested` says, checked by that function).
+ */
+function checkObject(
+	value: unknown,
+	where: string,
+	known: readonly string[],
+	errors: Record<string, string[]>,
+	rules: { dates?: string[]; booleans?: string[]; nested?: Record<string, (value: unknown, where: string) => void>; skip?: string[] } = {},
+): void {
+	if (!isObject(value)) {
+		errors[where] = [`The ${where} field must be an object.`];
+		return;
+	}
+	for (const [name, field] of Object.entries(value)) {
+		const at = `${where}.${name}`;
+		if (!known.includes(name)) errors[at] = [`Unknown field '${name}'.`];
+		else if (rules.skip?.includes(name)) continue;
+		else if (rules.nested?.[name]) rules.nested[name](field, at);
+		else if (rules.booleans?.includes(name)) {
+			if (typeof field !== 'boolean') errors[at] = [`The ${name} field must be true or false.`];
+		} else if (rules.dates?.includes(name)) {
+			if (typeof field !== 'string' || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(field) || Number.isNaN(Date.parse(field))) {
+				errors[at] = [`The value '${String(field)}' is not valid for ${name}.`];
+			}
+		} else if (typeof field !== 'string') errors[at] = [`The ${name} field must be text.`];
+	}
+}
+
+function checkQuoteHeader(header: unknown, errors: Record<string, string[]>): void {
+	const contact = (value: unknown, where: string): void => checkObject(value, where, CONTACT_FIELDS, errors);
+	const address = (value: unknown, where: string): void => checkObject(value, where, ADDRESS_FIELDS, errors);
+	checkObject(header, 'header', QUOTE_HEADER_FIELDS, errors, {
+		dates: ['requestedDeliveryDate'],
+		booleans: ['disallowPartialShipment', 'shipHardwareComplete'],
+		nested: {
+			contact,
+			sellTo: address,
+			billTo: address,
+			shipTo: address,
+			endUser: (value, where) => checkObject(value, where, END_USER_FIELDS, errors, { nested: { company: address, contact } }),
+		},
+	});
+}
+
+function checkAdditionalInfo(value: unknown, where: string, errors: Record<string, string[]>): void {
+	const vendor = (name: string) => (block: unknown, at: string) => checkObject(block, at, VENDOR_BLOCK_FIELDS[name], errors);
+	checkObject(value, where, ADDITIONAL_INFO_FIELDS, errors, {
+		dates: ['periodStart', 'periodEnd'],
+		nested: { barracuda: vendor('barracuda'), hp: vendor('hp'), sonicWall: vendor('sonicWall') },
+	});
+}
 
 /**
  * `POST /order-management/v2/purchasequote/request` (public client code): ask Infinigate for a
  * quote. The body is `{header: {...}, lines: [{itemNumber, manufacturerItemNumber, quantity, ...}]}`
- * as public code sends it. INVENTED: the checks (at least one line, each with an item number or a
- * manufacturer item number and a positive whole quantity) and the answer, a new quote in status
- * "Requested" whose number and GUID come back.
+ * as public code sends it (header with contact, endUser, sellTo/billTo/shipTo; lines with
+ * manufacturerAdditionalInfo and its vendor blocks). INVENTED: the checks (known names only, at least
+ * one line, each with an item number or a manufacturer item number and a positive whole quantity)
+ * and the answer, a new quote in status "Requested" whose number and GUID come back.
  */
 function quoteRequest(state: InfinigateSandboxState, request: SandboxRequest): SandboxResponse {
 	let body: Json;
@@ -370,18 +458,16 @@ function quoteRequest(state: InfinigateSandboxState, request: SandboxRequest): S
 	}
 	const errors: Record<string, string[]> = {};
 	const header = body?.header;
-	if (header !== undefined && (header === null || typeof header !== 'object' || Array.isArray(header))) {
-		errors.header = ['The header field must be an object.'];
-	}
+	if (header !== undefined) checkQuoteHeader(header, errors);
 	const lines = body?.lines;
 	if (!Array.isArray(lines) || lines.length === 0) errors.lines = ['At least one line is required.'];
 	else {
 		lines.forEach((line: unknown, index) => {
-			if (line === null || typeof line !== 'object' || Array.isArray(line)) {
+			if (!isObject(line)) {
 				errors[`lines[${index}]`] = ['A line must be an object.'];
 				return;
 			}
-			const entry = line as Json;
+			const entry = line;
 			const unknownField = Object.keys(entry).find((key) => !QUOTE_LINE_FIELDS.includes(key));
 			if (unknownField) errors[`lines[${index}].${unknownField}`] = [`Unknown field '${unknownField}'.`];
 			if (typeof entry.itemNumber !== 'string' && typeof entry.manufacturerItemNumber !== 'string') {
@@ -389,6 +475,9 @@ function quoteRequest(state: InfinigateSandboxState, request: SandboxRequest): S
 			}
 			if (typeof entry.quantity !== 'number' || !Number.isInteger(entry.quantity) || entry.quantity < 1) {
 				errors[`lines[${index}].quantity`] = ['The quantity must be a whole number of at least 1.'];
+			}
+			if (entry.manufacturerAdditionalInfo !== undefined) {
+				checkAdditionalInfo(entry.manufacturerAdditionalInfo, `lines[${index}].manufacturerAdditionalInfo`, errors);
 			}
 		});
 	}
@@ -400,19 +489,28 @@ function quoteRequest(state: InfinigateSandboxState, request: SandboxRequest): S
 		header: {
 			documentGuid: guidOf(`requested-quote-${index}`),
 			documentNumber,
-			documentRevision: 0,
-			documentDate: new Date().toISOString().slice(0, 10),
-			status: 'Requested',
-			canBeAccepted: false,
+			documentVersion: 0,
 			buyerReference: requestHeader.yourReference ?? null,
-			comment: requestHeader.comment ?? null,
+			externalDocumentNumber: null,
+			documentCreated: new Date().toISOString().slice(0, 19),
+			documentValidUntil: null,
+			documentStatus: 'Requested',
+			businessType: 'Standard',
+			vendorCode: null,
+			manufacturerName: null,
+			total: null,
 			currencyCode: requestHeader.currencyCode ?? 'EUR',
+			canBeAccepted: false,
+			canBeRejected: false,
+			salesContact: null,
+			comment: requestHeader.comment ?? null,
 		},
 		lines: (lines as Json[]).map((line, position) => ({ lineNumber: (position + 1) * 10000, lineType: 'Item', ...line })),
 	};
 	state.quotes.push(quote);
 	state.quoteRequests.push(body);
-	return { status: 200, body: { documentGuid: quote.header.documentGuid, documentNumber, status: 'Requested' } };
+	// INVENTED: the answer's shape (public code outputs it as it comes).
+	return { status: 200, body: { documentGuid: quote.header.documentGuid, documentNumber, documentStatus: 'Requested' } };
 }
 
 export const infinigateService: SandboxService<InfinigateSandboxState> = {
@@ -441,7 +539,7 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 		get('/product-management/v1/pricelist/search/:term', (request) => {
 			const found = search(state, request);
 			if (isResponse(found)) return found;
-			const page = paging(request, state.maxPriceListTake);
+			const page = paging(request, state.maxPriceListTake, state.refuseLargerTake);
 			if (isResponse(page)) return page;
 			return { status: 200, body: found.slice(page.skip, page.skip + page.take).map((entry) => entry.product) };
 		});
@@ -456,7 +554,8 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 		// "Get Invoice List", "Get Invoice Details by DocumentId" and "… by DocumentNumber":
 		// …/invoice-management/v1/purchaseinvoice?periodStart=…, …/purchaseinvoice/{documentGuid} and
 		// …/purchaseinvoice/documentnumber/{documentNumber}. Public code calls v2, and credit memos the same way.
-		for (const version of ['v1', 'v2']) {
+		const invented = inventionsFor(options.inventions, 'infinigate', DISAGREEING) as Partial<InfinigateInventions>;
+		for (const version of invented.invoiceApiVersions ?? ['v1', 'v2']) {
 			for (const [segment, documents] of [
 				['purchaseinvoice', () => state.invoices],
 				['purchasecreditmemo', () => state.creditMemos],
@@ -470,10 +569,10 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 			}
 		}
 
-		// Quotes are not in the guide; public client code calls them here.
-		const quotes = '/order-management/v2/purchasequote';
+		// Quotes are not in the guide; public client code and a production client call them here.
+		const quotes = invented.quotesPath ?? '/order-management/v2/purchasequote';
 		get(quotes, (request) => {
-			const page = paging(request, state.maxDocumentTake);
+			const page = paging(request, state.maxDocumentTake, state.refuseLargerTake);
 			if (isResponse(page)) return page;
 			const buyerReference = queryValue(request, 'BuyerReference');
 			const externalDocumentNumber = queryValue(request, 'ExternalDocumentNumber');
@@ -486,14 +585,17 @@ export const infinigateService: SandboxService<InfinigateSandboxState> = {
 		});
 		get(`${quotes}/documentnumber/:documentNumber`, (request) => {
 			const quote = state.quotes.find((entry) => String(entry.header.documentNumber).toLowerCase() === request.params.documentNumber.toLowerCase());
-			return quote ? { status: 200, body: quote } : problem(404, 'Not Found');
+			return quote ? { status: 200, body: quote } : problem(404, 'Not Found', { detail: `No quote with documentNumber '${request.params.documentNumber}'.` });
 		});
 		post(`${quotes}/acceptance`, (request) => quoteDecision(state, request, 'Accepted'));
 		post(`${quotes}/reject`, (request) => quoteDecision(state, request, 'Rejected'));
-		post(`${quotes}/request`, (request) => quoteRequest(state, request));
+		post(invented.quoteRequestPath ?? '/order-management/v2/purchasequote/request', (request) => quoteRequest(state, request));
+		// Azure API Management matches an operation by method and path: a POST to a path published only
+		// for GET (a quote request sent under the quotes path) is its "Resource not found" too.
+		server.route(SERVICE, 'POST', `${quotes}/:documentGuid`, () => ({ status: 404, body: { statusCode: 404, message: 'Resource not found' } }));
 		get(`${quotes}/:documentGuid`, (request) => {
 			const quote = state.quotes.find((entry) => String(entry.header.documentGuid).toLowerCase() === request.params.documentGuid.toLowerCase());
-			return quote ? { status: 200, body: quote } : problem(404, 'Not Found');
+			return quote ? { status: 200, body: quote } : problem(404, 'Not Found', { detail: `No quote with documentGuid '${request.params.documentGuid}'.` });
 		});
 		return state;
 	},

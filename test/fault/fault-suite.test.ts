@@ -154,7 +154,7 @@ const SCENARIOS: Scenario[] = [
 			const template = sandbox.state.infinigate.quotes[0];
 			sandbox.state.infinigate.quotes = Array.from({ length: ITEMS }, (_unused, index) => ({
 				...template,
-				header: { ...template.header, documentNumber: quoteNumber(index), documentRevision: 1, status: 'Open', canBeAccepted: true },
+				header: { ...template.header, documentNumber: quoteNumber(index), documentVersion: 1, documentStatus: 'Open', canBeAccepted: true, canBeRejected: true },
 			}));
 		},
 		item: (index) => ({ documentNumber: quoteNumber(index) }),

@@ -3,13 +3,15 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import * as account from './account';
 import * as item from './item';
 import * as sale from './sale';
 
-export const resources = { sale, item };
+export const resources = { sale, item, account };
 
 const operations: OperationsByResource = {
 	sale: sale.operations,
+	account: account.operations,
 	item: item.operations,
 };
 

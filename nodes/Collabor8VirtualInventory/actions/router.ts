@@ -3,12 +3,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationsByResource } from '../../shared/operations';
 import { routeOperation } from '../../shared/operations';
+import * as account from './account';
 import * as inventoryImport from './inventoryImport';
 
-export const resources = { inventoryImport };
+export const resources = { inventoryImport, account };
 
 const operations: OperationsByResource = {
 	inventoryImport: inventoryImport.operations,
+	account: account.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

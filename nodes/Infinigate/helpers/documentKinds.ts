@@ -3,11 +3,15 @@
  * same three operations; only the path segment differs. Both resources build their operations from
  * the files in actions/purchaseDocument/ with one of the kinds below, and share the fields here.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fromVersion11, onlyInVersion1 } from '../../shared/descriptions';
+import { asNodeError } from '../../shared/items';
 import { inputError, readBoolean, readText } from '../../shared/validation';
+import { DOCUMENT_PATHS } from '../endpoints';
 import { DOCUMENT_PAGE_SIZE } from '../guesses';
+import { apiRequest, unreadableAnswerError } from '../transport';
+import { asWrongAddress, objectAnswer } from './answers';
 import type { DocumentOutput } from './documents';
 import { pageSizeOption } from './guessOptions';
 
@@ -56,7 +60,7 @@ export function readApiVersion(ctx: IExecuteFunctions, itemIndex: number): ApiVe
 }
 
 /** The output shapes; an overview entry only where a list is asked for. */
-function outputChoice(kind: DocumentKind, withOverview: boolean): INodeProperties {
+function outputChoice(kind: DocumentKind, withOverview: boolean, mspInfosAsFields = false): INodeProperties {
 	const shapes = [
 		{
 			name: 'Document as Returned',
@@ -71,7 +75,9 @@ function outputChoice(kind: DocumentKind, withOverview: boolean): INodePropertie
 		{
 			name: 'One Item per MSP Usage Entry',
 			value: 'mspDetails',
-			description: 'One item per entry of mspDetailInformation, with the document number, date and currency on each',
+			description: mspInfosAsFields
+				? 'One item per entry of mspDetailInformation (one per end customer and product), with the document number, date and currency, and the additionalInfos pairs as fields: clientName, ObjectName, vendorContractNumber, periodStart and periodEnd as ISO dates, … as production names them'
+				: 'One item per entry of mspDetailInformation, with the document number, date and currency on each',
 		},
 	];
 	const overviewShape = {
@@ -108,7 +114,7 @@ const includeTextLinesOption: INodeProperties = {
 
 /** The Output field, first among the operation's fields from version 1.1 on (version 1 has it in Options). */
 export function outputField(show: Show, kind: DocumentKind, withOverview: boolean): INodeProperties {
-	return fromVersion11({ ...outputChoice(kind, withOverview), noDataExpression: true, displayOptions: { show } });
+	return fromVersion11({ ...outputChoice(kind, withOverview, true), noDataExpression: true, displayOptions: { show } });
 }
 
 /**
@@ -148,7 +154,7 @@ export function readOutput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fallback: string,
-): { output: DocumentOutput | 'overview'; includeTextLines: boolean } {
+): { output: DocumentOutput | 'overview'; includeTextLines: boolean; mspInfosAsFields: boolean } {
 	const parameter = ctx.getNode().typeVersion >= 1.1 ? 'output' : 'options.output';
 	const output = readText(ctx, parameter, 'Output', itemIndex) ?? fallback;
 	const allowed = fallback === 'overview' ? ['overview', 'document', 'lines', 'mspDetails'] : ['document', 'lines', 'mspDetails'];
@@ -156,5 +162,49 @@ export function readOutput(
 	return {
 		output: output as DocumentOutput | 'overview',
 		includeTextLines: readBoolean(ctx, 'options.includeTextLines', 'Include Text Lines', itemIndex, { fallback: false }),
+		mspInfosAsFields: ctx.getNode().typeVersion >= 1.1,
 	};
+}
+
+/**
+ * The gateway's "Resource not found" on an invoice or credit-memo path names API Version: the
+ * guide's v1 and current clients' v2 are both served somewhere, and the other one is the likeliest
+ * correction.
+ */
+export function withApiVersionAdvice(ctx: IExecuteFunctions, error: unknown, version: ApiVersion): unknown {
+	const field = ctx.getNode().typeVersion >= 1.1 ? 'Options → API Version' : 'API Version';
+	const other = version === 'v2' ? 'v1' : 'v2';
+	return asWrongAddress(error, field, `Your account serves nothing at the ${version} address: set ${field} to ${other.toUpperCase()}.`);
+}
+
+/**
+ * One invoice or credit memo, read strictly: a JSON object, with a list of lines when its lines
+ * are to be output and a list (or nothing) as its MSP usage. An answer without them is an error,
+ * never an item without lines.
+ */
+export async function fetchDocument(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	kind: DocumentKind,
+	version: ApiVersion,
+	by: { documentGuid: string } | { documentNumber: string },
+	output: string,
+): Promise<IDataObject> {
+	const path = 'documentGuid' in by ? DOCUMENT_PATHS[version].byGuid : DOCUMENT_PATHS[version].byNumber;
+	let body: unknown;
+	try {
+		body = await apiRequest(ctx, 'GET', path, { pathParams: { documentType: kind.segment, ...by } }, itemIndex);
+	} catch (error) {
+		throw asNodeError(ctx, withApiVersionAdvice(ctx, error, version), itemIndex);
+	}
+	const what = `${kind.noun} ${'documentGuid' in by ? by.documentGuid : by.documentNumber}`;
+	const document = await objectAnswer(ctx, itemIndex, body, what);
+	if (output === 'lines' && !Array.isArray(document.lines)) {
+		throw await unreadableAnswerError(ctx, itemIndex, body, `${what} without a list of lines`, 'a document with lines: [...]');
+	}
+	const msp = document.mspDetailInformation;
+	if (output === 'mspDetails' && msp !== undefined && msp !== null && !Array.isArray(msp)) {
+		throw await unreadableAnswerError(ctx, itemIndex, body, `${what} with MSP usage that is not a list`, 'mspDetailInformation: [...]');
+	}
+	return document;
 }

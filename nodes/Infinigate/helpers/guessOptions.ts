@@ -1,13 +1,17 @@
 /**
  * The Options fields that let a user correct a guess of guesses.ts without waiting for a release:
- * each has the guess as its default and says that the default is unconfirmed.
+ * each has the guess as its default and says that the default is unconfirmed. Quotes Address is no
+ * longer a guess (public production evidence, see endpoints.ts) but stays, so that workflows that set
+ * it keep working.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/items';
 import { readWholeNumber } from '../../shared/validation';
-import { PURCHASE_QUOTE_PATH, QUOTE_REQUEST_PATH } from '../guesses';
+import { PURCHASE_QUOTE_PATH } from '../endpoints';
+import { QUOTE_REQUEST_PATH } from '../guesses';
+import { asWrongAddress } from './answers';
 import { readLocation } from './fields';
 
 export const QUOTES_LOCATION_ALTERNATIVE = '/invoice-management/v2/purchasequote';
@@ -18,7 +22,7 @@ export const quotesLocationOption: INodeProperties = {
 	type: 'string',
 	default: PURCHASE_QUOTE_PATH,
 	description: 'Where your Infinigate account serves purchase quotes, after the Base URL',
-	hint: `The default is unconfirmed. If every quote answers "not found", try ${QUOTES_LOCATION_ALTERNATIVE}.`,
+	hint: 'The default is where production accounts serve quotes (public evidence). Change it only if Infinigate answers "Resource not found".',
 };
 
 export const requestLocationOption: INodeProperties = {
@@ -27,7 +31,7 @@ export const requestLocationOption: INodeProperties = {
 	type: 'string',
 	default: QUOTE_REQUEST_PATH,
 	description: 'Where your Infinigate account takes quote requests, after the Base URL',
-	hint: 'The default is unconfirmed. If Infinigate answers "not found", try /order-management/v2/purchaseorder/request.',
+	hint: 'The default is unconfirmed (public client code posts here; its README names /order-management/v2/purchaseorder/request). If Infinigate answers "Resource not found", try that one.',
 };
 
 export function pageSizeOption(defaultSize: number, noun: string): INodeProperties {
@@ -51,7 +55,7 @@ export function readPageSize(ctx: IExecuteFunctions, itemIndex: number, fallback
 }
 
 /**
- * A "not found" from a location the user may correct gets a description saying which option to
+ * The gateway's "Resource not found" from a location the user may correct names the option to
  * change; any other error passes unchanged.
  */
 export async function withLocationHint<T>(
@@ -68,11 +72,33 @@ export async function withLocationHint<T>(
 	}
 }
 
-/** A "not found" error told which option corrects the location; any other error unchanged. */
+/**
+ * The gateway's "Resource not found" told which option corrects the location; any other error
+ * unchanged (the service's own 404 for an unknown quote is about the quote, not the address).
+ */
 export function withLocationAdvice(error: unknown, option: string, alternative: string): unknown {
-	if (error instanceof NodeApiError && String(error.httpCode) === '404') {
-		const hint = `If this happens for every document, your account may serve them elsewhere: set Options → ${option} (for example ${alternative}).`;
-		error.description = error.description ? `${error.description} ${hint}` : hint;
-	}
+	return asWrongAddress(
+		error,
+		`Options → ${option}`,
+		`Your account serves nothing at this address: set Options → ${option} (for example ${alternative}).`,
+	);
+}
+
+/**
+ * A refusal of the page size (HTTP 400 whose field errors name `Take`) names Options → Page Size:
+ * the largest page is a guess (guesses.ts), and the service's own words say what it allows.
+ */
+export function withPageSizeAdvice(error: unknown): unknown {
+	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '400') return error;
+	const body = (error.errorResponse as { body?: unknown } | undefined)?.body;
+	const errors = body !== null && typeof body === 'object' ? (body as IDataObject).errors : undefined;
+	if (errors === null || typeof errors !== 'object' || !Object.keys(errors).some((name) => name.toLowerCase() === 'take')) return error;
+	error.message = `Infinigate refused the page size: lower Options → Page Size (${error.message.replace(/^Infinigate: /, '')})`;
+	error.description = [
+		'The node asked for more entries per request than your account serves. Set Options → Page Size to the largest page Infinigate names.',
+		error.description,
+	]
+		.filter(Boolean)
+		.join(' ');
 	return error;
 }

@@ -4,9 +4,10 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
-import { MANUFACTURER_LIST_PATH } from '../endpoints';
-import { PURCHASE_QUOTE_PATH, readListPage, readManufacturers } from '../guesses';
+import { MANUFACTURER_LIST_PATH, PURCHASE_QUOTE_PATH } from '../endpoints';
+import { readListPage, readManufacturers } from '../guesses';
 import { apiRequest } from '../transport';
+import { quoteRevision, quoteStatus } from './quoteFields';
 
 const matches = (text: string, filter?: string): boolean =>
 	filter === undefined || filter.trim() === '' || text.toLowerCase().includes(filter.trim().toLowerCase());
@@ -23,14 +24,22 @@ function quotesLocation(ctx: ILoadOptionsFunctions): string {
 	}
 }
 
+/** An answer the picker cannot read says so in the editor, instead of showing an empty list. */
+function unreadableList(what: string): Error {
+	return new Error(`Infinigate answered ${what} in a shape the node cannot read; the list cannot be shown. Type the value instead.`);
+}
+
 export async function searchPurchaseQuotes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const body = await apiRequest(this, 'GET', quotesLocation(this), { qs: { Take: 200, Skip: 0 } }, 0);
-	const results = readListPage(body)
-		.items.filter((quote): quote is IDataObject & { documentNumber: string } => typeof quote.documentNumber === 'string')
-		.filter((quote) => matches(`${quote.documentNumber} ${String(quote.status ?? '')}`, filter))
-		.map((quote) => ({
-			name: [quote.documentNumber, quote.status, quote.documentRevision !== undefined ? `revision ${String(quote.documentRevision)}` : undefined]
-				.filter((part) => part !== undefined && part !== null && part !== '')
+	const page = readListPage(body);
+	if (page === undefined) throw unreadableList('the quote list');
+	const results = page.items
+		.filter((quote): quote is IDataObject & { documentNumber: string } => typeof quote.documentNumber === 'string')
+		.map((quote) => ({ quote, status: quoteStatus(quote), revision: quoteRevision(quote) }))
+		.filter(({ quote, status }) => matches(`${quote.documentNumber} ${status ?? ''}`, filter))
+		.map(({ quote, status, revision }) => ({
+			name: [quote.documentNumber, status, revision !== undefined ? `revision ${revision}` : undefined]
+				.filter((part) => part !== undefined && part !== '')
 				.join(' · '),
 			value: quote.documentNumber,
 		}));
@@ -45,7 +54,9 @@ export async function searchManufacturers(this: ILoadOptionsFunctions, filter?: 
 	} catch {
 		body = undefined;
 	}
-	const results = readManufacturers(body)
+	const manufacturers = readManufacturers(body);
+	if (manufacturers === undefined) throw unreadableList('the manufacturer list');
+	const results = manufacturers
 		.map((manufacturer) => manufacturer.manufacturerName)
 		.filter((name): name is string => typeof name === 'string' && matches(name, filter))
 		.map((name) => ({ name, value: name }));

@@ -4,9 +4,13 @@
  * a decision on an older revision is not public; the sandbox does.
  *
  * Safe re-runs: when the service refuses a decision, the node reads the quote (a read cannot
- * change anything). If the quote already carries exactly this decision, on this revision, the work
- * is done and the item succeeds with `alreadyDone: true` and the service's message. Anything else
- * still fails.
+ * change anything). If the quote already carries exactly this decision, on this revision, and the
+ * service no longer offers it (`canBeAccepted`/`canBeRejected`), the work is done and the item
+ * succeeds with `alreadyDone: true` and the service's message. Anything else still fails.
+ *
+ * After an answer that does not itself confirm the decision, the node reads the quote and reports
+ * only what it shows: decided (success), still open to this decision (not applied, safe to run
+ * again), or anything else (could not confirm: check the quote before running again).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -15,6 +19,7 @@ import { asNodeError } from '../../shared/items';
 
 import { readBoolean, readWholeNumber } from '../../shared/validation';
 import { QUOTE_DECIDED_STATUSES } from '../guesses';
+import { quoteCanBeAccepted, quoteCanBeRejected, quoteRevision, quoteStatus } from './quoteFields';
 import { answerError, quoteAnswer } from '../../shared/request';
 import { apiRequest, infinigateService } from '../transport';
 import { readDocumentNumber } from './fields';
@@ -34,8 +39,8 @@ export function quoteReferenceFields(operation: string): INodeProperties[] {
 			typeOptions: { minValue: 0 },
 			default: 0,
 			required: true,
-			description: 'The revision of the quote the decision is about, as Get returns it (documentRevision)',
-			hint: 'Use the revision you reviewed; Infinigate may refuse a decision on an older one',
+			description: 'The revision of the quote the decision is about: documentVersion in what Get and Get Many return',
+			hint: 'Production quotes carry it as documentVersion (e.g. {{ $json.documentVersion }} after Get Many). Use the revision you reviewed: Infinigate may refuse a decision on an older one.',
 			displayOptions: { show },
 		},
 	];
@@ -55,7 +60,7 @@ export function decisionOptions(operation: string, decision: QuoteDecision): INo
 				name: 'alreadyDoneIsSuccess',
 				type: 'boolean',
 				default: true,
-				description: `Whether a quote that is already ${decision} (same revision) gives a success item with alreadyDone: true instead of an error, so that a workflow can be run again safely`,
+				description: `Whether a quote that is already ${decision} (its documentStatus, on the same revision, and no longer open to the decision) gives a success item with alreadyDone: true instead of an error, so that a workflow can be run again safely`,
 			},
 			quotesLocationOption,
 		],
@@ -69,12 +74,46 @@ export function readQuoteReference(ctx: IExecuteFunctions, itemIndex: number): {
 	return { documentNumber, documentRevision };
 }
 
-function headerOf(quote: unknown): IDataObject {
-	if (quote === null || typeof quote !== 'object' || Array.isArray(quote)) return {};
+function headerOf(quote: unknown): IDataObject | undefined {
+	if (quote === null || typeof quote !== 'object' || Array.isArray(quote)) return undefined;
 	const object = quote as IDataObject;
 	return object.header !== null && typeof object.header === 'object' && !Array.isArray(object.header)
 		? (object.header as IDataObject)
 		: object;
+}
+
+/** What a quote says about one decision, read with the production names first (quoteFields.ts). */
+interface DecisionState {
+	status?: string;
+	revision?: number;
+	/** `canBeAccepted` for an acceptance, `canBeRejected` for a rejection: the service's own word. */
+	stillPossible?: boolean;
+}
+
+function stateOf(header: IDataObject, decision: QuoteDecision): DecisionState {
+	return {
+		status: quoteStatus(header),
+		revision: quoteRevision(header),
+		stillPossible: decision === 'accepted' ? quoteCanBeAccepted(header) : quoteCanBeRejected(header),
+	};
+}
+
+/**
+ * Whether the quote shows this decision taken on this revision. A revision the node cannot read
+ * proves nothing about which revision was decided, so it only counts where the service has just
+ * answered this very request with a success (`revisionMayBeUnread`).
+ */
+function showsDecided(state: DecisionState, decision: QuoteDecision, revision: number, revisionMayBeUnread: boolean): boolean {
+	const decided = state.status?.toLowerCase() === QUOTE_DECIDED_STATUSES[decision].toLowerCase() && state.stillPossible !== true;
+	const sameRevision = state.revision === undefined ? revisionMayBeUnread : state.revision === revision;
+	return decided && sameRevision;
+}
+
+const possibility = (decision: QuoteDecision): string => (decision === 'accepted' ? 'canBeAccepted' : 'canBeRejected');
+
+async function readQuoteHeader(ctx: IExecuteFunctions, itemIndex: number, documentNumber: string): Promise<IDataObject | undefined> {
+	const byNumber = quotePath(ctx, itemIndex, 'byNumber');
+	return headerOf(await apiRequest(ctx, 'GET', byNumber, { pathParams: { documentNumber } }, itemIndex));
 }
 
 /** Sends a decision; a refusal that the quote's own state proves moot becomes `alreadyDone`. */
@@ -85,7 +124,6 @@ export async function sendDecision(
 	body: IDataObject & { documentNumber: string; documentRevision: number },
 ): Promise<IDataObject> {
 	const path = quotePath(ctx, itemIndex, decision === 'accepted' ? 'accept' : 'reject');
-	const byNumber = quotePath(ctx, itemIndex, 'byNumber');
 	const field = `Succeed If Already ${decision === 'accepted' ? 'Accepted' : 'Rejected'}`;
 	const alreadyDoneIsSuccess = readBoolean(ctx, 'options.alreadyDoneIsSuccess', field, itemIndex, { fallback: true });
 	const reference = { documentNumber: body.documentNumber, documentRevision: body.documentRevision };
@@ -102,45 +140,56 @@ export async function sendDecision(
 		if (!alreadyDoneIsSuccess || !(error instanceof NodeApiError) || !['400', '409', '422'].includes(String(error.httpCode))) {
 			throw asNodeError(ctx, error, itemIndex);
 		}
-		let header: IDataObject;
+		// The refusal is "done" only if the quote shows this decision, on this revision, and the
+		// service no longer offers it: anything less could hide a refusal for another reason.
+		let header: IDataObject | undefined;
 		try {
-			header = headerOf(
-				await apiRequest(ctx, 'GET', byNumber, { pathParams: { documentNumber: body.documentNumber } }, itemIndex),
-			);
+			header = await readQuoteHeader(ctx, itemIndex, body.documentNumber);
 		} catch {
 			throw asNodeError(ctx, error, itemIndex);
 		}
-		const status = typeof header.status === 'string' ? header.status : '';
-		if (
-			status.toLowerCase() === QUOTE_DECIDED_STATUSES[decision].toLowerCase() &&
-			Number(header.documentRevision) === body.documentRevision
-		) {
-			return { ...reference, decision, status, alreadyDone: true, message: error.message };
+		const state = header === undefined ? undefined : stateOf(header, decision);
+		if (state !== undefined && showsDecided(state, decision, body.documentRevision, false)) {
+			return { ...reference, decision, status: state.status, alreadyDone: true, message: error.message };
 		}
 		throw asNodeError(ctx, error, itemIndex);
 	}
 	const answered = answer !== null && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : {};
-	const decidedStatus = QUOTE_DECIDED_STATUSES[decision].toLowerCase();
-	if (typeof answered.status === 'string' && answered.status.toLowerCase() === decidedStatus) {
+	const answeredStatus = quoteStatus(answered);
+	if (answeredStatus?.toLowerCase() === QUOTE_DECIDED_STATUSES[decision].toLowerCase()) {
 		return { ...answered, alreadyDone: false };
 	}
-	// An answer that does not name the decided status (no body, `null`, a gateway's own 200) proves
-	// nothing: a proxy can answer 200 without the service acting. The quote itself says whether it was.
-	let header: IDataObject;
+	// An answer that does not name the decided status (production answers an acceptance with an
+	// empty 200; a proxy can answer 200 without the service acting) proves nothing by itself: the
+	// quote says whether it was decided. Only what the quote shows is reported.
+	const answerText = quoteAnswer(answer ?? '', 100) || 'empty';
+	let header: IDataObject | undefined;
 	try {
-		header = headerOf(await apiRequest(ctx, 'GET', byNumber, { pathParams: { documentNumber: body.documentNumber } }, itemIndex));
+		header = await readQuoteHeader(ctx, itemIndex, body.documentNumber);
 	} catch {
+		header = undefined;
+	}
+	if (header === undefined) {
 		throw await answerError(ctx, infinigateService, itemIndex, {
-			message: `Infinigate answered the decision without confirming it, and the quote could not be read to check it`,
-			description: `The answer was ${quoteAnswer(answer ?? null, 100)}. Check whether quote ${body.documentNumber} is ${decision} before running this again.`,
+			message: `Infinigate answered the decision without confirming it, and quote ${body.documentNumber} could not be read to check it`,
+			description: `The answer was ${answerText}. The node could not confirm that quote ${body.documentNumber} is ${decision}. Check the quote in Infinigate before running this again: running it again could decide it twice.`,
 		});
 	}
-	const status = typeof header.status === 'string' ? header.status : '';
-	if (status.toLowerCase() !== decidedStatus || Number(header.documentRevision) !== body.documentRevision) {
+	const state = stateOf(header, decision);
+	if (showsDecided(state, decision, body.documentRevision, true)) {
+		return { ...answered, ...reference, decision, status: state.status, alreadyDone: false };
+	}
+	if (state.stillPossible === true) {
 		throw await answerError(ctx, infinigateService, itemIndex, {
-			message: `Infinigate answered the decision without confirming it, and quote ${body.documentNumber} is not ${decision} (status ${status || 'unknown'})`,
-			description: `The answer was ${quoteAnswer(answer ?? null, 100)}. The decision was not applied; it is safe to run it again.`,
+			message: `Infinigate answered the decision, but quote ${body.documentNumber} is not ${decision}: it can still be ${decision === 'accepted' ? 'accepted' : 'rejected'}`,
+			description: `The answer was ${answerText}. Quote ${body.documentNumber} still shows ${possibility(decision)}: true (status ${state.status ?? 'unknown'}), so the decision was not applied; it is safe to run it again.`,
 		});
 	}
-	return { ...answered, ...reference, decision, status, alreadyDone: false };
+	throw await answerError(ctx, infinigateService, itemIndex, {
+		message: `Infinigate answered the decision, but the node could not confirm from quote ${body.documentNumber} that it is ${decision}`,
+		description:
+			`The answer was ${answerText}. The quote reads status ${state.status ?? 'unknown'}, revision ${state.revision ?? 'unknown'}, ` +
+			`${possibility(decision)} ${state.stillPossible === undefined ? 'unknown' : String(state.stillPossible)}. ` +
+			`Check quote ${body.documentNumber} in Infinigate before running this again: running it again could decide it twice.`,
+	});
 }

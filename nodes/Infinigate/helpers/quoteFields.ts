@@ -1,53 +1,79 @@
 /**
- * A quote's fields by the names production answers with (a public production client, see the
- * Infinigate section of the API contracts: `documentStatus`, `documentVersion`, `documentCreated`,
- * `documentValidUntil`, `total`, `canBeAccepted`, `canBeRejected`), and the package's older guess
- * second, so that nothing that works today breaks.
+ * How a purchase quote's fields are read, in one place for the node, its safe re-runs, the quote
+ * picker and the trigger. Each reader takes the name a public production client reads first
+ * (quote list rows "verified against a production dump": documentVersion, documentStatus,
+ * documentCreated, documentValidUntil, total, canBeAccepted, canBeRejected; see
+ * api-contracts.md, Infinigate, "Quote list rows"), then the name this node guessed before that
+ * evidence existed (status, documentRevision, documentDate, validUntil, totalNetAmount), so that an
+ * account answering the older names keeps working. A field that is absent or of another type reads
+ * as undefined: the callers decide what not knowing means, and never take it for a value.
+ *
+ * The detail's `header` is not public; its likeliest reading is the same names, so these readers
+ * are applied to the header of a quote as well as to a list row.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-function firstPresent(row: IDataObject, names: string[]): unknown {
-	for (const name of names) if (row[name] !== undefined && row[name] !== null) return row[name];
+function firstText(row: IDataObject, names: readonly string[]): string | undefined {
+	for (const name of names) {
+		const value = row[name];
+		if (typeof value === 'string' && value.trim() !== '') return value;
+	}
 	return undefined;
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
+function firstNumber(row: IDataObject, names: readonly string[]): number | undefined {
+	for (const name of names) {
+		const value = row[name];
+		if (typeof value === 'number' && Number.isFinite(value)) return value;
+		// ASP.NET serialises decimals as numbers; a numeric string is read too, nothing else.
+		if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+	}
+	return undefined;
 }
 
-function wholeNumber(value: unknown): number | undefined {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+function firstBoolean(row: IDataObject, names: readonly string[]): boolean | undefined {
+	for (const name of names) {
+		const value = row[name];
+		if (typeof value === 'boolean') return value;
+	}
+	return undefined;
 }
 
-function flag(value: unknown): boolean | undefined {
-	return typeof value === 'boolean' ? value : undefined;
-}
-
+/** The quote's state (production: `documentStatus`; older guess: `status`). Its values are not public. */
 export function quoteStatus(row: IDataObject): string | undefined {
-	return text(firstPresent(row, ['documentStatus', 'status']));
+	return firstText(row, ['documentStatus', 'status']);
 }
 
+/**
+ * The quote's revision: production rows call it `documentVersion`, the decision bodies
+ * `documentRevision` (public client code sends `documentRevision` to acceptance and reject).
+ */
 export function quoteRevision(row: IDataObject): number | undefined {
-	return wholeNumber(firstPresent(row, ['documentVersion', 'documentRevision']));
+	const revision = firstNumber(row, ['documentVersion', 'documentRevision']);
+	return revision !== undefined && Number.isInteger(revision) ? revision : undefined;
 }
 
+/** When the quote was made (production: `documentCreated`; older guess: `documentDate`). */
 export function quoteCreated(row: IDataObject): string | undefined {
-	return text(firstPresent(row, ['documentCreated', 'documentDate']));
+	return firstText(row, ['documentCreated', 'documentDate']);
 }
 
+/** Until when the quote holds (production: `documentValidUntil`; older guess: `validUntil`). */
 export function quoteValidUntil(row: IDataObject): string | undefined {
-	return text(firstPresent(row, ['documentValidUntil', 'validUntil']));
+	return firstText(row, ['documentValidUntil', 'validUntil']);
 }
 
+/** The quote's amount (production: `total`; older guess: `totalNetAmount`). */
 export function quoteTotal(row: IDataObject): number | undefined {
-	return wholeNumber(firstPresent(row, ['total', 'totalNetAmount']));
+	return firstNumber(row, ['total', 'totalNetAmount']);
 }
 
+/** The service's own word on whether the quote can still be accepted (production: `canBeAccepted`). */
 export function quoteCanBeAccepted(row: IDataObject): boolean | undefined {
-	return flag(row.canBeAccepted);
+	return firstBoolean(row, ['canBeAccepted']);
 }
 
+/** The service's own word on whether the quote can still be rejected (production: `canBeRejected`). */
 export function quoteCanBeRejected(row: IDataObject): boolean | undefined {
-	return flag(row.canBeRejected);
+	return firstBoolean(row, ['canBeRejected']);
 }

@@ -5,7 +5,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { textInVersion1 } from '../../shared/descriptions';
-import { PURCHASE_QUOTE_SUFFIXES } from '../guesses';
+import { PURCHASE_QUOTE_SUFFIXES } from '../endpoints';
 import { readQuotesLocation } from './guessOptions';
 import { pickFromList } from './listSearch';
 

@@ -15,8 +15,9 @@ import { fromVersion11, maxConcurrentRequestsOption, onlyInVersion1 } from '../.
 import { asNodeError, errorItem } from '../../shared/items';
 import { perItemParameter } from '../../shared/parameters';
 import { checkBoolean, inputError, readWholeNumber, valueOrThrow } from '../../shared/validation';
-import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, readListPage, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
+import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, SKU_LOOKUP_EMPTY_STATUSES } from '../guesses';
 import { apiRequest } from '../transport';
+import { asWrongAddress, CREDENTIAL_ADDRESS, isGatewayNotFound, listAnswer } from './answers';
 import { textListOf } from './fields';
 import { chunkSkus } from './skuBatches';
 
@@ -106,9 +107,39 @@ function readWanted(ctx: IExecuteFunctions, lookup: SkuLookup, read: Readers, it
 	return { skus, includeNotFound };
 }
 
+/**
+ * The service's own "none of these SKUs" (see guesses.ts). The gateway's 404 is never one: a wrong
+ * address would otherwise mark every SKU `found: false` in a green run.
+ */
 function isEmptyAnswer(error: unknown): boolean {
-	return error instanceof NodeApiError && SKU_LOOKUP_EMPTY_STATUSES.includes(Number(error.httpCode));
+	return (
+		error instanceof NodeApiError &&
+		SKU_LOOKUP_EMPTY_STATUSES.includes(Number(error.httpCode)) &&
+		!isGatewayNotFound(error)
+	);
 }
+
+/**
+ * A refusal of the look-up's size (HTTP 400 whose field errors name `no`, the SKU parameter) names
+ * Options → SKUs per Request: how many SKUs one look-up takes is a guess (guesses.ts).
+ */
+function withSkusPerRequestAdvice(error: unknown, asked: number): unknown {
+	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '400') return error;
+	const body = (error.errorResponse as { body?: unknown } | undefined)?.body;
+	const errors = body !== null && typeof body === 'object' ? (body as IDataObject).errors : undefined;
+	if (errors === null || typeof errors !== 'object' || !Object.keys(errors).some((name) => name.toLowerCase() === 'no')) return error;
+	error.message = `Infinigate refused a look-up of ${asked} SKUs: lower Options → SKUs per Request (${error.message.replace(/^Infinigate: /, '')})`;
+	error.description = [
+		'The node put more SKUs into one request than your account takes. Set Options → SKUs per Request to the number Infinigate names.',
+		error.description,
+	]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}
+
+const WRONG_ADDRESS_ADVICE =
+	'The price list is served under /product-management/v1 of the API address (the guide), so the address of the whole API is wrong: check the Environment and Base URL of the Infinigate API credential. No SKU was looked up.';
 
 export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): Promise<INodeExecutionData[]> {
 	const items = ctx.getInputData();
@@ -158,13 +189,16 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 	const answers = await runBounded(
 		chunks.length,
 		currentNodeRun(ctx)?.limit ?? new AdaptiveLimit(1),
-		async (index) =>
-			await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, askerOf(chunks[index])).catch(
+		async (index) => {
+			const itemIndex = askerOf(chunks[index]);
+			const body = await apiRequest(ctx, 'GET', lookup.path, { qs: { no: chunks[index] } }, itemIndex).catch(
 				(error: unknown) => {
 					if (isEmptyAnswer(error)) return [];
-					throw asNodeError(ctx, error, askerOf(chunks[index]));
+					throw asNodeError(ctx, withSkusPerRequestAdvice(asWrongAddress(error, CREDENTIAL_ADDRESS, WRONG_ADDRESS_ADVICE), chunks[index].length), itemIndex);
 				},
-			),
+			);
+			return (await listAnswer(ctx, itemIndex, body, `the look-up of ${chunks[index].length} SKU(s)`)).items;
+		},
 		!continueOnFail,
 	);
 	// In the order of the look-ups, so that the output does not depend on which answer came first.
@@ -175,7 +209,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 			for (const sku of chunks[index]) failures.set(key(sku), answer.error);
 			continue;
 		}
-		for (const product of readListPage(answer.value).items) {
+		for (const product of answer.value) {
 			const matched = product[lookup.matchKey];
 			if (typeof matched !== 'string') continue;
 			const list = products.get(key(matched)) ?? [];

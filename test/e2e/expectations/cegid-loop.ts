@@ -68,4 +68,57 @@ export const cegidLoopExamples: Record<string, ExampleExpectation> = {
 			expect(sandbox.state.cegidLoop.contact('paul.bernard@client.example')?.applications).toEqual(['consultation', 'co-production']);
 		},
 	},
+	'cegid-loop-export-chart-of-accounts-and-customers': {
+		does: "exports folder MANON001's 130 accounts and its three active customers to two CSV files",
+		check: (run, sandbox, n8n) => {
+			expect(outputItems(run, 'Chart of accounts')).toHaveLength(130);
+			const [accounts] = outputItems(run, 'Accounts file');
+			expect(accounts.binary?.data).toMatchObject({ fileName: 'MANON001-chart-of-accounts.csv', mimeType: 'text/csv' });
+			const accountRows = n8n.readBinary(accounts.binary!.data).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+			expect(accountRows[0]).toBe('Account,Label,Type,Control account,Lettering,Closed');
+			expect(accountRows).toHaveLength(131);
+			expect(accountRows[1]).toBe('101000,Capital,1,no,no,no');
+			expect(accountRows).toContain('411000,Clients,4,yes,yes,no');
+
+			const [customers] = outputItems(run, 'Customers file');
+			expect(customers.binary?.data).toMatchObject({ fileName: 'MANON001-customers.csv', mimeType: 'text/csv' });
+			const customerRows = n8n.readBinary(customers.binary!.data).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+			expect(customerRows[0]).toBe('Code,Company name,SIRET,Email,Phone');
+			expect(customerRows.slice(1).map((row) => row.split(',')[0])).toEqual(['411DECO', '411ZOE', '411DUPONT']);
+
+			// Cegid's read: GET /compte and /tiersClient with the folder's codeDossier, paged with skip/take.
+			const reads = (path: string) => sandbox.server.requests({ service: 'cegidLoop', method: 'GET', path });
+			expect(reads('/compte').map((entry) => [entry.query.codeDossier?.[0], entry.query.skip?.[0]])).toEqual([
+				['MANON001', '0'],
+				['MANON001', '100'],
+				['MANON001', '130'],
+			]);
+			expect(reads('/compte')[0].query.select).toEqual(['numero,libelle,type,collectif,lettrable,ferme']);
+			expect(reads('/tiersClient')[0].query.filter).toEqual(['actif==true']);
+		},
+	},
+	'cegid-loop-entries-of-a-lettering-package': {
+		does: 'reads the 130 lines of a lettering package in pages of 100 and sums it up',
+		check: (run, sandbox) => {
+			expect(outputItems(run, 'Entries of the package')).toHaveLength(130);
+			expect(outputItems(run, 'Package summary').map((item) => item.json)).toEqual([
+				{
+					codeLettrage: '5f0c1e9a-2b7d-4c3e-9a1f-6d2e8b4c7a10',
+					lines: 130,
+					journals: ['BQ', 'VT'],
+					from: '2026-01-01',
+					to: '2026-02-28',
+					firstReferences: ['LOT-028', 'LOT-056', 'LOT-001'],
+				},
+			]);
+			const reads = sandbox.server.requests({ service: 'cegidLoop', method: 'GET', path: '/EcritureComptable' });
+			expect(reads.map((entry) => [entry.query.skip?.[0], entry.query.take?.[0]])).toEqual([
+				['0', '100'],
+				['100', '100'],
+				['130', '100'],
+			]);
+			expect(reads[0].query.filter).toEqual(['codeLettrage=="5f0c1e9a-2b7d-4c3e-9a1f-6d2e8b4c7a10"']);
+			expect(reads[0].query.sort).toEqual(['datePiece&&refPiece']);
+		},
+	},
 };

@@ -1,4 +1,5 @@
 import { cegidLoopExamples } from './cegid-loop';
+import { checkSetupExamples } from './check-setup';
 import { collabor8Examples } from './collabor8';
 import { infinigateExamples } from './infinigate';
 import { activatedExamples } from './triggers';
@@ -12,4 +13,5 @@ export const EXPECTATIONS: Record<string, ExampleExpectation> = {
 	...infinigateExamples,
 	...collabor8Examples,
 	...activatedExamples,
+	...checkSetupExamples,
 };

@@ -1,4 +1,3 @@
-import { DOCUMENT_PAGE_SIZE } from '../../../nodes/Infinigate/guesses';
 import type { InfinigateSandbox } from './helpers';
 import { apiRequests, runInfinigate, startInfinigate } from './helpers';
 
@@ -55,18 +54,18 @@ describe('Infinigate purchase invoices: list', () => {
 	});
 
 	test('Return All pages with Take/Skip until the service answers an empty page', async () => {
-		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), returnAll: true });
+		// A Page Size the user sets, so that the pages follow from this test's numbers, not the node's default.
+		const pageSize = 25;
+		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), returnAll: true, options: { pageSize } });
 
 		const expected = invoices();
+		expect(expected.length).toBeGreaterThan(2 * pageSize);
 		expect(run.json).toHaveLength(expected.length);
 		const pages = apiRequests(sandbox);
-		// A short page does not end the list (a service may serve fewer than asked); an empty one does.
-		expect(pages).toHaveLength(Math.ceil(expected.length / DOCUMENT_PAGE_SIZE) + 1);
-		expect(pages.map((page) => [page.query.Take[0], page.query.Skip[0]])).toEqual([
-			[String(DOCUMENT_PAGE_SIZE), '0'],
-			[String(DOCUMENT_PAGE_SIZE), String(DOCUMENT_PAGE_SIZE)],
-			[String(DOCUMENT_PAGE_SIZE), String(expected.length)],
-		]);
+		// Full pages, then the short one; a short page does not end the list (a service may serve fewer
+		// than asked), the empty one after it does.
+		const skips = [...Array.from({ length: Math.ceil(expected.length / pageSize) }, (_, index) => index * pageSize), expected.length];
+		expect(pages.map((page) => [page.query.Take[0], page.query.Skip[0]])).toEqual(skips.map((skip) => [String(pageSize), String(skip)]));
 	});
 
 	test('Return All keeps asking when the service caps Take but its count says there is more', async () => {

@@ -1,5 +1,4 @@
-import { MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST, PRICE_LIST_COUNTED_TAKE } from '../../../nodes/Infinigate/guesses';
-import { chunkSkus } from '../../../nodes/Infinigate/helpers/skuBatches';
+import { MAX_QUERY_STRING } from '../../../sandbox/infinigate/service';
 import type { InfinigateSandbox } from './helpers';
 import { apiRequests, listSearch, pairedItems, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 
@@ -82,12 +81,13 @@ describe('Infinigate price list: search and count', () => {
 		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: '*', limit: 1200 });
 
 		expect(run.json).toHaveLength(1200);
+		const servedPage = sandbox.state.maxPriceListTake;
 		const pages = apiRequests(sandbox, /\/pricelist\/search\/\*$/);
-		expect(pages.map((page) => [page.query.Take[0], page.query.Skip[0]])).toEqual([
-			[String(PRICE_LIST_COUNTED_TAKE), '0'],
-			['500', '500'],
-			['200', '1000'],
-		]);
+		// Pages of the service's largest (500 here), the last one only what the Limit still needs.
+		expect(pages.map((page) => page.query.Skip[0])).toEqual(['0', '500', '1000']);
+		expect(Number(pages[0].query.Take[0])).toBeGreaterThanOrEqual(servedPage);
+		expect(pages[2].query.Take).toEqual(['200']);
+		expect(apiRequests(sandbox, /\/pricelist\/search\/count\//)).toHaveLength(1);
 	});
 
 	test('Return All loses nothing when the service caps Take below the page size asked for', async () => {
@@ -276,7 +276,7 @@ describe('Infinigate price list: look-up by SKU', () => {
 		expect(requests.length).toBeGreaterThan(1);
 		for (const request of requests) {
 			expect(request.status).toBe(200);
-			expect(new URLSearchParams(request.query.no.map((sku): [string, string] => ['no', sku])).toString().length).toBeLessThanOrEqual(MAX_SKU_QUERY_LENGTH);
+			expect(new URLSearchParams(request.query.no.map((sku): [string, string] => ['no', sku])).toString().length).toBeLessThanOrEqual(MAX_QUERY_STRING);
 		}
 		expect(tokenRequests(sandbox)).toHaveLength(1);
 	});
@@ -394,15 +394,15 @@ describe('Infinigate price list: look-up by SKU', () => {
 
 	test('with Continue On Fail, a failed batch turns only the items that needed it into error items', async () => {
 		const all = products();
-		// The first item's SKUs fill the first request; the second item's SKU goes into a second one.
-		const full = chunkSkus(all.map((product) => product.sku), MAX_SKU_QUERY_LENGTH, MAX_SKUS_PER_REQUEST)[0].length;
+		// With 10 SKUs per request, the first item's ten SKUs fill the first look-up; the second item's SKU goes into a second one.
+		const full = 10;
 		const items = [{ skus: all.slice(0, full).map((product) => product.sku) }, { skus: [all[full].sku] }];
 		sandbox.server.addFault({ service: 'infinigate', path: '^/product-management/v1/pricelist/sku$', kind: 'status', status: 500, body: { statusCode: 500, message: 'Internal server error' }, times: 1 });
 
 		// One look-up at a time, so that the fault hits the first (see concurrency.test.ts for several).
 		const run = await runInfinigate(
 			sandbox,
-			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}', options: { maxConcurrentRequests: 1 } },
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}', options: { maxConcurrentRequests: 1, skusPerRequest: full } },
 			{ items, continueOnFail: true },
 		);
 

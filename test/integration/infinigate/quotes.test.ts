@@ -51,9 +51,9 @@ describe('Infinigate purchase quotes', () => {
 		expect(byNumber.json).toEqual([quote]);
 	});
 
-	test('accepting a quote sends number, revision and e-mail as JSON, and the quote can no longer be accepted', async () => {
+	test('accepting a quote sends number, revision and e-mail as JSON; the empty 200 is confirmed by the quote\'s documentStatus', async () => {
 		const quote = openQuote();
-		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentRevision) };
+		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentVersion) };
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
@@ -64,16 +64,19 @@ describe('Infinigate purchase quotes', () => {
 		const after = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber: reference.documentNumber });
 
 		expect(run.error).toBeUndefined();
-		expect(run.json).toEqual([{ ...reference, status: 'Accepted', canBeAccepted: false, alreadyDone: false }]);
-		const [post] = apiRequests(sandbox, '/order-management/v2/purchasequote/acceptance');
+		expect(run.json).toEqual([{ ...reference, decision: 'accepted', status: 'Accepted', alreadyDone: false }]);
+		const [post, check] = apiRequests(sandbox);
+		expect(`${post.method} ${post.path} ${post.status}`).toBe('POST /order-management/v2/purchasequote/acceptance 200');
 		expect(post.contentType).toMatch(/^application\/json/);
 		expect(JSON.parse(post.bodyText)).toEqual({ ...reference, acceptedByUserMail: 'buyer@reseller.example' });
-		expect(after.json[0].header).toMatchObject({ status: 'Accepted', canBeAccepted: false });
+		// The acceptance answered nothing (as production does): the quote itself was read to confirm it.
+		expect(`${check.method} ${check.path}`).toBe(`GET /order-management/v2/purchasequote/documentNumber/${reference.documentNumber}`);
+		expect(after.json[0].header).toMatchObject({ documentStatus: 'Accepted', canBeAccepted: false });
 	});
 
 	test('rejecting a quote sends the e-mail and the comments', async () => {
 		const quote = openQuote();
-		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentRevision) };
+		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentVersion) };
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
@@ -83,7 +86,7 @@ describe('Infinigate purchase quotes', () => {
 			userComments: 'Too expensive',
 		});
 
-		expect(run.json[0]).toMatchObject({ status: 'Rejected', canBeAccepted: false });
+		expect(run.json[0]).toMatchObject({ decision: 'rejected', status: 'Rejected', alreadyDone: false });
 		const [post] = apiRequests(sandbox, '/order-management/v2/purchasequote/reject');
 		expect(JSON.parse(post.bodyText)).toEqual({ ...reference, rejectedByUserMail: 'buyer@reseller.example', userComments: 'Too expensive' });
 		expect(quote.header.userComments).toBe('Too expensive');
@@ -95,7 +98,7 @@ describe('Infinigate purchase quotes', () => {
 			resource: 'purchaseQuote',
 			operation: 'accept',
 			documentNumber: String(quote.header.documentNumber),
-			documentRevision: Number(quote.header.documentRevision),
+			documentRevision: Number(quote.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
 		};
 
@@ -106,15 +109,16 @@ describe('Infinigate purchase quotes', () => {
 		expect(again.json).toEqual([
 			{
 				documentNumber: quote.header.documentNumber,
-				documentRevision: quote.header.documentRevision,
+				documentRevision: quote.header.documentVersion,
 				decision: 'accepted',
 				status: 'Accepted',
 				alreadyDone: true,
 				message: `Infinigate: Quote ${String(quote.header.documentNumber)} can no longer be accepted or rejected (status Accepted).`,
 			},
 		]);
-		// The refusal, then a read of the quote that proves the decision was already taken.
-		expect(apiRequests(sandbox).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 200', 'POST 409', 'GET 200']);
+		// The first run: the acceptance and its confirmation. The second: the refusal, then a read of
+		// the quote that proves the decision was already taken.
+		expect(apiRequests(sandbox).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 200', 'GET 200', 'POST 409', 'GET 200']);
 	});
 
 	test('with Succeed If Already Accepted off, accepting twice fails with the service message', async () => {
@@ -123,7 +127,7 @@ describe('Infinigate purchase quotes', () => {
 			resource: 'purchaseQuote',
 			operation: 'accept',
 			documentNumber: String(quote.header.documentNumber),
-			documentRevision: Number(quote.header.documentRevision),
+			documentRevision: Number(quote.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
 			options: { alreadyDoneIsSuccess: false },
 		};
@@ -137,7 +141,7 @@ describe('Infinigate purchase quotes', () => {
 
 	test('accepting a quote that was rejected still fails: only the same decision counts as done', async () => {
 		const quote = openQuote();
-		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentRevision) };
+		const reference = { documentNumber: String(quote.header.documentNumber), documentRevision: Number(quote.header.documentVersion) };
 
 		await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'reject', ...reference, rejectedByUserMail: 'buyer@reseller.example' });
 		const accept = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'accept', ...reference, acceptedByUserMail: 'buyer@reseller.example' });
@@ -151,7 +155,7 @@ describe('Infinigate purchase quotes', () => {
 			resource: 'purchaseQuote',
 			operation: 'reject',
 			documentNumber: String(quote.header.documentNumber),
-			documentRevision: Number(quote.header.documentRevision),
+			documentRevision: Number(quote.header.documentVersion),
 			rejectedByUserMail: 'buyer@reseller.example',
 		};
 
@@ -161,7 +165,7 @@ describe('Infinigate purchase quotes', () => {
 		expect(again.json).toEqual([expect.objectContaining({ decision: 'rejected', status: 'Rejected', alreadyDone: true })]);
 	});
 
-	test('a 200 that confirms nothing is checked against the quote: not applied means an error, not a success', async () => {
+	test('a 200 after which the quote can still be accepted is "not applied": an error that says it is safe to run again', async () => {
 		const quote = openQuote();
 		sandbox.server.addFault({ service: 'infinigate', method: 'POST', path: 'acceptance$', kind: 'status', status: 200, body: null, times: 1 });
 
@@ -169,25 +173,126 @@ describe('Infinigate purchase quotes', () => {
 			resource: 'purchaseQuote',
 			operation: 'accept',
 			documentNumber: String(quote.header.documentNumber),
-			documentRevision: Number(quote.header.documentRevision),
+			documentRevision: Number(quote.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
 		});
 
 		expect(run.error?.message).toBe(
-			`Infinigate answered the decision without confirming it, and quote ${String(quote.header.documentNumber)} is not accepted (status Open)`,
+			`Infinigate answered the decision, but quote ${String(quote.header.documentNumber)} is not accepted: it can still be accepted`,
 		);
+		expect(run.error?.description).toContain('canBeAccepted: true');
 		expect(run.error?.description).toContain('safe to run it again');
-		expect(quote.header.status).toBe('Open');
+		expect(quote.header.documentStatus).toBe('Open');
+	});
+
+	test('a 200 after which the quote shows neither the decision nor that it is still possible is "could not confirm", never "not applied"', async () => {
+		const quote = openQuote();
+		const number = String(quote.header.documentNumber);
+		// The quote as an account might show it: a status the node does not know, no longer acceptable.
+		sandbox.server.addFault({
+			service: 'infinigate',
+			method: 'GET',
+			path: `documentNumber/${number}$`,
+			kind: 'status',
+			status: 200,
+			body: { header: { documentNumber: number, documentVersion: quote.header.documentVersion, documentStatus: 'Ordered', canBeAccepted: false }, lines: [] },
+			times: 1,
+		});
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: number,
+			documentRevision: Number(quote.header.documentVersion),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error?.message).toBe(`Infinigate answered the decision, but the node could not confirm from quote ${number} that it is accepted`);
+		expect(run.error?.description).toContain(`Check quote ${number} in Infinigate before running this again`);
+		expect(run.error?.description).toContain('status Ordered');
+		expect(run.error?.description).not.toContain('safe to run');
+	});
+
+	test('a quote that names no status at all after a 200 is "could not confirm" too', async () => {
+		const quote = openQuote();
+		const number = String(quote.header.documentNumber);
+		sandbox.server.addFault({
+			service: 'infinigate',
+			method: 'GET',
+			path: `documentNumber/${number}$`,
+			kind: 'status',
+			status: 200,
+			body: { header: { documentNumber: number }, lines: [] },
+			times: 1,
+		});
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: number,
+			documentRevision: Number(quote.header.documentVersion),
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error?.message).toContain('could not confirm');
+		expect(run.error?.description).not.toContain('safe to run');
+	});
+
+	test('a quote that still carries the older names (status, documentRevision) is read too', async () => {
+		const quote = openQuote();
+		const number = String(quote.header.documentNumber);
+		const revision = Number(quote.header.documentVersion);
+		sandbox.server.addFault({
+			service: 'infinigate',
+			method: 'GET',
+			path: `documentNumber/${number}$`,
+			kind: 'status',
+			status: 200,
+			body: { header: { documentNumber: number, documentRevision: revision, status: 'Accepted', canBeAccepted: false }, lines: [] },
+			times: 1,
+		});
+
+		const run = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: number,
+			documentRevision: revision,
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		expect(run.error).toBeUndefined();
+		expect(run.json).toEqual([{ documentNumber: number, documentRevision: revision, decision: 'accepted', status: 'Accepted', alreadyDone: false }]);
+	});
+
+	test('a refusal on a quote that now shows another revision is not "already done"', async () => {
+		const quote = openQuote();
+		const number = String(quote.header.documentNumber);
+		const revision = Number(quote.header.documentVersion);
+		await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'accept', documentNumber: number, documentRevision: revision, acceptedByUserMail: 'buyer@reseller.example' });
+		sandbox.state.reviseQuote(number);
+
+		const again = await runInfinigate(sandbox, {
+			resource: 'purchaseQuote',
+			operation: 'accept',
+			documentNumber: number,
+			documentRevision: revision,
+			acceptedByUserMail: 'buyer@reseller.example',
+		});
+
+		// The quote shows Accepted, but on revision `revision + 1`: nothing proves this run's revision was.
+		expect(again.error?.httpCode).toBe('409');
+		expect(again.error?.message).toContain(`Revision ${revision} of quote`);
+		expect(again.json).toEqual([]);
 	});
 
 	test('an expired quote is not "already done": accepting it fails', async () => {
-		const expired = quotes().find((quote) => quote.header.status === 'Expired')!;
+		const expired = quotes().find((quote) => quote.header.documentStatus === 'Expired')!;
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
 			operation: 'accept',
 			documentNumber: String(expired.header.documentNumber),
-			documentRevision: Number(expired.header.documentRevision),
+			documentRevision: Number(expired.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
 		});
 
@@ -207,7 +312,7 @@ describe('Infinigate purchase quotes', () => {
 			resource: 'purchaseQuote',
 			operation: 'accept',
 			documentNumber: String(quote.header.documentNumber),
-			documentRevision: Number(quote.header.documentRevision),
+			documentRevision: Number(quote.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
 			options: { quotesLocation: '/invoice-management/v2/purchasequote/' },
 		});
@@ -219,7 +324,7 @@ describe('Infinigate purchase quotes', () => {
 		expect(list.error?.httpCode).toBe('404');
 		expect(list.error?.description).toContain('Options → Quotes Address');
 		expect(accept.error?.httpCode).toBe('404');
-		expect(quote.header.status).toBe('Open');
+		expect(quote.header.documentStatus).toBe('Open');
 	});
 
 	test('a Quotes Address that could change the address in other ways is refused before any request', async () => {
@@ -235,7 +340,7 @@ describe('Infinigate purchase quotes', () => {
 	});
 
 	test('a decision on a revision that is no longer current is refused', async () => {
-		const quote = quotes().find((entry) => entry.header.documentRevision === 2 && entry.header.canBeAccepted === true)!;
+		const quote = quotes().find((entry) => entry.header.documentVersion === 2 && entry.header.canBeAccepted === true)!;
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
@@ -265,7 +370,7 @@ describe('Infinigate purchase quotes', () => {
 	});
 
 	test('with Continue On Fail, a refused decision becomes an error item and the next one goes through', async () => {
-		const [expired, open] = [quotes().find((quote) => quote.header.status === 'Expired')!, openQuote()];
+		const [expired, open] = [quotes().find((quote) => quote.header.documentStatus === 'Expired')!, openQuote()];
 
 		const run = await runInfinigate(
 			sandbox,
@@ -278,8 +383,8 @@ describe('Infinigate purchase quotes', () => {
 			},
 			{
 				items: [
-					{ number: String(expired.header.documentNumber), revision: Number(expired.header.documentRevision) },
-					{ number: String(open.header.documentNumber), revision: Number(open.header.documentRevision) },
+					{ number: String(expired.header.documentNumber), revision: Number(expired.header.documentVersion) },
+					{ number: String(open.header.documentNumber), revision: Number(open.header.documentVersion) },
 				],
 				continueOnFail: true,
 			},
@@ -315,7 +420,85 @@ describe('Infinigate purchase quotes: request', () => {
 			],
 		});
 		expect(quotes()).toHaveLength(before + 1);
-		expect(run.json).toEqual([{ documentGuid: quotes()[before].header.documentGuid, documentNumber: quotes()[before].header.documentNumber, status: 'Requested' }]);
+		expect(run.json).toEqual([{ documentGuid: quotes()[before].header.documentGuid, documentNumber: quotes()[before].header.documentNumber, documentStatus: 'Requested' }]);
+	});
+
+	test('a renewal request carries contact, end user, addresses and each line\'s manufacturer info with its vendor blocks', async () => {
+		const contact = { name: 'Nathan Smith', eMail: 'nathan@reseller.example', phoneNumber: '+49 30 1234567' };
+		const address = { name: 'Alpenblick GmbH', street: 'Seeweg 4', postalCode: '83700', city: 'Rottach-Egern', countryCode: 'DE' };
+
+		const run = await runInfinigate(sandbox, {
+			...request,
+			lines: {
+				line: [
+					{
+						itemNumber: 'K2PQ7Z',
+						quantity: 25,
+						manufacturerAdditionalInfo: {
+							periodStart: '2027-01-01T00:00:00',
+							periodEnd: '2027-12-31',
+							serialNumber: 'BAR-SN-0042',
+							previousSerialNumber: 'BAR-SN-0041',
+							licenseId: 'LIC-7781',
+							barracuda: { partnerStatus: 'Gold', commission: '5', dealRegistrationNumber: 'DR-1001' },
+							hp: { bundleId: '', smartQuoteId: 'SQ-55' },
+							sonicWall: {},
+						},
+					},
+					{ itemNumber: '6D34G6', quantity: 1, manufacturerAdditionalInfo: { sonicWall: { friendlyName: 'Branch firewall' } } },
+				],
+			},
+			additionalFields: {
+				yourReference: 'RENEW-2027',
+				contact,
+				endUserReference: 'ALP-01',
+				endUserCompany: address,
+				endUserContact: { name: 'Anna Huber', eMail: 'anna@alpenblick.example' },
+				sellTo: address,
+				billTo: { name: 'Reseller GmbH', city: 'Berlin', countryCode: 'DE' },
+				shipTo: { ...address, additionalAddressInfo: 'Loading dock B' },
+			},
+		});
+
+		expect(run.error).toBeUndefined();
+		const [post] = apiRequests(sandbox);
+		expect(post.status).toBe(200);
+		expect(JSON.parse(post.bodyText)).toEqual({
+			header: {
+				yourReference: 'RENEW-2027',
+				contact,
+				endUser: { endUserReference: 'ALP-01', company: address, contact: { name: 'Anna Huber', eMail: 'anna@alpenblick.example' } },
+				sellTo: address,
+				billTo: { name: 'Reseller GmbH', city: 'Berlin', countryCode: 'DE' },
+				shipTo: { ...address, additionalAddressInfo: 'Loading dock B' },
+			},
+			lines: [
+				{
+					itemNumber: 'K2PQ7Z',
+					quantity: 25,
+					manufacturerAdditionalInfo: {
+						periodStart: '2027-01-01',
+						periodEnd: '2027-12-31',
+						serialNumber: 'BAR-SN-0042',
+						previousSerialNumber: 'BAR-SN-0041',
+						licenseId: 'LIC-7781',
+						barracuda: { partnerStatus: 'Gold', commission: '5', dealRegistrationNumber: 'DR-1001' },
+						hp: { smartQuoteId: 'SQ-55' },
+					},
+				},
+				{ itemNumber: '6D34G6', quantity: 1, manufacturerAdditionalInfo: { sonicWall: { friendlyName: 'Branch firewall' } } },
+			],
+		});
+	});
+
+	test('a manufacturer info date that is not one fails before any request, naming the line and the field', async () => {
+		const run = await runInfinigate(sandbox, {
+			...request,
+			lines: { line: [{ itemNumber: '6D34G6', quantity: 1 }, { itemNumber: 'K2PQ7Z', quantity: 1, manufacturerAdditionalInfo: { periodEnd: 'next year' } }] },
+		});
+
+		expect(run.error?.message).toMatch(/^Line 2 → Manufacturer Info → Period End is not a date: "next year"/);
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 
 	test('Quote Request Address in Options changes where the request goes', async () => {
@@ -371,11 +554,11 @@ describe('Infinigate purchase quotes: Document Number from a list', () => {
 			resource: 'purchaseQuote',
 			operation: 'accept',
 			documentNumber: { __rl: true, mode: 'list', value: String(quote.header.documentNumber) },
-			documentRevision: Number(quote.header.documentRevision),
+			documentRevision: Number(quote.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
 		});
 
 		expect(run.error).toBeUndefined();
-		expect(quote.header.status).toBe('Accepted');
+		expect(quote.header.documentStatus).toBe('Accepted');
 	});
 });

@@ -116,17 +116,17 @@ describe('Infinigate Trigger: new or changed purchase quotes', () => {
 
 		const quote = sandbox.state.infinigate.addQuote();
 		const number = quote.header.documentNumber;
-		expect((await trigger.poll()).events).toEqual([expect.objectContaining({ event: 'newPurchaseQuote', documentNumber: number, documentRevision: 1 })]);
+		expect((await trigger.poll()).events).toEqual([expect.objectContaining({ event: 'newPurchaseQuote', documentNumber: number, documentVersion: 1 })]);
 
 		trigger.restart();
 		sandbox.state.infinigate.reviseQuote(String(number));
 		expect((await trigger.poll()).events).toEqual([
-			expect.objectContaining({ event: 'changedPurchaseQuote', documentNumber: number, documentRevision: 2, previousRevision: 1, previousStatus: 'Open' }),
+			expect.objectContaining({ event: 'changedPurchaseQuote', documentNumber: number, documentVersion: 2, previousRevision: 1, previousStatus: 'Open' }),
 		]);
 
-		quote.header.status = 'Accepted';
+		quote.header.documentStatus = 'Accepted';
 		expect((await trigger.poll()).events).toEqual([
-			expect.objectContaining({ event: 'changedPurchaseQuote', status: 'Accepted', previousStatus: 'Open' }),
+			expect.objectContaining({ event: 'changedPurchaseQuote', documentStatus: 'Accepted', previousStatus: 'Open' }),
 		]);
 		expect((await trigger.poll()).events).toEqual([]);
 	});

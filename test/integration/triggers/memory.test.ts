@@ -209,25 +209,17 @@ describe('keys and dates from the same reading as the list query', () => {
 
 	test('quotes by the names production answers with: a new version or status is one change', async () => {
 		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote' });
-		const production = (body: unknown): unknown => {
-			for (const row of (body as { result: IDataObject[] }).result) {
-				row.documentVersion = Number(row.documentRevision) * 10;
-				row.documentStatus = `Doc${String(row.status)}`;
-				row.documentCreated = row.documentDate;
-				delete row.documentRevision;
-				delete row.status;
-				delete row.documentDate;
-			}
-			return body;
-		};
-		sandbox.faults.set('infinigate', { path: 'purchasequote$', faults: { kind: 'rewrite', rewrite: production } });
 		await trigger.poll();
 
 		const quote = sandbox.state.infinigate.quotes[0];
+		const version = Number(quote.header.documentVersion);
 		sandbox.state.infinigate.reviseQuote(String(quote.header.documentNumber));
-		const revision = Number(quote.header.documentRevision) * 10;
 		expect((await trigger.poll()).events).toEqual([
-			expect.objectContaining({ event: 'changedPurchaseQuote', documentVersion: revision, previousRevision: revision - 10, previousStatus: 'DocOpen' }),
+			expect.objectContaining({ event: 'changedPurchaseQuote', documentVersion: version + 1, previousRevision: version, previousStatus: quote.header.documentStatus }),
+		]);
+		quote.header.documentStatus = 'Accepted';
+		expect((await trigger.poll()).events).toEqual([
+			expect.objectContaining({ event: 'changedPurchaseQuote', documentStatus: 'Accepted', previousRevision: version + 1 }),
 		]);
 		expect((await trigger.poll()).events).toEqual([]);
 	});

@@ -3,7 +3,16 @@ import { DateTime } from 'luxon';
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
 import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
 import { toIsoDate } from '../../../nodes/Infinigate/helpers/dates';
-import { shapeDocument } from '../../../nodes/Infinigate/helpers/documents';
+import { germanPeriod, namedInfos, shapeDocument, usDate } from '../../../nodes/Infinigate/helpers/documents';
+import {
+	quoteCanBeAccepted,
+	quoteCanBeRejected,
+	quoteCreated,
+	quoteRevision,
+	quoteStatus,
+	quoteTotal,
+	quoteValidUntil,
+} from '../../../nodes/Infinigate/helpers/quoteFields';
 import { API_KEY_REFUSED, CLIENT_REFUSED, describeInfinigateFailure, explainTokenFailure } from '../../../credentials/common/infinigateFailures';
 import { readCount, readListPage, readManufacturers } from '../../../nodes/Infinigate/guesses';
 import { chunkSkus, skuQueryCost } from '../../../nodes/Infinigate/helpers/skuBatches';
@@ -75,7 +84,126 @@ describe('Infinigate answer shapes (guesses)', () => {
 	test('a list is a bare array or sits in result, with its count', () => {
 		expect(readListPage([{ sku: 'A' }])).toEqual({ items: [{ sku: 'A' }] });
 		expect(readListPage({ count: 3, result: [{ sku: 'A' }] })).toEqual({ items: [{ sku: 'A' }], count: 3 });
-		expect(readListPage('nothing')).toEqual({ items: [] });
+	});
+
+	test.each([
+		['text', 'nothing'],
+		['a number', 42],
+		['an object without a known list', { count: 3, rows: [{ sku: 'A' }] }],
+		['a list holding null', { result: [null] }],
+		['a list holding text', ['A']],
+		['no content', undefined],
+	])('%s is no list: unreadable, never an empty one', (_label, body) => {
+		expect(readListPage(body)).toBeUndefined();
+	});
+});
+
+describe('Infinigate quote fields: production names first, older guesses second', () => {
+	const production = {
+		documentVersion: 3,
+		documentStatus: 'Open',
+		documentCreated: '2026-11-02T09:30:00',
+		documentValidUntil: '2026-12-02T00:00:00',
+		total: 1249.5,
+		canBeAccepted: true,
+		canBeRejected: false,
+	};
+	const older = { documentRevision: 2, status: 'Accepted', documentDate: '2026-10-01', validUntil: '2026-10-31', totalNetAmount: 99 };
+
+	test('a production row reads with the production names', () => {
+		expect([quoteRevision(production), quoteStatus(production), quoteCreated(production), quoteValidUntil(production), quoteTotal(production)]).toEqual([
+			3,
+			'Open',
+			'2026-11-02T09:30:00',
+			'2026-12-02T00:00:00',
+			1249.5,
+		]);
+		expect([quoteCanBeAccepted(production), quoteCanBeRejected(production)]).toEqual([true, false]);
+	});
+
+	test('a row with the older names still reads', () => {
+		expect([quoteRevision(older), quoteStatus(older), quoteCreated(older), quoteValidUntil(older), quoteTotal(older)]).toEqual([
+			2,
+			'Accepted',
+			'2026-10-01',
+			'2026-10-31',
+			99,
+		]);
+	});
+
+	test('the production name wins where a row has both', () => {
+		expect(quoteRevision({ ...older, ...production })).toBe(3);
+		expect(quoteStatus({ ...older, ...production })).toBe('Open');
+	});
+
+	test('an absent or mistyped field reads as unknown, never as a value', () => {
+		expect(quoteStatus({ documentStatus: 7 })).toBeUndefined();
+		expect(quoteRevision({ documentVersion: 'two' })).toBeUndefined();
+		expect(quoteRevision({ documentVersion: 1.5 })).toBeUndefined();
+		expect(quoteCanBeAccepted({ canBeAccepted: 'true' })).toBeUndefined();
+		expect(quoteTotal({})).toBeUndefined();
+	});
+});
+
+describe('Infinigate MSP usage: additionalInfos as fields, production dates as ISO dates', () => {
+	test.each([
+		['6/1/2026 12:00:00 AM', '2026-06-01'],
+		['12/31/2026 11:59:59 PM', '2026-12-31'],
+		['6/1/2026', '2026-06-01'],
+		['2/30/2026 12:00:00 AM', undefined],
+		['01.08.2026', undefined],
+	])('the US date %j reads as %j', (text, expected) => {
+		expect(usDate(text)).toBe(expected);
+	});
+
+	test('the German period of SiteName reads as a start and an end', () => {
+		expect(germanPeriod('01.08.2026 - 31.08.2026')).toEqual({ start: '2026-08-01', end: '2026-08-31' });
+		expect(germanPeriod('August 2026')).toBeUndefined();
+		expect(germanPeriod('01.08.2026 - 32.08.2026')).toBeUndefined();
+	});
+
+	const infos = [
+		{ description: 'clientName', value: 'alpenblick.example' },
+		{ description: 'ClientName', value: 'ALP01' },
+		{ description: 'ObjectName', value: 'alp-srv-01' },
+		{ description: 'vendorContractNumber', value: 'CTR-1' },
+		{ description: 'periodStart', value: '6/1/2026 12:00:00 AM' },
+		{ description: 'periodEnd', value: '6/30/2026 12:00:00 AM' },
+		{ description: 'SiteName', value: '01.06.2026 - 30.06.2026' },
+		{ description: 'recommendedEndUserUnitPrice', value: '12.5' },
+	];
+
+	test('every pair becomes a field; the two client names stay apart; the period is ISO', () => {
+		expect(namedInfos(infos, {})).toEqual({
+			clientName: 'alpenblick.example',
+			ClientName: 'ALP01',
+			ObjectName: 'alp-srv-01',
+			vendorContractNumber: 'CTR-1',
+			periodStart: '2026-06-01',
+			periodEnd: '2026-06-30',
+			SiteName: '01.06.2026 - 30.06.2026',
+			recommendedEndUserUnitPrice: '12.5',
+		});
+	});
+
+	test('without periodStart/periodEnd, the period comes from SiteName', () => {
+		expect(namedInfos([{ description: 'SiteName', value: '01.08.2026 - 31.08.2026' }], {})).toEqual({
+			SiteName: '01.08.2026 - 31.08.2026',
+			periodStart: '2026-08-01',
+			periodEnd: '2026-08-31',
+		});
+	});
+
+	test('a pair never replaces a field the entry has, and a date in another format stays as it came', () => {
+		expect(namedInfos([{ description: 'quantity', value: 99 }, { description: 'periodStart', value: 'June 2026' }], { quantity: 3 })).toEqual({
+			periodStart: 'June 2026',
+		});
+	});
+
+	test('from version 1.1 on the usage items carry the pairs as fields, the raw pairs too', () => {
+		const document = { header: { documentNumber: 'VR24-1', postingDate: '2026-07-01', currencyCode: 'EUR' }, lines: [], mspDetailInformation: [{ itemSku: 'X', additionalInfos: infos }] };
+		const [item] = shapeDocument(document, { output: 'mspDetails', documentType: 'purchaseInvoice', includeTextLines: false, mspInfosAsFields: true });
+		expect(item).toMatchObject({ itemSku: 'X', clientName: 'alpenblick.example', periodStart: '2026-06-01', additionalInfos: infos, documentNumber: 'VR24-1' });
 	});
 });
 
@@ -156,7 +284,8 @@ describe('Infinigate manufacturer list shapes (a guess)', () => {
 		['a list of names', ['HP', 'Dell'], [{ manufacturerName: 'HP' }, { manufacturerName: 'Dell' }]],
 		['a list of objects with a name', [{ name: 'HP', id: 7 }], [{ manufacturerName: 'HP', name: 'HP', id: 7 }]],
 		['a result envelope', { result: [{ manufacturerName: 'HP' }] }, [{ manufacturerName: 'HP' }]],
-		['something else', 'HP', []],
+		['something else', 'HP', undefined],
+		['a list holding null', [null], undefined],
 	])('%s', (_label, body, expected) => {
 		expect(readManufacturers(body)).toEqual(expected);
 	});

@@ -5,7 +5,8 @@ import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../..
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { MANUFACTURER_LIST_PATH } from '../../endpoints';
 import { readManufacturers } from '../../guesses';
-import { apiRequest } from '../../transport';
+import { onDocumentedPath } from '../../helpers/answers';
+import { apiRequest, unreadableAnswerError } from '../../transport';
 
 export const description: INodeProperties[] = withMaxConcurrentRequests(
 	showOnlyFor('manufacturer', 'getMany', returnAllAndLimit()),
@@ -16,14 +17,18 @@ export const description: INodeProperties[] = withMaxConcurrentRequests(
 export async function fetchManufacturers(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	// A list of names is what public code describes; the request layer takes only lists of objects
 	// as JSON, so the answer is read as text and parsed here.
-	const text = await apiRequest<string>(ctx, 'GET', MANUFACTURER_LIST_PATH, { expect: 'text' }, itemIndex);
+	const text = await onDocumentedPath(apiRequest<string>(ctx, 'GET', MANUFACTURER_LIST_PATH, { expect: 'text' }, itemIndex));
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch {
 		body = undefined;
 	}
-	return readManufacturers(body);
+	const manufacturers = readManufacturers(body);
+	if (manufacturers === undefined) {
+		throw await unreadableAnswerError(ctx, itemIndex, text === '' ? undefined : text, 'the manufacturer list', 'a list of names or of objects');
+	}
+	return manufacturers;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -5,6 +5,7 @@ import { answerError, quoteAnswer } from '../../../shared/request';
 import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
 import { readCount } from '../../guesses';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
+import { onDocumentedPath } from '../../helpers/answers';
 import { apiRequest, infinigateService } from '../../transport';
 
 export const description: INodeProperties[] = withMaxConcurrentRequests([
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const term = searchTermOf(this, itemIndex);
 	const filters = readSearchFilters(this, itemIndex);
-	const body = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
+	const body = await onDocumentedPath(apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex));
 	const count = readCount(body);
 	if (count === undefined) {
 		throw await answerError(this, infinigateService, itemIndex, {

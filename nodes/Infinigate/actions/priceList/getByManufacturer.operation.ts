@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { MANUFACTURER_PRICE_LIST_PATH } from '../../endpoints';
-import { readListPage } from '../../guesses';
 import { readPickedText } from '../../helpers/fields';
 import { pickFromList } from '../../helpers/listSearch';
+import { listAnswer, onDocumentedPath } from '../../helpers/answers';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['priceList'], operation: ['getByManufacturer'] };
@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const manufacturerName = readPickedText(this, 'manufacturerName', 'Manufacturer Name', itemIndex, 200);
 	const paging = readReturnAllAndLimit(this, itemIndex);
 	// Public code sends no Take/Skip here: the whole list comes in one answer, and Limit cuts it.
-	const body = await apiRequest(this, 'GET', MANUFACTURER_PRICE_LIST_PATH, { qs: { manufacturerName } }, itemIndex);
-	const products = readListPage(body).items;
+	const body = await onDocumentedPath(apiRequest(this, 'GET', MANUFACTURER_PRICE_LIST_PATH, { qs: { manufacturerName } }, itemIndex));
+	const products = (await listAnswer(this, itemIndex, body, `the price list of ${manufacturerName}`)).items;
 	return paging.returnAll ? products : products.slice(0, paging.limit);
 }

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { asNodeError } from '../../../shared/items';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { PRICE_LIST_COUNT_PATH, PRICE_LIST_SEARCH_PATH } from '../../endpoints';
 import { PRICE_LIST_COUNTED_TAKE, PRICE_LIST_PAGE_SIZE, readCount } from '../../guesses';
-import { pageSizeOption, readPageSize } from '../../helpers/guessOptions';
+import { asWrongApiAddress, onDocumentedPath } from '../../helpers/answers';
+import { pageSizeOption, readPageSize, withPageSizeAdvice } from '../../helpers/guessOptions';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
 import { apiRequest, apiRequestAllItems } from '../../transport';
 
@@ -36,17 +38,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// the service serves.
 	let knownTotal: number | undefined;
 	if (paging.returnAll || paging.limit > PRICE_LIST_PAGE_SIZE) {
-		const countBody = await apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex);
+		const countBody = await onDocumentedPath(apiRequest(this, 'GET', PRICE_LIST_COUNT_PATH, { pathParams: { term }, qs: filters }, itemIndex));
 		knownTotal = readCount(countBody);
 	}
 
-	return await apiRequestAllItems(
-		this,
-		'GET',
-		PRICE_LIST_SEARCH_PATH,
-		{ pathParams: { term }, qs: filters },
-		// Once the count is known, pages can be as large as the service serves (it caps Take itself).
-		{ ...paging, pageSize: chosenPageSize || (knownTotal === undefined ? PRICE_LIST_PAGE_SIZE : PRICE_LIST_COUNTED_TAKE), knownTotal },
-		itemIndex,
-	);
+	try {
+		return await apiRequestAllItems(
+			this,
+			'GET',
+			PRICE_LIST_SEARCH_PATH,
+			{ pathParams: { term }, qs: filters },
+			// Once the count is known, pages can be as large as the service serves (it caps Take itself).
+			{ ...paging, pageSize: chosenPageSize || (knownTotal === undefined ? PRICE_LIST_PAGE_SIZE : PRICE_LIST_COUNTED_TAKE), knownTotal },
+			itemIndex,
+		);
+	} catch (error) {
+		throw asNodeError(this, withPageSizeAdvice(asWrongApiAddress(error)), itemIndex);
+	}
 }

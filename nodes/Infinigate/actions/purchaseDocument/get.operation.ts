@@ -3,13 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
-import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, fetchDocument, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readGuid } from '../../helpers/fields';
-import { apiRequest } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
@@ -31,19 +29,14 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
-			const { output, includeTextLines } = readOutput(this, itemIndex, 'document');
+			const { output, includeTextLines, mspInfosAsFields } = readOutput(this, itemIndex, 'document');
 			const version = readApiVersion(this, itemIndex);
-			const document = await apiRequest<IDataObject>(
-				this,
-				'GET',
-				DOCUMENT_PATHS[version].byGuid,
-				{ pathParams: { documentType: kind.segment, documentGuid } },
-				itemIndex,
-			);
+			const document = await fetchDocument(this, itemIndex, kind, version, { documentGuid }, output);
 			return shapeDocument(document, {
 				output: output as DocumentOutput,
 				documentType: kind.resource,
 				includeTextLines,
+				mspInfosAsFields,
 				documentGuid,
 			});
 		},

@@ -3,13 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
-import { DOCUMENT_PATHS } from '../../endpoints';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, fetchDocument, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readDocumentNumber } from '../../helpers/fields';
-import { apiRequest } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getByDocumentNumber'] };
@@ -31,16 +29,10 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
-			const { output, includeTextLines } = readOutput(this, itemIndex, 'document');
+			const { output, includeTextLines, mspInfosAsFields } = readOutput(this, itemIndex, 'document');
 			const version = readApiVersion(this, itemIndex);
-			const document = await apiRequest<IDataObject>(
-				this,
-				'GET',
-				DOCUMENT_PATHS[version].byNumber,
-				{ pathParams: { documentType: kind.segment, documentNumber } },
-				itemIndex,
-			);
-			return shapeDocument(document, { output: output as DocumentOutput, documentType: kind.resource, includeTextLines });
+			const document = await fetchDocument(this, itemIndex, kind, version, { documentNumber }, output);
+			return shapeDocument(document, { output: output as DocumentOutput, documentType: kind.resource, includeTextLines, mspInfosAsFields });
 		},
 	};
 }

@@ -3,17 +3,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fromVersion11, onlyInVersion1, returnAllAndLimit, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
+import { asNodeError } from '../../../shared/items';
 import { inputError, readReturnAllAndLimit } from '../../../shared/validation';
 import { DOCUMENT_PATHS } from '../../endpoints';
 import { DOCUMENT_PAGE_SIZE } from '../../guesses';
 import type { DocumentKind } from '../../helpers/documentKinds';
-import { documentOptions, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentOptions, fetchDocument, outputField, readApiVersion, readOutput, withApiVersionAdvice } from '../../helpers/documentKinds';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readDate, today } from '../../helpers/fields';
-import { readPageSize } from '../../helpers/guessOptions';
+import { readPageSize, withPageSizeAdvice } from '../../helpers/guessOptions';
 import { readReferenceFilters, referenceFilters } from '../../helpers/referenceFilters';
-import { apiRequest, apiRequestAllItems } from '../../transport';
+import { apiRequestAllItems } from '../../transport';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['getMany'] };
@@ -60,40 +61,38 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			const referenceQuery = readReferenceFilters(this, itemIndex);
 			const paging = readReturnAllAndLimit(this, itemIndex);
 			const pageSize = readPageSize(this, itemIndex, DOCUMENT_PAGE_SIZE);
-			const { output, includeTextLines } = readOutput(this, itemIndex, 'overview');
-			const paths = DOCUMENT_PATHS[readApiVersion(this, itemIndex)];
-			const documentType = kind.segment;
+			const { output, includeTextLines, mspInfosAsFields } = readOutput(this, itemIndex, 'overview');
 
-			const overview = await apiRequestAllItems(
-				this,
-				'GET',
-				paths.list,
-				{
-					pathParams: { documentType },
-					qs: { PeriodStart: periodStart, PeriodEnd: periodEnd, ...referenceQuery },
-				},
-				{ ...paging, pageSize },
-				itemIndex,
-			);
+			const version = readApiVersion(this, itemIndex);
+			let overview: IDataObject[];
+			try {
+				overview = await apiRequestAllItems(
+					this,
+					'GET',
+					DOCUMENT_PATHS[version].list,
+					{
+						pathParams: { documentType: kind.segment },
+						qs: { PeriodStart: periodStart, PeriodEnd: periodEnd, ...referenceQuery },
+					},
+					{ ...paging, pageSize },
+					itemIndex,
+				);
+			} catch (error) {
+				throw asNodeError(this, withPageSizeAdvice(withApiVersionAdvice(this, error, version)), itemIndex);
+			}
 			if (output === 'overview') return overview;
 
 			const result: IDataObject[] = [];
 			for (const entry of overview) {
 				const guid = typeof entry.documentGuid === 'string' ? entry.documentGuid : undefined;
-				const document = guid
-					? await apiRequest<IDataObject>(this, 'GET', paths.byGuid, { pathParams: { documentType, documentGuid: guid } }, itemIndex)
-					: await apiRequest<IDataObject>(
-							this,
-							'GET',
-							paths.byNumber,
-							{ pathParams: { documentType, documentNumber: String(entry.documentNumber ?? '') } },
-							itemIndex,
-						);
+				const by = guid ? { documentGuid: guid } : { documentNumber: String(entry.documentNumber ?? '') };
+				const document = await fetchDocument(this, itemIndex, kind, version, by, output);
 				result.push(
 					...shapeDocument(document, {
 						output: output as DocumentOutput,
 						documentType: kind.resource,
 						includeTextLines,
+						mspInfosAsFields,
 						documentGuid: guid,
 					}),
 				);

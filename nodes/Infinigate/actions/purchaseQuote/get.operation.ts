@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readGuid } from '../../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
+import { objectAnswer } from '../../helpers/answers';
 import { quotePath } from '../../helpers/quotes';
 import { apiRequest } from '../../transport';
 
@@ -33,11 +34,12 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
 	const path = quotePath(this, itemIndex, 'byGuid');
-	return await withLocationHint(
+	const body = await withLocationHint(
 		this,
 		itemIndex,
-		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentGuid } }, itemIndex),
+		apiRequest(this, 'GET', path, { pathParams: { documentGuid } }, itemIndex),
 		'Quotes Address',
 		QUOTES_LOCATION_ALTERNATIVE,
 	);
+	return await objectAnswer(this, itemIndex, body, `quote ${documentGuid}`);
 }

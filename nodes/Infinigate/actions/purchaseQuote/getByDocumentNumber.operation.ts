@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readDocumentNumber } from '../../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
+import { objectAnswer } from '../../helpers/answers';
 import { quoteNumberFields, quotePath } from '../../helpers/quotes';
 import { apiRequest } from '../../transport';
 
@@ -24,11 +25,12 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
 	const path = quotePath(this, itemIndex, 'byNumber');
-	return await withLocationHint(
+	const body = await withLocationHint(
 		this,
 		itemIndex,
-		apiRequest<IDataObject>(this, 'GET', path, { pathParams: { documentNumber } }, itemIndex),
+		apiRequest(this, 'GET', path, { pathParams: { documentNumber } }, itemIndex),
 		'Quotes Address',
 		QUOTES_LOCATION_ALTERNATIVE,
 	);
+	return await objectAnswer(this, itemIndex, body, `quote ${documentNumber}`);
 }

@@ -1,9 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { asNodeError } from '../../../shared/items';
 import { readReturnAllAndLimit } from '../../../shared/validation';
 import { DOCUMENT_PAGE_SIZE } from '../../guesses';
-import { pageSizeOption, QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, readPageSize, withLocationHint } from '../../helpers/guessOptions';
+import {
+	pageSizeOption,
+	QUOTES_LOCATION_ALTERNATIVE,
+	quotesLocationOption,
+	readPageSize,
+	withLocationAdvice,
+	withPageSizeAdvice,
+} from '../../helpers/guessOptions';
 import { quotePath } from '../../helpers/quotes';
 import { readReferenceFilters, referenceFilters } from '../../helpers/referenceFilters';
 import { apiRequestAllItems } from '../../transport';
@@ -29,18 +37,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const paging = readReturnAllAndLimit(this, itemIndex);
 	const pageSize = readPageSize(this, itemIndex, DOCUMENT_PAGE_SIZE);
 	const path = quotePath(this, itemIndex, 'list');
-	return await withLocationHint(
-		this,
-		itemIndex,
-		apiRequestAllItems(
-			this,
-			'GET',
-			path,
-			{ qs: referenceQuery },
-			{ ...paging, pageSize },
-			itemIndex,
-		),
-		'Quotes Address',
-		QUOTES_LOCATION_ALTERNATIVE,
-	);
+	try {
+		return await apiRequestAllItems(this, 'GET', path, { qs: referenceQuery }, { ...paging, pageSize }, itemIndex);
+	} catch (error) {
+		throw asNodeError(this, withPageSizeAdvice(withLocationAdvice(error, 'Quotes Address', QUOTES_LOCATION_ALTERNATIVE)), itemIndex);
+	}
 }

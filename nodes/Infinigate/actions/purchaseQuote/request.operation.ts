@@ -1,5 +1,7 @@
 /**
- * Request: ask Infinigate for a quote, as public client code does: a JSON body `{header, lines}`.
+ * Request: ask Infinigate for a quote, as public client code does: a JSON body `{header, lines}`,
+ * with the header's contact, end user and addresses and each line's manufacturer info (see
+ * helpers/quoteRequestParts.ts).
  * Not safe to run twice: nothing in the request lets the service tell a repeat from a new request,
  * so every run asks for one more quote.
  */
@@ -18,6 +20,7 @@ import {
 import { QUOTE_REQUEST_PATH } from '../../guesses';
 import { readDate, readLocation } from '../../helpers/fields';
 import { requestLocationOption, withLocationHint } from '../../helpers/guessOptions';
+import { END_USER_PARTS, HEADER_PARTS, MANUFACTURER_INFO, partField, readPart } from '../../helpers/quoteRequestParts';
 import { apiRequest } from '../../transport';
 
 const show = { resource: ['purchaseQuote'], operation: ['request'] };
@@ -73,6 +76,7 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 					...LINE_TEXT_FIELDS.map(
 						(field): INodeProperties => ({ ...field, type: 'string', default: '' }),
 					),
+					partField(MANUFACTURER_INFO),
 				],
 			},
 		],
@@ -86,6 +90,8 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 		displayOptions: { show },
 		options: [
 			...HEADER_TEXT_FIELDS.map((field): INodeProperties => ({ ...field, type: 'string', default: '' })),
+			...HEADER_PARTS.map(partField),
+			...END_USER_PARTS.map(partField),
 			{
 				displayName: 'Disallow Partial Shipment',
 				name: 'disallowPartialShipment',
@@ -129,6 +135,7 @@ function readLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 		}
 		const values = entry as Record<string, unknown>;
 		const line: IDataObject = {};
+		const info = readPart(ctx, itemIndex, values[MANUFACTURER_INFO.name], MANUFACTURER_INFO, `${where} → ${MANUFACTURER_INFO.displayName}`);
 		for (const field of LINE_TEXT_FIELDS) {
 			const checked = checkText(values[field.name], { maxLength: 500 });
 			if (!checked.ok) throw inputError(ctx, itemIndex, `${where} → ${field.displayName}`, checked.problem);
@@ -141,6 +148,7 @@ function readLines(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 		if (!quantity.ok) throw inputError(ctx, itemIndex, `${where} → Quantity`, quantity.problem);
 		if (quantity.value === undefined) throw inputError(ctx, itemIndex, `${where} → Quantity`, 'must not be empty');
 		line.quantity = quantity.value;
+		if (info !== undefined) line[MANUFACTURER_INFO.name] = info;
 		return line;
 	});
 }
@@ -157,10 +165,18 @@ function readHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const endUserType = readText(ctx, 'additionalFields.endUserType', 'End User Type', itemIndex, { maxLength: 50 });
 	if (endUserReference !== undefined) endUser.endUserReference = endUserReference;
 	if (endUserType !== undefined) endUser.endUserType = endUserType;
+	const given = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	for (const part of END_USER_PARTS) {
+		const value = readPart(ctx, itemIndex, given[part.name], part, part.displayName);
+		if (value !== undefined) endUser[part.bodyName] = value;
+	}
+	for (const part of HEADER_PARTS) {
+		const value = readPart(ctx, itemIndex, given[part.name], part, part.displayName);
+		if (value !== undefined) header[part.name] = value;
+	}
 	if (Object.keys(endUser).length > 0) header.endUser = endUser;
 	const deliveryDate = readDate(ctx, 'additionalFields.requestedDeliveryDate', 'Requested Delivery Date', itemIndex, false);
 	if (deliveryDate !== undefined) header.requestedDeliveryDate = deliveryDate;
-	const given = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const [name, field] of [
 		['disallowPartialShipment', 'Disallow Partial Shipment'],
 		['shipHardwareComplete', 'Ship Hardware Complete'],

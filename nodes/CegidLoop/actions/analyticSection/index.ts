@@ -1,0 +1,9 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationField } from '../../helpers/dataReads';
+import * as getMany from './getMany.operation';
+import { analyticSection } from './resource';
+
+export const operations = { getMany };
+
+export const description: INodeProperties[] = [operationField(analyticSection), ...getMany.description];

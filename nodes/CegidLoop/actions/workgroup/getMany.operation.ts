@@ -1,0 +1,6 @@
+import { getManyDescription, getManyExecute } from '../../helpers/dataReads';
+import { workgroup } from './resource';
+
+export const description = getManyDescription(workgroup);
+
+export const execute = getManyExecute(workgroup);

@@ -1,0 +1,7 @@
+/** Check Setup: which of the node's guesses hold on this account, read-only (see checks.ts). */
+import { checkSetupOperation } from '../../../shared/checkSetup';
+import { checks } from '../../checks';
+import { productDetailsEndpointField } from '../../helpers/fields';
+import { eqhubService } from '../../transport';
+
+export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', eqhubService, checks, [productDetailsEndpointField]);

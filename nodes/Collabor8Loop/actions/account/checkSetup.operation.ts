@@ -1,0 +1,12 @@
+/** Check Setup: which of the node's guesses hold on this account, read-only (see checks.ts). */
+import { guessedEndpointField } from '../../../shared/collabor8GatewayService';
+import { checkSetupOperation } from '../../../shared/checkSetup';
+import { checks } from '../../checks';
+import { SALE_PATH } from '../../guesses';
+import { totalFieldsOption } from '../../helpers/paging';
+import { loopService } from '../../transport';
+
+export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', loopService, checks, [
+	guessedEndpointField({ displayName: 'Sale Address', name: 'saleEndpoint', default: SALE_PATH, serves: 'one sale' }),
+	totalFieldsOption,
+]);

@@ -1,0 +1,6 @@
+/** Check Setup: which of the node's guesses hold on this account, read-only (see checks.ts). */
+import { checkSetupOperation } from '../../../shared/checkSetup';
+import { checks } from '../../checks';
+import { virtualInventoryService } from '../../transport';
+
+export const { description, executeAll, oneItemAtATime } = checkSetupOperation('account', virtualInventoryService, checks);

@@ -1,0 +1,118 @@
+/**
+ * Every Infinigate guess a user can correct in the node's Options, against a sandbox that reads it
+ * differently (sandbox/infinigate/inventions.ts): the node fails with a message naming the field,
+ * and passes once the field is set to what that sandbox serves. The expectations come from the
+ * sandbox's inventions and its data, never from the node's defaults.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { InfinigateInventions } from '../../../sandbox/infinigate/inventions';
+import { DISAGREEING } from '../../../sandbox/infinigate/inventions';
+import type { InfinigateSandbox } from './helpers';
+import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+
+/** A sandbox that disagrees with the node on one guess only, so that each test shows one field at work. */
+async function disagreeingOn<K extends keyof InfinigateInventions>(
+	key: K,
+	run: (sandbox: InfinigateSandbox, invented: InfinigateInventions[K]) => Promise<void>,
+): Promise<void> {
+	const sandbox = await startInfinigate({ inventions: { infinigate: { [key]: DISAGREEING[key] } } });
+	try {
+		await run(sandbox, DISAGREEING[key]);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+describe('Infinigate against a sandbox that reads each correctable guess differently', () => {
+	test("quotes served elsewhere: the gateway's 404 names Options → Quotes Address, and setting it works", async () => {
+		await disagreeingOn('quotesPath', async (sandbox, quotesPath) => {
+			const list = { resource: 'purchaseQuote', operation: 'getMany', returnAll: true };
+
+			const failing = await runInfinigate(sandbox, list);
+			const corrected = await runInfinigate(sandbox, { ...list, options: { quotesLocation: quotesPath } });
+
+			expect(failing.error?.message).toContain('check Options → Quotes Address');
+			expect(corrected.error).toBeUndefined();
+			expect(corrected.json.map((json) => json.documentNumber)).toEqual(sandbox.state.quotes.map((quote) => quote.header.documentNumber));
+		});
+	});
+
+	test('quote requests taken elsewhere: the 404 names Options → Quote Request Address, and setting it works', async () => {
+		await disagreeingOn('quoteRequestPath', async (sandbox, quoteRequestPath) => {
+			const request: INodeParameters = { resource: 'purchaseQuote', operation: 'request', lines: { line: [{ itemNumber: '6D34G6', quantity: 2 }] } };
+
+			const failing = await runInfinigate(sandbox, request);
+			const corrected = await runInfinigate(sandbox, { ...request, options: { requestLocation: quoteRequestPath } });
+
+			expect(failing.error?.message).toContain('check Options → Quote Request Address');
+			expect(sandbox.state.quoteRequests).toHaveLength(1);
+			expect(corrected.error).toBeUndefined();
+			expect(corrected.json[0]).toMatchObject({ documentStatus: 'Requested' });
+		});
+	});
+
+	test('smaller document pages: the refusal names Options → Page Size, and a page size the service serves works', async () => {
+		await disagreeingOn('maxDocumentTake', async (sandbox, maxTake) => {
+			const list: INodeParameters = { resource: 'purchaseInvoice', operation: 'getMany', periodStart: '2000-01-01', returnAll: true };
+
+			const failing = await runInfinigate(sandbox, list);
+			const corrected = await runInfinigate(sandbox, { ...list, options: { pageSize: maxTake } });
+
+			expect(failing.error?.httpCode).toBe('400');
+			expect(failing.error?.message).toMatch(/^Infinigate refused the page size: lower Options → Page Size/);
+			expect(corrected.error).toBeUndefined();
+			expect(corrected.json).toHaveLength(sandbox.state.invoices.length);
+			for (const request of apiRequests(sandbox, '/invoice-management/v2/purchaseinvoice').slice(1)) {
+				expect(Number(request.query.Take[0])).toBeLessThanOrEqual(maxTake);
+			}
+		});
+	});
+
+	test('smaller price-list pages: the refusal names Options → Page Size, and a page size the service serves works', async () => {
+		await disagreeingOn('maxPriceListTake', async (sandbox, maxTake) => {
+			const search: INodeParameters = { resource: 'priceList', operation: 'search', searchTerm: 'switch', returnAll: true };
+			const expected = sandbox.state.products.filter(
+				(entry) => entry.product.sku.toLowerCase().includes('switch') || entry.product.descriptionFullText.toLowerCase().includes('switch'),
+			);
+
+			const failing = await runInfinigate(sandbox, search);
+			const corrected = await runInfinigate(sandbox, { ...search, options: { pageSize: maxTake } });
+
+			expect(failing.error?.message).toMatch(/^Infinigate refused the page size: lower Options → Page Size/);
+			expect(corrected.error).toBeUndefined();
+			expect(corrected.json).toHaveLength(expected.length);
+			expect(expected.length).toBeGreaterThan(maxTake);
+		});
+	});
+
+	test('only the guide\'s v1 of invoice management: the 404 names Options → API Version, and V1 works', async () => {
+		await disagreeingOn('invoiceApiVersions', async (sandbox, versions) => {
+			const invoice = sandbox.state.invoices[4];
+			const get: INodeParameters = { resource: 'purchaseInvoice', operation: 'getByDocumentNumber', documentNumber: String(invoice.header.documentNumber) };
+
+			const failing = await runInfinigate(sandbox, get);
+			const corrected = await runInfinigate(sandbox, { ...get, options: { apiVersion: versions[0] } });
+
+			expect(failing.error?.message).toContain('check Options → API Version');
+			expect(corrected.error).toBeUndefined();
+			expect(corrected.json).toEqual([invoice]);
+		});
+	});
+
+	test('fewer SKUs per look-up: the refusal names Options → SKUs per Request, and that many works', async () => {
+		await disagreeingOn('maxSkusPerRequest', async (sandbox, maxSkus) => {
+			const skus = sandbox.state.products.slice(0, maxSkus + 5).map((entry) => entry.product.sku);
+			const lookUp: INodeParameters = { resource: 'priceList', operation: 'getBySku', skus: skus.join(', ') };
+
+			const failing = await runInfinigate(sandbox, lookUp);
+			const corrected = await runInfinigate(sandbox, { ...lookUp, options: { skusPerRequest: maxSkus } });
+
+			expect(failing.error?.httpCode).toBe('400');
+			expect(failing.error?.message).toMatch(/lower Options → SKUs per Request/);
+			expect(corrected.error).toBeUndefined();
+			expect(new Set(corrected.json.map((json) => json.sku))).toEqual(new Set(skus));
+			expect(corrected.json.every((json) => json.found === true)).toBe(true);
+		});
+	});
+});
