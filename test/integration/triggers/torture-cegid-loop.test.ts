@@ -14,7 +14,8 @@ const sandbox = tortureSandbox();
 
 test('Cegid Loop Trigger: each folder linked exactly once, through 2,000 polls of a hostile service', async () => {
 	const seed = tortureSeed();
-	memoryLimits.maxRemembered = 400;
+	// Above what 30 days of unlinked folders and the linked ones need (about 330), below the burst.
+	memoryLimits.maxRemembered = 800;
 	const cegid = sandbox().state.cegidLoop;
 	type Folder = NonNullable<ReturnType<typeof cegid.folders.get>>;
 	const removals = new Removals<Folder>();
@@ -30,7 +31,7 @@ test('Cegid Loop Trigger: each folder linked exactly once, through 2,000 polls o
 		listPath: '^/loophub/getFolders$',
 		truth: () => new Map([...cegid.folders.keys()].map((code) => [code, ''])),
 		tick(rng, poll) {
-			burst.step(poll, rng, link, (code) => cegid.folders.delete(code), 450);
+			burst.step(poll, rng, link, (code) => cegid.folders.delete(code), 850);
 		},
 		change(rng, poll) {
 			const draw = rng();

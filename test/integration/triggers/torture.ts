@@ -98,6 +98,8 @@ export interface TortureReport {
 	failedPolls: number;
 	/** Undisturbed polls that succeeded, after which everything listed had been delivered. */
 	checkedPolls: number;
+	/** The most entries the trigger's memory held (listed, gone, dated), to see the limit's headroom. */
+	peakRemembered?: number;
 	violations: string[];
 }
 
@@ -145,6 +147,8 @@ export async function torture(
 	let requests = 0;
 	let checkedPolls = 0;
 	let previousDisturbance: Disturbance = 'none';
+	let peakRemembered = 0;
+	let limitPolls = 0;
 	const violation = (poll: number, text: string): void => {
 		if (violations.length < 20) violations.push(`poll ${poll}: ${text}`);
 	};
@@ -171,6 +175,8 @@ export async function torture(
 		requests += sandbox.server.log.length;
 		sandbox.server.log.length = 0;
 
+		peakRemembered = Math.max(peakRemembered, remembered(trigger.memory));
+
 		if (poll === 0) {
 			if (result.error) throw new Error(`The first poll failed: ${result.error.message}`);
 			for (const [key, value] of truth) delivered.set(key, value);
@@ -190,6 +196,7 @@ export async function torture(
 			delivered.set(event.key, event.value);
 		}
 		if (result.error) failedPolls++;
+		if (result.error && /more than its limit/.test(result.error.message)) limitPolls++;
 		if (disturbance !== 'none') continue;
 		const allowed = world.expectedError?.();
 		if (result.error) {
@@ -203,16 +210,30 @@ export async function torture(
 			else if (last !== value) violation(poll, `${key} is ${value} but ${last} was delivered last`);
 		}
 	}
+	// A world with a burst must have gone past the limit, or the limit was not tested.
+	if (world.expectedError && limitPolls === 0) violations.push('no poll went past the memory limit');
 	// A run in which most polls failed would prove nothing.
 	if (checkedPolls < options.polls * 0.8) violations.push(`only ${checkedPolls} of ${options.polls} polls could be checked`);
-	return { seed: options.seed, polls: options.polls, events, requests, disturbed, failedPolls, checkedPolls, violations };
+	return { seed: options.seed, polls: options.polls, events, requests, disturbed, failedPolls, checkedPolls, peakRemembered, violations };
 }
 
 export function describeReport(name: string, report: TortureReport): string {
 	return (
 		`${name}: seed ${report.seed} (replay with TRIGGER_TORTURE_SEED=${report.seed}), ${report.polls} polls, ` +
-		`${report.events} events, ${report.requests} requests, disturbed ${JSON.stringify(report.disturbed)}, ${report.failedPolls} failed polls, ${report.checkedPolls} checked`
+		`${report.events} events, ${report.requests} requests, disturbed ${JSON.stringify(report.disturbed)}, ${report.failedPolls} failed polls, ${report.checkedPolls} checked` +
+		(report.peakRemembered === undefined ? '' : `, at most ${report.peakRemembered} entries remembered`)
 	);
+}
+
+/** How many entries a trigger's static data holds, in every memory it keeps. */
+function remembered(staticData: IDataObject): number {
+	let count = 0;
+	for (const node of Object.values(staticData)) {
+		for (const memory of Object.values((node ?? {}) as IDataObject)) {
+			for (const part of ['live', 'gone', 'dated']) count += Object.keys(((memory as IDataObject)?.[part] ?? {}) as object).length;
+		}
+	}
+	return count;
 }
 
 /** A list shuffled in place (the sandbox's order changes; nothing promises one). */
