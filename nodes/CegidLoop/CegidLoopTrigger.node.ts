@@ -1,17 +1,8 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { domainOption } from './helpers/fields';
-import { loopHubFolders } from './helpers/loopHub';
-import type { SnapshotMemory } from '../shared/polling';
-import { diffSnapshot, noEventYet, readMemory, writeMemory } from '../shared/polling';
-
-const MEMORY = 'linkedFolders';
-
-/** A folder's identity: its objectId, or its code when LoopHub leaves the objectId out. */
-function folderKey(folder: IDataObject): string {
-	return String(folder.objectId ?? folder.codeIbs ?? '');
-}
+import { pollCegidLoop } from './trigger/poll';
 
 export class CegidLoopTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,33 +39,6 @@ export class CegidLoopTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const credentials = await this.getCredentials('cegidLoopApi');
-		const options = this.getNodeParameter('options', {}) as { domain?: string };
-		const domain = (options.domain ?? '').trim() || String(credentials.domain ?? '').trim();
-		if (domain === '') {
-			throw new NodeOperationError(this.getNode(), 'Domain must not be empty', {
-				description: 'Set it in the credential or in Options → Domain.',
-			});
-		}
-		const folders = (await loopHubFolders(this, credentials, domain, 0)).filter((folder) => folderKey(folder) !== '');
-
-		if (this.getMode() === 'manual') {
-			const latest = folders[folders.length - 1];
-			if (!latest) {
-				throw noEventYet(this, 'No client folder is linked to this application key yet', 'Link a folder in LoopHub, then fetch again.');
-			}
-			return [this.helpers.returnJsonArray([{ event: 'folderLinked', ...latest }])];
-		}
-
-		const includeExisting = this.getNodeParameter('includeExisting', false) === true;
-		const { added, memory } = diffSnapshot(
-			readMemory<SnapshotMemory>(this, MEMORY),
-			folders,
-			(folder) => ({ key: folderKey(folder), fingerprint: '' }),
-			() => includeExisting,
-		);
-		writeMemory(this, MEMORY, memory);
-		if (added.length === 0) return null;
-		return [this.helpers.returnJsonArray(added.map(({ entry }) => ({ event: 'folderLinked', ...entry })))];
+		return await pollCegidLoop.call(this);
 	}
 }

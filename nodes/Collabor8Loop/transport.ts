@@ -7,7 +7,8 @@ import { addressedCall } from '../shared/path';
 import { jsonOutput } from '../shared/items';
 import { collectPages } from '../shared/paging';
 import type { RequestContext } from '../shared/request';
-import { serviceRequest } from '../shared/request';
+import { quoteAnswerWithoutSecrets } from '../shared/quotedAnswer';
+import { answerError, serviceRequest } from '../shared/request';
 import { LOOP_API_ROOT } from './endpoints';
 import { MAX_PAGE_SIZE, TOTAL_FIELDS } from './guesses';
 
@@ -62,7 +63,11 @@ function totalOf(envelope: IDataObject, fields: string[]): number | undefined {
 	return undefined;
 }
 
-/** Return All / Limit over a list paged by `page` and `limit`, answered as `{"data": [...], …}`. */
+/**
+ * Return All / Limit over a list paged by `page` and `limit`, answered as `{"data": [...], …}`. A page
+ * whose `data` is not a list (`{}`, `{"message": …}`, `{"data": "maintenance"}`) is an error, never
+ * "no sales": the trigger would remember an empty list and deliver every sale again afterwards.
+ */
 export async function apiRequestAllItems(
 	ctx: RequestContext,
 	method: IHttpRequestMethods,
@@ -81,8 +86,14 @@ export async function apiRequestAllItems(
 			const answer = jsonOutput(await apiRequest(ctx, method, path, { ...options, qs }, itemIndex));
 			if (Array.isArray(answer)) return { items: answer };
 			const { data, ...rest } = answer;
+			if (!Array.isArray(data)) {
+				throw await answerError(ctx, loopService, itemIndex, {
+					message: `Loop: page ${pageIndex + 1} of ${path} has no "data" list`,
+					description: `The answer was: ${await quoteAnswerWithoutSecrets(ctx, loopService, itemIndex, answer)}. The guide's list answers {"data": [...]}.`,
+				});
+			}
 			envelope = rest;
-			return { items: (Array.isArray(data) ? data : []) as IDataObject[], total: totalOf(rest, guesses.totalFields) };
+			return { items: data as IDataObject[], total: totalOf(rest, guesses.totalFields) };
 		},
 		{ returnAll: paging.returnAll, limit: paging.limit, maxPageSize: pageSize },
 	);

@@ -9,6 +9,22 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+// ---- Faults that change the service's own answer (for the triggers' torture test) ----
+
+/**
+ * The service acts and answers; a test changes the answer's JSON body before it is sent, e.g. to
+ * reorder a page or to add a field that production rows carry and the sandbox's do not. Set from
+ * code only (a function is not JSON); the status and headers stay the service's.
+ */
+export interface AnswerRewriteFault {
+	kind: 'rewrite';
+	rewrite: (body: unknown) => unknown;
+}
+
+const ANSWER_REWRITE_KINDS = ['rewrite'] as const;
+
+// ---- end of the answer-rewriting faults ----
+
 /** A fault, as a test or the command line names it. */
 export type FaultSpec =
 	/** Sends the client to another origin (the redirect target, which records what reaches it). */
@@ -34,7 +50,8 @@ export type FaultSpec =
 	/** Larger page sizes are served as this many: the query parameter is lowered before the service reads it. */
 	| { kind: 'pageCap'; param: string; max: number }
 	/** An error answer whose body repeats every header of the request, secrets included. */
-	| { kind: 'echoHeaders'; status?: number };
+	| { kind: 'echoHeaders'; status?: number }
+	| AnswerRewriteFault;
 
 export type FaultKind = FaultSpec['kind'];
 
@@ -103,6 +120,7 @@ const KINDS: readonly FaultKind[] = [
 	'cut',
 	'pageCap',
 	'echoHeaders',
+	...ANSWER_REWRITE_KINDS,
 ];
 
 /** Checks a rule from outside (a test, the command line, the control endpoint); throws on a mistake. */

@@ -461,6 +461,10 @@ async function faultAfterService(fault: FaultSpec, response: SandboxResponse, ou
 		send(outgoing, { status: 502, body: { statusCode: 502, message: 'Bad Gateway' } });
 		return;
 	}
+	if (fault.kind === 'rewrite') {
+		send(outgoing, { ...response, body: fault.rewrite(response.body) });
+		return;
+	}
 	const { headers, payload = Buffer.alloc(0) } = serialize(response);
 	if (fault.kind === 'cut') {
 		// The announced length is the whole answer (at least a few bytes, so that an empty answer can be cut too).

@@ -37,6 +37,13 @@ export interface PollResult {
 export class TriggerUnderTest {
 	private staticData: IDataObject = {};
 
+	/**
+	 * The static data as n8n saved it to the database: n8n keeps a trigger's static data in memory
+	 * between polls, but saves it only when a poll delivers (its execution saves it) and when the
+	 * workflow is activated (here: the first poll).
+	 */
+	private savedStaticData?: IDataObject;
+
 	readonly credentialsHelper: TestCredentialsHelper;
 
 	constructor(
@@ -56,6 +63,11 @@ export class TriggerUnderTest {
 	/** n8n stopped and started: only what it saved of the static data remains. */
 	restart(savedStaticData: IDataObject = this.memory): void {
 		this.staticData = JSON.parse(JSON.stringify(savedStaticData)) as IDataObject;
+	}
+
+	/** n8n stopped and started, losing what polls that delivered nothing changed in the static data. */
+	restartFromDatabase(): void {
+		this.restart(this.savedStaticData ?? {});
 	}
 
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<PollResult> {
@@ -99,7 +111,10 @@ export class TriggerUnderTest {
 		try {
 			const output = await this.nodeType.poll!.call(context);
 			// n8n keeps the node's static data only in workflows that run for real (not manual tests).
-			if (mode !== 'manual') this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			if (mode !== 'manual') {
+				this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+				if (this.savedStaticData === undefined || (output?.[0]?.length ?? 0) > 0) this.savedStaticData = this.memory;
+			}
 			return { events: (output?.[0] ?? []).map((item) => item.json) };
 		} catch (error) {
 			return { events: [], error: error as PollResult['error'] };

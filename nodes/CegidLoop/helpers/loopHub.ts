@@ -3,13 +3,18 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { loopHubCall } from '../../../credentials/common/cegidLoop';
 import type { RequestContext } from '../../shared/request';
-import { apiRequest } from '../transport';
+import { quoteAnswerWithoutSecrets } from '../../shared/quotedAnswer';
+import { answerError } from '../../shared/request';
+import { apiRequest, cegidLoopService } from '../transport';
 import { toOutput } from './messages';
 
 /**
  * Every folder of the credential's application key in `domain`. The address and method come from the
  * credential (LoopHub Address, LoopHub Method), whose defaults are our reading of Cegid's guide. With
  * GET, the key and the domain go in the query, since a GET carries no body.
+ *
+ * The guide's answer is a list. An object in its place (an error message with status 200, a proxy's
+ * envelope) is an error, never one odd folder: the trigger would take it for the whole list.
  */
 export async function loopHubFolders(
 	ctx: RequestContext,
@@ -22,5 +27,9 @@ export async function loopHubFolders(
 	const addressField = 'LoopHub Address and LoopHub Method of the Cegid Loop API credential';
 	const options = method === 'GET' ? { qs: fields, addressField } : { body: fields, addressField };
 	const folders = toOutput(await apiRequest(ctx, method, path, options, itemIndex));
-	return Array.isArray(folders) ? folders : [folders];
+	if (Array.isArray(folders)) return folders;
+	throw await answerError(ctx, cegidLoopService, itemIndex, {
+		message: 'Cegid Loop: LoopHub answered an object where the guide shows a list of folders',
+		description: `${method} ${path} answered: ${await quoteAnswerWithoutSecrets(ctx, cegidLoopService, itemIndex, folders)}. Check LoopHub Address and LoopHub Method in the credential.`,
+	});
 }

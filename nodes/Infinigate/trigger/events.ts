@@ -1,7 +1,8 @@
 /**
  * What the Infinigate Trigger watches: new purchase invoices and credit memos (lists asked by
- * posting period, remembered in a dated window) and new or changed purchase quotes (a list read
- * whole, remembered as a snapshot of each quote's revision and status).
+ * posting period, remembered in a dated window by the same posting date) and new or changed purchase
+ * quotes (a list read whole, remembered as a snapshot of each quote's revision and status, read by
+ * the names production answers with first).
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -10,7 +11,7 @@ import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
 import { dayOf, daysBefore, diffSnapshot, isoDay, takeNewInWindow, windowStart } from '../../shared/polling';
 import { checkText } from '../../shared/validation';
 import { DOCUMENT_PATHS, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../endpoints';
-import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE, documentDateOf } from '../guesses';
+import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE } from '../guesses';
 import { checkLocation } from '../helpers/fields';
 import { QUOTES_LOCATION_ALTERNATIVE, withLocationAdvice } from '../helpers/guessOptions';
 import { quoteCreated, quoteRevision, quoteStatus } from '../helpers/quoteFields';
@@ -27,6 +28,15 @@ export const DOCUMENT_SEGMENTS = {
 } as const;
 
 const ALL = { returnAll: true, limit: 0, pageSize: DOCUMENT_PAGE_SIZE };
+
+/**
+ * The day a document is listed by: its posting date, the field `PeriodStart` filters on. A document
+ * dated by any other field could fall before the next query's start while still being listed, and
+ * be new on every poll.
+ */
+export function postingDayOf(document: IDataObject): string {
+	return dayOf(document.postingDate);
+}
 
 export function documentKey(document: IDataObject): string {
 	return String(document.documentGuid ?? document.documentNumber ?? '');
@@ -60,6 +70,10 @@ export async function listQuotes(ctx: IPollFunctions): Promise<IDataObject[]> {
 	}
 }
 
+/**
+ * Lists the documents posted since the memory's window start; the comparison is returned to run
+ * once the list was read, so that a list that fails leaves the memory as it was.
+ */
 export async function newDocuments(
 	ctx: IPollFunctions,
 	event: keyof typeof DOCUMENT_SEGMENTS,
@@ -67,20 +81,30 @@ export async function newDocuments(
 	memory: WindowMemory | undefined,
 	includeLastDays: number,
 	now: Date,
-): Promise<{ fresh: IDataObject[]; memory: WindowMemory }> {
+): Promise<() => { fresh: IDataObject[]; memory: WindowMemory }> {
 	const from = windowStart(memory, now, DOCUMENT_LATE_DAYS, includeLastDays);
 	const listed = await listDocuments(ctx, event, version, from);
-	return takeNewInWindow(
-		memory,
-		listed,
-		(document) => ({ key: documentKey(document), day: dayOf(documentDateOf(document)) }),
-		now,
-		{ overlapDays: DOCUMENT_LATE_DAYS, includeLastDays },
-	);
+	return () =>
+		takeNewInWindow(memory, listed, (document) => ({ key: documentKey(document), day: postingDayOf(document) }), now, {
+			overlapDays: DOCUMENT_LATE_DAYS,
+			includeLastDays,
+		});
 }
+
+const UNREADABLE_FINGERPRINT = JSON.stringify([null, null]);
 
 export function quoteFingerprint(quote: IDataObject): string {
 	return JSON.stringify([quoteRevision(quote) ?? null, quoteStatus(quote) ?? null]);
+}
+
+/** The revision and status a fingerprint holds; nothing when the memory kept only its hash. */
+function fingerprintParts(fingerprint: string | undefined): unknown[] {
+	try {
+		const parts: unknown = JSON.parse(fingerprint ?? '');
+		return Array.isArray(parts) ? parts : [];
+	} catch {
+		return [];
+	}
 }
 
 export function newOrChangedQuotes(
@@ -95,11 +119,14 @@ export function newOrChangedQuotes(
 		quotes,
 		(quote) => ({ key: documentKey(quote), fingerprint: quoteFingerprint(quote) }),
 		(quote) => since !== undefined && dayOf(quoteCreated(quote)) >= since,
+		now,
 	);
 	const events = [
 		...diff.added.map(({ entry }) => ({ event: 'newPurchaseQuote', ...entry })),
-		...diff.changed.map(({ entry, previous }) => {
-			const [previousRevision, previousStatus] = JSON.parse(previous ?? '[]') as unknown[];
+		// A fingerprint in which nothing could be read (a memory written before the trigger read the
+		// production names) is no evidence of a change: the quote is remembered anew, not delivered.
+		...diff.changed.filter(({ previous }) => previous !== UNREADABLE_FINGERPRINT).map(({ entry, previous }) => {
+			const [previousRevision, previousStatus] = fingerprintParts(previous);
 			return { event: 'changedPurchaseQuote', ...entry, previousRevision, previousStatus } as IDataObject;
 		}),
 	];
@@ -114,7 +141,7 @@ export async function latestDocument(
 	now: Date,
 ): Promise<IDataObject | undefined> {
 	const listed = await listDocuments(ctx, event, version, daysBefore(isoDay(now), MANUAL_LOOKBACK_DAYS));
-	return latestBy(listed, (document) => dayOf(documentDateOf(document)));
+	return latestBy(listed, postingDayOf);
 }
 
 export function latestBy(entries: IDataObject[], dayOfEntry: (entry: IDataObject) => string): IDataObject | undefined {

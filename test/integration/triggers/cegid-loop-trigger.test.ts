@@ -77,14 +77,15 @@ describe('Cegid Loop Trigger: a new client folder linked to the application key'
 		expect((await trigger.poll()).events).toEqual([]);
 	});
 
-	test('it remembers the folders listed now, not every folder it ever saw', async () => {
+	test('a folder unlinked and linked again is not delivered again', async () => {
 		const trigger = triggerFor(sandbox, 'cegidLoop');
 		await trigger.poll();
+		const folder = sandbox.state.cegidLoop.folders.get('MANON004')!;
 		sandbox.state.cegidLoop.folders.delete('MANON004');
-		await trigger.poll();
+		expect((await trigger.poll()).events).toEqual([]);
 
-		const remembered = Object.keys((trigger.memory['node:Trigger under test'] as { linkedFolders: { entries: object } }).linkedFolders.entries);
-		expect(remembered).toHaveLength(3);
+		sandbox.state.cegidLoop.folders.set('MANON004', folder);
+		expect((await trigger.poll()).events).toEqual([]);
 	});
 
 	test('Fetch Test Event returns one real folder and leaves the memory alone', async () => {

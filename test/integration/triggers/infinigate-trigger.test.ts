@@ -15,7 +15,7 @@ beforeEach(() => sandbox.server.reset());
 
 const numbers = (events: Array<Record<string, unknown>>): unknown[] => events.map((event) => event.documentNumber);
 
-type Memory = { polledOn: string; seen: string[] };
+type Memory = { polledOn: string; dated: Record<string, string> };
 const memoryOf = (memory: Record<string, unknown>, event: string): Memory =>
 	(memory['node:Trigger under test'] as Record<string, Memory>)[event];
 
@@ -79,7 +79,7 @@ describe('Infinigate Trigger: new purchase invoices and credit memos', () => {
 
 		expect((await trigger.poll()).events).toHaveLength(30);
 		const memory = memoryOf(trigger.memory, 'newPurchaseInvoice');
-		expect(memory.seen).toHaveLength(4);
+		expect(Object.keys(memory.dated)).toHaveLength(4);
 		expect(memory.polledOn).toBe(daysAgo(0));
 	});
 
