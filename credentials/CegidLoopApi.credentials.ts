@@ -26,7 +26,7 @@ export class CegidLoopApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/CegidLoop/cegidLoop.svg', dark: 'file:../nodes/CegidLoop/cegidLoop.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#cegid-loop';
+	documentationUrl = 'https://github.com/OWNER/n8n-nodes-b2b-provisioning/blob/main/docs/cegid-loop.md#the-credential-cegid-loop-api';
 
 	properties: INodeProperties[] = [
 		{

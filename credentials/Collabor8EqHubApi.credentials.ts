@@ -35,7 +35,7 @@ export class Collabor8EqHubApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8EqHub/collabor8EqHub.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
+	documentationUrl = 'https://github.com/OWNER/n8n-nodes-b2b-provisioning/blob/main/docs/collabor8-eqhub.md#the-credential-collabor8-eqhub-api';
 
 	properties: INodeProperties[] = [
 		environmentField,

@@ -29,7 +29,7 @@ export class Collabor8LoopApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8Loop/collabor8Loop.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
+	documentationUrl = 'https://github.com/OWNER/n8n-nodes-b2b-provisioning/blob/main/docs/collabor8-loop.md#the-credential-collabor8-loop-api';
 
 	properties: INodeProperties[] = [
 		environmentField,

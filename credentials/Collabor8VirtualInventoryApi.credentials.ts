@@ -38,7 +38,7 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 		dark: 'file:../nodes/Collabor8VirtualInventory/collabor8VirtualInventory.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#collabor8-eqhub-virtual-inventory-and-loop';
+	documentationUrl = 'https://github.com/OWNER/n8n-nodes-b2b-provisioning/blob/main/docs/collabor8-virtual-inventory.md#the-credential-collabor8-virtual-inventory-api';
 
 	properties: INodeProperties[] = [
 		environmentField,

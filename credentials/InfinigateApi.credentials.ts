@@ -32,7 +32,7 @@ export class InfinigateApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Infinigate/infinigate.svg', dark: 'file:../nodes/Infinigate/infinigate.dark.svg' };
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#infinigate';
+	documentationUrl = 'https://github.com/OWNER/n8n-nodes-b2b-provisioning/blob/main/docs/infinigate.md#the-credential-infinigate-api';
 
 	properties: INodeProperties[] = [
 		{

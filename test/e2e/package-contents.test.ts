@@ -24,9 +24,9 @@ describe('the packed package', () => {
 
 	afterAll(() => rmSync(unpacked, { recursive: true, force: true }));
 
-	test('holds only dist/, package.json, README.md and the licence', () => {
+	test('holds only dist/, package.json, README.md, CHANGELOG.md and the licence', () => {
 		const outside = files.filter((path) => !path.startsWith('dist/'));
-		expect(outside.sort()).toEqual(['LICENSE.md', 'README.md', 'package.json']);
+		expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE.md', 'README.md', 'package.json']);
 	});
 
 	test('has no runtime dependencies, and n8n-workflow only as a peer', () => {

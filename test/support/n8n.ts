@@ -2,6 +2,7 @@
  * Driving a real n8n from outside, the way a person would from a terminal: one user folder per
  * instance, the `n8n` CLI for imports and headless runs, and `n8n start` for the server.
  */
+import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -157,7 +158,11 @@ export class N8nInstance {
 	}
 
 	async importWorkflows(workflows: WorkflowFile[]): Promise<void> {
-		const file = this.scratchFile('workflows.json', workflows);
+		// A file exported from n8n carries a versionId; n8n 2.0's import needs one (2.41 makes one up).
+		const file = this.scratchFile(
+			'workflows.json',
+			workflows.map((workflow) => ({ versionId: randomUUID(), ...workflow })),
+		);
 		const result = await this.cli(['import:workflow', `--input=${file}`]);
 		const imported = /Successfully imported (\d+) workflow/.exec(result.stdout + result.stderr);
 		if (result.code !== 0 || !imported || Number(imported[1]) !== workflows.length) {
@@ -251,7 +256,9 @@ export class N8nInstance {
 		const id = String(binary.id ?? '');
 		const match = /^filesystem(?:-v2)?:(.+)$/.exec(id);
 		if (!match) throw new Error(`Not a binary that n8n keeps on disk: "${id}"`);
-		return readFileSync(join(this.n8nFolder, 'storage', match[1]));
+		// n8n 2.41 keeps binary data under storage/; older ones (2.0) under binaryData/.
+		const folder = ['storage', 'binaryData'].map((name) => join(this.n8nFolder, name)).find((path) => existsSync(join(path, match[1])));
+		return readFileSync(join(folder ?? join(this.n8nFolder, 'storage'), match[1]));
 	}
 
 	remove(): void {

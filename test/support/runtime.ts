@@ -6,7 +6,14 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-export const N8N_VERSION = '2.41.1';
+/** The n8n every suite runs by default; keep in step with PINNED_N8N_VERSION in scripts/install-n8n.sh. */
+export const PINNED_N8N_VERSION = '2.41.1';
+
+/**
+ * The n8n this process runs: the pinned one, or another set with `N8N_VERSION` (what
+ * `npm run test:e2e -- --n8n=<version>` sets), e.g. the oldest n8n the package supports.
+ */
+export const N8N_VERSION = readN8nVersion(process.env.N8N_VERSION);
 export const NODE_VERSION = '24.21.0';
 
 /** The project's root: test/support/ from the sources, build/test/support/ once compiled. */
@@ -27,9 +34,21 @@ export interface Runtime {
 	n8n: string;
 }
 
-/** `N8N_RUNTIME_DIR` lets several clones share one install (it is 2.9 GB and takes minutes). */
+/**
+ * `N8N_RUNTIME_DIR` lets several clones share one install (it is 2.9 GB and takes minutes). Another
+ * n8n than the pinned one lives beside it, in `<that folder>-<version>`, as install-n8n.sh puts it.
+ */
 export function runtimeDir(): string {
-	return resolve(process.env.N8N_RUNTIME_DIR ?? join(PROJECT_ROOT, '.n8n-runtime'));
+	const base = resolve(process.env.N8N_RUNTIME_DIR ?? join(PROJECT_ROOT, '.n8n-runtime'));
+	return N8N_VERSION === PINNED_N8N_VERSION ? base : `${base}-${N8N_VERSION}`;
+}
+
+function readN8nVersion(value: string | undefined): string {
+	if (value === undefined || value === '') return PINNED_N8N_VERSION;
+	if (!/^\d+\.\d+\.\d+$/.test(value)) {
+		throw new Error(`N8N_VERSION '${value}' is not an n8n version such as ${PINNED_N8N_VERSION}`);
+	}
+	return value;
 }
 
 export function runtime(): Runtime {
@@ -48,7 +67,7 @@ export function isRuntimeInstalled(): boolean {
 export function requireRuntime(): Runtime {
 	if (!isRuntimeInstalled()) {
 		throw new Error(
-			`n8n ${N8N_VERSION} is not installed in ${runtimeDir()}. Run \`npm run n8n:install\` (once, 2 to 6 minutes).`,
+			`n8n ${N8N_VERSION} is not installed in ${runtimeDir()}. Run \`npm run n8n:install${N8N_VERSION === PINNED_N8N_VERSION ? '' : ` -- --n8n=${N8N_VERSION}`}\` (once, 2 to 6 minutes).`,
 		);
 	}
 	return runtime();
@@ -86,7 +105,9 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// n8n refuses to start when it is told to disable a module it does not have (2.0 has no
+		// MCP registry), so only the modules of the installed n8n are named.
+		...disabledModules(dir),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PORT: String(options.port ?? 5678),
@@ -100,6 +121,15 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		TZ: 'UTC',
 		...options.extra,
 	};
+}
+
+/** Modules of n8n turned off with the settings above (nothing that phones home). */
+const MODULES_TO_DISABLE = ['mcp-registry'];
+
+function disabledModules(dir: string): NodeJS.ProcessEnv {
+	const modules = join(dir, 'n8n', 'node_modules', 'n8n', 'dist', 'modules');
+	const present = MODULES_TO_DISABLE.filter((name) => existsSync(join(modules, name)));
+	return present.length > 0 ? { N8N_DISABLED_MODULES: present.join(',') } : {};
 }
 
 /** A port nobody listens on right now (the kernel picks it). */

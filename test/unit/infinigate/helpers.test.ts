@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 
-import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
 import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
 import { toIsoDate } from '../../../nodes/Infinigate/helpers/dates';
 import { germanPeriod, namedInfos, shapeDocument, usDate } from '../../../nodes/Infinigate/helpers/documents';
@@ -272,10 +271,6 @@ describe('Infinigate node description', () => {
 
 		expect(table).toEqual(labels);
 		expect(subtitle.endsWith('[$parameter["resource"] + ":" + $parameter["operation"]] }}')).toBe(true);
-	});
-
-	test('documentation links point at the Infinigate section of the README on npm', () => {
-		expect(new InfinigateApi().documentationUrl).toBe('https://www.npmjs.com/package/n8n-nodes-b2b-provisioning#infinigate');
 	});
 });
 
