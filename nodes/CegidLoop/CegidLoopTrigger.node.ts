@@ -12,7 +12,7 @@ export class CegidLoopTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New client folder',
-		description: 'Starts the workflow when a new client folder is linked to the application key (LoopHub)',
+		description: "New client folders of an accounting firm in Cegid Loop, the firm's client collaboration platform",
 		defaults: { name: 'Cegid Loop Trigger' },
 		polling: true,
 		inputs: [],

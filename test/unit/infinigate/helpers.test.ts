@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 
-import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
 import { toIsoDate } from '../../../nodes/Infinigate/helpers/dates';
 import { germanPeriod, namedInfos, shapeDocument, usDate } from '../../../nodes/Infinigate/helpers/documents';
 import {
@@ -252,25 +251,6 @@ describe('Infinigate document shapes', () => {
 
 	test('a document without MSP details gives no usage items', () => {
 		expect(shapeDocument({ ...document, mspDetailInformation: [] }, { output: 'mspDetails', documentType: 'purchaseInvoice', includeTextLines: false })).toEqual([]);
-	});
-});
-
-describe('Infinigate node description', () => {
-	test('the subtitle names the chosen operation by its action name, for every operation', () => {
-		const description = new Infinigate().description;
-		const labels: Record<string, string> = {};
-		for (const property of description.properties) {
-			if (property.name !== 'operation') continue;
-			const resource = String(property.displayOptions?.show?.resource?.[0]);
-			for (const option of property.options ?? []) {
-				if ('action' in option && typeof option.action === 'string') labels[`${resource}:${String(option.value)}`] = option.action;
-			}
-		}
-		const subtitle = String(description.subtitle);
-		const table = JSON.parse(/^=\{\{ (\{.*\})\[\$parameter/.exec(subtitle)![1]) as Record<string, string>;
-
-		expect(table).toEqual(labels);
-		expect(subtitle.endsWith('[$parameter["resource"] + ":" + $parameter["operation"]] }}')).toBe(true);
 	});
 });
 
