@@ -53,7 +53,7 @@ export class CegidLoop implements INodeType {
 					{ name: 'Agency', value: 'agency', description: "The firm's agencies (AgenceCabinet)" },
 					{ name: 'Analytic Section', value: 'analyticSection', description: "A folder's analytic sections (section)" },
 					{ name: 'Client', value: 'client', description: 'A contact of a folder and its client user' },
-					{ name: 'Collaborative Offer', value: 'collaborativeOffer' },
+					{ name: 'Collaborative Offer', value: 'collaborativeOffer', description: "A client folder's collaborative offer: Start, Co-Production or Consultation" },
 					{ name: 'Company', value: 'company', description: 'The database and document store of a folder' },
 					{ name: 'Customer', value: 'customer', description: "A folder's customers (tiersClient)" },
 					{ name: 'Engagement', value: 'engagement', description: "The firm's engagements (engagement)" },

@@ -314,7 +314,7 @@ export function requiredEmail(
 ): string {
 	const value = requiredString(ctx, parameterName, field, itemIndex);
 	if (!EMAIL_PATTERN.test(value)) {
-		throw inputError(ctx, itemIndex, field, `is not a valid e-mail address: "${value}"`);
+		throw inputError(ctx, itemIndex, field, `is not a valid email address: "${value}"`);
 	}
 	return value;
 }
