@@ -1,10 +1,11 @@
 /**
  * The subtitle under a node on the canvas names what the node does in the words of its action list
  * ("Add a client contact"), and a trigger's names its event in words ("New purchase invoice"), never
- * a raw value. The subtitle expressions are evaluated here as n8n evaluates their form: a
- * JavaScript expression over `$parameter`.
+ * a raw value. The subtitle expressions are evaluated with n8n's own expression evaluation, as the
+ * editor does for the canvas.
  */
-import type { INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
+import type { INode, INodeParameters, INodeProperties, INodeType, INodeTypes } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { CegidLoop } from '../../nodes/CegidLoop/CegidLoop.node';
 import { CegidLoopTrigger } from '../../nodes/CegidLoop/CegidLoopTrigger.node';
@@ -16,12 +17,13 @@ import { Collabor8VirtualInventoryTrigger } from '../../nodes/Collabor8VirtualIn
 import { Infinigate } from '../../nodes/Infinigate/Infinigate.node';
 import { InfinigateTrigger } from '../../nodes/Infinigate/InfinigateTrigger.node';
 
-/** The subtitle as the editor shows it for these parameter values. */
+/** The subtitle as the editor shows it for these parameter values: evaluated as n8n evaluates it. */
 function subtitleOf(node: INodeType, parameters: INodeParameters): unknown {
 	const subtitle = String(node.description.subtitle);
-	const expression = /^=\{\{([\s\S]*)\}\}$/.exec(subtitle);
-	if (!expression) return subtitle;
-	return (new Function('$parameter', `return (${expression[1]});`) as (p: INodeParameters) => unknown)(parameters);
+	const instance: INode = { id: 'n', name: 'n', type: node.description.name, typeVersion: 1, position: [0, 0], parameters };
+	const nodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const workflow = new Workflow({ nodes: [instance], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(instance, subtitle, 'internal', {}, undefined, '');
 }
 
 const NODES: INodeType[] = [new CegidLoop(), new Infinigate(), new Collabor8EqHub(), new Collabor8VirtualInventory(), new Collabor8Loop()];
