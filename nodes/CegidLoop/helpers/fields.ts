@@ -46,7 +46,7 @@ export const offerField: INodeProperties = {
 		{ name: 'Consultation', value: 'consultation', description: 'Collaboratif TPE - Offre Consultation' },
 		{ name: 'Start', value: 'start', description: 'Collaboratif TPE - Offre Start' },
 	],
-	description: 'The collaborative offer (Collaboratif TPE) of Loop Hub',
+	description: 'The collaborative offer (Collaboratif TPE) of LoopHub',
 	hint: "From Cegid's guide: the three offers it names",
 };
 
