@@ -194,7 +194,8 @@ function sentenceCase(name: string): string {
 
 /**
  * A trigger's subtitle: the chosen event(s) in words ("New purchase invoice"; "New sale, Sale status
- * changed" when several are chosen), read from the event field's option names.
+ * changed" when several are chosen), read from the event field's option names. A value the field
+ * does not list (an expression) shows as it is rather than as nothing.
  */
 export function subtitleFromEvents(eventField: INodeProperties): string {
 	const words: Record<string, string> = {};
@@ -204,6 +205,6 @@ export function subtitleFromEvents(eventField: INodeProperties): string {
 	const table = JSON.stringify(words);
 	const chosen = `$parameter["${eventField.name}"]`;
 	return eventField.type === 'multiOptions'
-		? `={{ ${chosen}.map((event) => (${table})[event]).join(", ") }}`
-		: `={{ ${table}[${chosen}] }}`;
+		? `={{ [].concat(${chosen}).map((event) => (${table})[event] || event).join(", ") }}`
+		: `={{ ${table}[${chosen}] || ${chosen} }}`;
 }

@@ -73,3 +73,7 @@ describe('trigger subtitles name the event in words', () => {
 		expect(subtitleOf(node, parameters)).toBe(expected);
 	});
 });
+
+test('events given as one text instead of a list (as an expression may give them) still read in words', () => {
+	expect(subtitleOf(new Collabor8LoopTrigger(), { events: 'newSale' })).toBe('New sale');
+});
