@@ -1,9 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { subtitleFromActions } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 
+const operationFields: INodeProperties[] = [
+	...resources.product.description,
+	...resources.account.description,
+];
+
 export class Collabor8EqHub implements INodeType {
+	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Collabor8 EqHub',
 		name: 'collabor8EqHub',
@@ -11,8 +19,8 @@ export class Collabor8EqHub implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle:
-			'={{ {"get": "Get product details", "getLegacy": "Get by TEK number", "downloadImage": "Download product image", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: 'Read equipment product data and images from Collabor8 EqHub',
 		defaults: { name: 'Collabor8 EqHub' },
 		usableAsTool: true,
@@ -31,8 +39,7 @@ export class Collabor8EqHub implements INodeType {
 				],
 				default: 'product',
 			},
-			...resources.product.description,
-			...resources.account.description,
+			...operationFields,
 		],
 	};
 

@@ -1,10 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { subtitleFromActions } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { searchSales } from './methods/listSearch';
 
+const operationFields: INodeProperties[] = [
+	...resources.sale.description,
+	...resources.item.description,
+	...resources.account.description,
+];
+
 export class Collabor8Loop implements INodeType {
+	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Collabor8 Loop',
 		name: 'collabor8Loop',
@@ -12,8 +21,8 @@ export class Collabor8Loop implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle:
-			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item", "account:checkSetup": "Check setup"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
 		defaults: { name: 'Collabor8 Loop' },
 		usableAsTool: true,
@@ -33,9 +42,7 @@ export class Collabor8Loop implements INodeType {
 				],
 				default: 'sale',
 			},
-			...resources.sale.description,
-			...resources.item.description,
-			...resources.account.description,
+			...operationFields,
 		],
 	};
 

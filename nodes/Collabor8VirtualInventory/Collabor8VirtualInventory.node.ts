@@ -1,9 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { subtitleFromActions } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 
+const operationFields: INodeProperties[] = [
+	...resources.inventoryImport.description,
+	...resources.account.description,
+];
+
 export class Collabor8VirtualInventory implements INodeType {
+	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Collabor8 Virtual Inventory',
 		name: 'collabor8VirtualInventory',
@@ -11,7 +19,8 @@ export class Collabor8VirtualInventory implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{ {"getStatus": "Get import status", "upload": "Upload import file", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: "Keep your company's equipment inventory in Collabor8 Virtual Inventory in sync",
 		defaults: { name: 'Collabor8 Virtual Inventory' },
 		usableAsTool: true,
@@ -34,8 +43,7 @@ export class Collabor8VirtualInventory implements INodeType {
 				],
 				default: 'inventoryImport',
 			},
-			...resources.inventoryImport.description,
-			...resources.account.description,
+			...operationFields,
 		],
 	};
 
