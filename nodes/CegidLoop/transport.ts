@@ -1,6 +1,7 @@
 /** The Cegid Loop node's one door to the network, built on the shared request helper. */
 import type { ICredentialDataDecryptedObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { cegidLoopHeaders } from '../../credentials/CegidLoopApi.credentials';
 import { cegidLoopBaseUrl } from '../../credentials/common/cegidLoop';
 import { messageFromBody } from '../../credentials/common/failures';
 import type { RequestContext, ServiceDefinition } from '../shared/request';
@@ -27,6 +28,7 @@ export const cegidLoopService: ServiceDefinition = {
 	credentialType: 'cegidLoopApi',
 	baseUrl: (credentials) => cegidLoopBaseUrl(credentials),
 	baseUrlField: 'Base URL of the Cegid Loop API credential (Environment: Custom)',
+	credentialHeaders: cegidLoopHeaders,
 	secrets: (credentials: ICredentialDataDecryptedObject) => [
 		String(credentials.subscriptionApiKey ?? ''),
 		String(credentials.applicationSecret ?? ''),

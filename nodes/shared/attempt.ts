@@ -72,9 +72,12 @@ export function recordEvidence(call: Call, outcome: AttemptOutcome, sentAt: numb
 }
 
 /**
- * One attempt, held to its deadline. n8n's `httpRequestWithAuthentication` replaces the request's
- * abort signal with the execution's cancel signal, so the deadline reaches the HTTP client through
- * the context the helper is called on (see `withCancelSignal`).
+ * One attempt, held to its deadline. A credential of plain headers (`credentialHeaders`) is applied
+ * here and sent with n8n's plain request helper, which takes the deadline as the request's abort
+ * signal. Any other credential goes through n8n's `httpRequestWithAuthentication` (tokens,
+ * `preAuthentication`), which replaces the request's abort signal with the execution's cancel
+ * signal, so the deadline reaches the HTTP client through the context the helper is called on (see
+ * `withCancelSignal`).
  */
 export async function attempt(
 	ctx: RequestContext,
@@ -86,21 +89,24 @@ export async function attempt(
 ): Promise<AttemptOutcome> {
 	const deadline = startDeadline(deadlineMs, executionCancelSignal(ctx));
 	try {
-		const response = (await deadline.race(
-			ctx.helpers.httpRequestWithAuthentication.call(
-				withCancelSignal(ctx, deadline.signal),
-				service.credentialType,
-				toHttpOptions(url, request, service, deadlineMs),
-				{
-					credentialsDecrypted: {
-						id: '',
-						name: service.credentialType,
-						type: service.credentialType,
-						data: credentials,
-					},
+		const options = toHttpOptions(url, request, service, deadlineMs);
+		let sent: Promise<unknown>;
+		if (service.credentialHeaders) {
+			// The credential's headers last: no request header may replace a key.
+			options.headers = { ...options.headers, ...service.credentialHeaders(credentials) };
+			options.abortSignal = deadline.signal;
+			sent = ctx.helpers.httpRequest(options);
+		} else {
+			sent = ctx.helpers.httpRequestWithAuthentication.call(withCancelSignal(ctx, deadline.signal), service.credentialType, options, {
+				credentialsDecrypted: {
+					id: '',
+					name: service.credentialType,
+					type: service.credentialType,
+					data: credentials,
 				},
-			),
-		)) as IN8nHttpFullResponse;
+			});
+		}
+		const response = (await deadline.race(sent)) as IN8nHttpFullResponse;
 		return { kind: 'answered', response };
 	} catch (error) {
 		return { kind: 'thrown', error, failure: classifyThrown(error, deadline.expired()) };
