@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -15,20 +14,6 @@ import {
 	LOOPHUB_FOLDERS_METHOD,
 	LOOPHUB_FOLDERS_PATH,
 } from './common/cegidLoop';
-
-/**
- * The headers `authenticate` below declares, built directly. The Cegid Loop node sets them itself
- * from the credential it read once per run: n8n's authenticated request would resolve the three
- * expressions below again for every request, about a millisecond each time. n8n's HTTP Request node
- * and the Test button keep using the declaration; both must name the same headers and values.
- */
-export function cegidLoopHeaders(credentials: ICredentialDataDecryptedObject): Record<string, string> {
-	return {
-		'Ocp-Apim-Subscription-Key': String(credentials.subscriptionApiKey ?? ''),
-		'x-apikey': `${String(credentials.applicationKey ?? '')}:${String(credentials.applicationSecret ?? '')}`,
-		'Cache-Control': 'no-cache',
-	};
-}
 
 /**
  * Cegid Loop's public APIs sit behind Azure API Management: a subscription key for the gateway and
