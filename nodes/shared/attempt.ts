@@ -155,7 +155,13 @@ function toHttpOptions(
 		json: false,
 	};
 	if (request.qs) options.qs = withoutUndefined(request.qs);
-	if (request.body !== undefined) options.body = request.body as IHttpRequestOptions['body'];
+	// As n8n's authenticated request does (removeEmptyBody), also for the plain helper: no empty body on a read.
+	const emptyBodyOfRead =
+		['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
+		request.body !== undefined &&
+		!(request.body instanceof URLSearchParams || request.body instanceof FormData || request.body instanceof StreamedBody) &&
+		Object.keys(request.body).length === 0;
+	if (request.body !== undefined && !emptyBodyOfRead) options.body = request.body as IHttpRequestOptions['body'];
 	if (isJsonBody) options.headers!['Content-Type'] = 'application/json';
 	if (request.body instanceof StreamedBody) options.headers!['Content-Type'] = request.body.type;
 	return options;
