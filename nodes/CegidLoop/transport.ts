@@ -22,11 +22,26 @@ export const NOT_FOUND_HINT =
 /** Corrects the address of a call whose path Cegid documents. */
 const DOCUMENTED_ADDRESS_FIELD = 'the Environment and Base URL of the Cegid Loop API credential';
 
+/**
+ * The headers the credential's `authenticate` declares (CegidLoopApi.credentials.ts), built here
+ * from the credential the node reads once per run: n8n's authenticated request would resolve those
+ * three expressions again for every request, about a millisecond each. n8n's HTTP Request node and
+ * the Test button keep using the declaration; both name the same headers with the same values.
+ */
+export function cegidLoopHeaders(credentials: ICredentialDataDecryptedObject): Record<string, string> {
+	return {
+		'Ocp-Apim-Subscription-Key': String(credentials.subscriptionApiKey ?? ''),
+		'x-apikey': `${String(credentials.applicationKey ?? '')}:${String(credentials.applicationSecret ?? '')}`,
+		'Cache-Control': 'no-cache',
+	};
+}
+
 export const cegidLoopService: ServiceDefinition = {
 	serviceName: 'Cegid Loop',
 	credentialType: 'cegidLoopApi',
 	baseUrl: (credentials) => cegidLoopBaseUrl(credentials),
 	baseUrlField: 'Base URL of the Cegid Loop API credential (Environment: Custom)',
+	credentialHeaders: cegidLoopHeaders,
 	secrets: (credentials: ICredentialDataDecryptedObject) => [
 		String(credentials.subscriptionApiKey ?? ''),
 		String(credentials.applicationSecret ?? ''),

@@ -9,7 +9,7 @@ import { describeInfinigateFailure } from '../../credentials/common/infinigateFa
 import { TOKEN_FIELDS } from '../../credentials/common/token';
 import { collectPages } from '../shared/paging';
 import type { RequestContext, ServiceDefinition } from '../shared/request';
-import { answerError, quoteAnswer, serviceRequest } from '../shared/request';
+import { answerError, serviceRequest } from '../shared/request';
 import type { RequestOptions } from '../shared/transport';
 import { readListPage } from './guesses';
 
@@ -49,10 +49,10 @@ export async function unreadableAnswerError(
 	what: string,
 	expected: string,
 ): Promise<Error> {
-	const answer = body === undefined ? 'empty' : quoteAnswer(body, 200);
 	return await answerError(ctx, infinigateService, itemIndex, {
 		message: `Infinigate answered ${what} with ${body === undefined ? 'no content' : 'something the node cannot read'}`,
-		description: `Expected ${expected}; the answer was ${answer}. Nothing was output for this item. If Infinigate answers this way every time, please report it, so that the node learns this shape.`,
+		description: (quote) =>
+			`Expected ${expected}; the answer was ${body === undefined ? 'empty' : quote(body, 200)}. Nothing was output for this item. If Infinigate answers this way every time, please report it, so that the node learns this shape.`,
 	});
 }
 

@@ -72,9 +72,12 @@ export function recordEvidence(call: Call, outcome: AttemptOutcome, sentAt: numb
 }
 
 /**
- * One attempt, held to its deadline. n8n's `httpRequestWithAuthentication` replaces the request's
- * abort signal with the execution's cancel signal, so the deadline reaches the HTTP client through
- * the context the helper is called on (see `withCancelSignal`).
+ * One attempt, held to its deadline. A credential of plain headers (`credentialHeaders`) is applied
+ * here and sent with n8n's plain request helper, which takes the deadline as the request's abort
+ * signal. Any other credential goes through n8n's `httpRequestWithAuthentication` (tokens,
+ * `preAuthentication`), which replaces the request's abort signal with the execution's cancel
+ * signal, so the deadline reaches the HTTP client through the context the helper is called on (see
+ * `withCancelSignal`).
  */
 export async function attempt(
 	ctx: RequestContext,
@@ -86,21 +89,24 @@ export async function attempt(
 ): Promise<AttemptOutcome> {
 	const deadline = startDeadline(deadlineMs, executionCancelSignal(ctx));
 	try {
-		const response = (await deadline.race(
-			ctx.helpers.httpRequestWithAuthentication.call(
-				withCancelSignal(ctx, deadline.signal),
-				service.credentialType,
-				toHttpOptions(url, request, service, deadlineMs),
-				{
-					credentialsDecrypted: {
-						id: '',
-						name: service.credentialType,
-						type: service.credentialType,
-						data: credentials,
-					},
+		const options = toHttpOptions(url, request, service, deadlineMs);
+		let sent: Promise<unknown>;
+		if (service.credentialHeaders) {
+			// The credential's headers last: no request header may replace a key.
+			options.headers = { ...options.headers, ...service.credentialHeaders(credentials) };
+			options.abortSignal = deadline.signal;
+			sent = ctx.helpers.httpRequest(options);
+		} else {
+			sent = ctx.helpers.httpRequestWithAuthentication.call(withCancelSignal(ctx, deadline.signal), service.credentialType, options, {
+				credentialsDecrypted: {
+					id: '',
+					name: service.credentialType,
+					type: service.credentialType,
+					data: credentials,
 				},
-			),
-		)) as IN8nHttpFullResponse;
+			});
+		}
+		const response = (await deadline.race(sent)) as IN8nHttpFullResponse;
 		return { kind: 'answered', response };
 	} catch (error) {
 		return { kind: 'thrown', error, failure: classifyThrown(error, deadline.expired()) };
@@ -149,7 +155,13 @@ function toHttpOptions(
 		json: false,
 	};
 	if (request.qs) options.qs = withoutUndefined(request.qs);
-	if (request.body !== undefined) options.body = request.body as IHttpRequestOptions['body'];
+	// As n8n's authenticated request does (removeEmptyBody), also for the plain helper: no empty body on a read.
+	const emptyBodyOfRead =
+		['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
+		request.body !== undefined &&
+		!(request.body instanceof URLSearchParams || request.body instanceof FormData || request.body instanceof StreamedBody) &&
+		Object.keys(request.body).length === 0;
+	if (request.body !== undefined && !emptyBodyOfRead) options.body = request.body as IHttpRequestOptions['body'];
 	if (isJsonBody) options.headers!['Content-Type'] = 'application/json';
 	if (request.body instanceof StreamedBody) options.headers!['Content-Type'] = request.body.type;
 	return options;

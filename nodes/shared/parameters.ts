@@ -31,3 +31,75 @@ export function perItemParameter(
 	}
 	return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 }
+
+/** Options of n8n's `getNodeParameter` that the fast path below knows to give the same answer for. */
+interface ReadOptions {
+	extractValue?: boolean;
+}
+
+/** What n8n stores for the node, read once per run: n8n's `getNode()` copies the whole node each call. */
+const storedParameters = new WeakMap<object, unknown>();
+/** Values of parameters that hold no expression, read once per run: the same for every item. */
+const constantValues = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * `ctx.getNodeParameter(name, itemIndex, fallback, options)`, without asking n8n's expression engine
+ * again where the answer is known: a parameter holding no expression anywhere has one value for the
+ * whole run (read for the first item that asks, then reused), and a plain `{{ $json.field }}` whose
+ * field is a text is that text. Everything else, and every context that does not show its stored
+ * parameters, goes to n8n as before. Treat what it returns as read-only.
+ */
+export function readParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options: ReadOptions = {},
+): unknown {
+	const raw = storedValue(ctx, name);
+	if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options) as unknown;
+	if (!holdsExpression(raw)) {
+		let constants = constantValues.get(ctx);
+		if (!constants) {
+			constants = new Map();
+			constantValues.set(ctx, constants);
+		}
+		const key = `${options.extractValue === true ? 'value' : 'raw'}:${name}`;
+		if (!constants.has(key)) {
+			// A read that throws is not kept: each item then gets n8n's own error.
+			constants.set(key, ctx.getNodeParameter(name, itemIndex, fallback, options) as unknown);
+		}
+		const value = constants.get(key);
+		// n8n hands each item its own copy of an object; a caller may change it.
+		return value !== null && typeof value === 'object' ? structuredClone(value) : value;
+	}
+	const field = typeof raw === 'string' ? ITEM_FIELD_EXPRESSION.exec(raw)?.[1] : undefined;
+	// extractValue may apply a property's pattern to the text: that case is left to n8n.
+	if (field !== undefined && options.extractValue !== true && typeof ctx.getInputData === 'function') {
+		const value = ctx.getInputData()[itemIndex]?.json[field];
+		if (typeof value === 'string') return value;
+	}
+	return ctx.getNodeParameter(name, itemIndex, fallback, options) as unknown;
+}
+
+/** The parameter as n8n stores it (expressions unevaluated), or undefined when not stored or not shown. */
+function storedValue(ctx: IExecuteFunctions, name: string): unknown {
+	let stored = storedParameters.get(ctx);
+	if (stored === undefined) {
+		stored = typeof ctx.getNode === 'function' ? ctx.getNode()?.parameters : undefined;
+		storedParameters.set(ctx, stored ?? null);
+	}
+	let value: unknown = stored;
+	for (const key of name.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/** Whether n8n would evaluate anything in the value: a text starting with "=", at any depth. */
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (value === null || typeof value !== 'object') return false;
+	return Object.values(value).some(holdsExpression);
+}

@@ -1,12 +1,9 @@
 /**
- * An answer quoted in an error, with the credential's secrets taken out before it is cut to length.
- * Redacting after the cut misses a secret cut in half: an answer that echoes the request would show
- * most of the bearer token (quoteAnswer's cut falls inside it), and no longer the whole one that
- * redaction looks for.
+ * An answer quoted in a message built outside `answerError` (which hands its description a quote of
+ * its own): the credential's secrets taken out before it is cut to length, by the same rule.
  */
-import { redactDeep } from '../../lib/redact';
 import type { RequestContext, ServiceDefinition } from './request';
-import { quoteAnswer, serviceSecrets } from './request';
+import { quoteWithoutSecrets, serviceSecrets } from './request';
 
 export async function quoteAnswerWithoutSecrets(
 	ctx: RequestContext,
@@ -15,5 +12,5 @@ export async function quoteAnswerWithoutSecrets(
 	body: unknown,
 	limit = 300,
 ): Promise<string> {
-	return quoteAnswer(redactDeep(body, await serviceSecrets(ctx, service, itemIndex)), limit);
+	return quoteWithoutSecrets(body, await serviceSecrets(ctx, service, itemIndex), limit);
 }

@@ -33,7 +33,7 @@ import {
 	startDeadline,
 } from '../../lib/deadline';
 import { findErrorNamed } from '../../lib/networkErrors';
-import { redact } from '../../lib/redact';
+import { redact, redactDeep } from '../../lib/redact';
 import type { TokenRequestError } from '../../credentials/common/token';
 import { tokenNeedsRenewal } from '../../credentials/common/token';
 import { joinUrl } from '../../lib/url';
@@ -49,7 +49,7 @@ import {
 	parseRetryAfter,
 	retryClock,
 } from './retry';
-import { serviceHealthFor } from './serviceHealth';
+import { NoTurnInTime, serviceHealthFor } from './serviceHealth';
 import { recordWrite, replayWrite, writeEntry } from './writeLedger';
 import { credentialKey, pauseCredential, waitOutPause } from './throttle';
 import type { RenewalClaim, RenewalOutcome } from './tokenRenewal';
@@ -61,6 +61,7 @@ import {
 	apiError,
 	failed,
 	failIfServiceDown,
+	noTurnError,
 	noAnswerError,
 	redirectError,
 	secretsOf,
@@ -166,8 +167,16 @@ export async function serviceRequest<T = unknown>(
 			const callCredentials =
 				state.forceNewToken && state.renewal ? watchForToken(state.credentials, service.token!, state.renewal) : state.credentials;
 			state.forceNewToken = false;
-			// While the service is suspect of an outage, one request at a time probes it (serviceHealth.ts).
-			const probeOver = await health.turn();
+			// While the service is suspect of an outage, one request at a time probes it (serviceHealth.ts);
+			// the others wait for it, but no longer than their own budget.
+			let probeOver: (() => void) | undefined;
+			try {
+				probeOver = await health.turn(budgetEnds, executionCancelSignal(ctx));
+			} catch (error) {
+				// turn() fails only when this item's time ran out (or the execution was cancelled).
+				const outage = error instanceof NoTurnInTime ? error.outage : undefined;
+				throw noTurnError(call, outage, state.attemptsMade > 0, secretsOf(service, state.credentials));
+			}
 			let outcome: AttemptOutcome;
 			let slot: { sent: number; leave: () => void } | undefined;
 			try {
@@ -336,25 +345,43 @@ export async function serviceSecrets(
 	return secretsOf(service, await runCredentials(ctx, service.credentialType, itemIndex));
 }
 
+/** Quotes an answer in an error's text: `quote(body, limit)`, free of the credential's secrets. */
+export type QuoteAnswer = (body: unknown, limit?: number) => string;
+
 /**
  * An error about a successful answer that the operation cannot use (an unknown shape, a status that
  * says no), for operations to throw. Like the door's own errors, its texts lose every secret of the
- * credential in each spelling, so that an answer quoted in the description (see `quoteAnswer`) is safe.
+ * credential in each spelling. An answer is quoted with the `quote` the description is given, which
+ * takes the secrets out before it cuts the answer to length (see `quoteWithoutSecrets`).
  */
 export async function answerError(
 	ctx: RequestContext,
 	service: ServiceDefinition,
 	itemIndex: number,
-	text: { message: string; description?: string },
+	text: { message: string; description?: string | ((quote: QuoteAnswer) => string) },
 ): Promise<NodeOperationError> {
 	const secrets = await serviceSecrets(ctx, service, itemIndex);
-	return new NodeOperationError(ctx.getNode(), redact(shorten(text.message, MESSAGE_TEXT_LIMIT * 2), secrets), {
+	const quote: QuoteAnswer = (body, limit) => quoteWithoutSecrets(body, secrets, limit);
+	const description = typeof text.description === 'function' ? text.description(quote) : text.description;
+	return new NodeOperationError(ctx.getNode(), shorten(redact(text.message, secrets), MESSAGE_TEXT_LIMIT * 2), {
 		itemIndex,
-		description: text.description === undefined ? undefined : redact(text.description, secrets),
+		description: description === undefined ? undefined : redact(description, secrets),
 	});
 }
 
-/** The beginning of an answer as it can be quoted in a description: serialised, on one line, cut. */
+/**
+ * The one rule for quoting an answer in an error: the secrets are taken out first, then the text is
+ * cut. Cut first, a secret the answer echoes (a bearer token) could be cut in half at the limit, and
+ * the half no longer matches the whole secret redaction looks for.
+ */
+export function quoteWithoutSecrets(body: unknown, secrets: readonly string[], limit?: number): string {
+	return quoteAnswer(redactDeep(body, secrets), limit);
+}
+
+/**
+ * The beginning of an answer as it can be quoted in a description: serialised, on one line, cut.
+ * Only for text that holds no secret; an answer goes through `quoteWithoutSecrets`.
+ */
 export function quoteAnswer(body: unknown, limit: number = 500): string {
 	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
 	return bodyExcerpt(text, limit);

@@ -7,6 +7,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import {
 	bodyExcerpt,
+	decodeText,
 	DESCRIPTION_TEXT_LIMIT,
 	MESSAGE_TEXT_LIMIT,
 	messageFromBody,
@@ -20,7 +21,7 @@ import { originOf } from '../../lib/url';
 import { describeContentType } from './answers';
 import type { AttemptFailure } from './retry';
 import { isSafeMethod, mayHaveActed } from './retry';
-import type { ServiceHealth } from './serviceHealth';
+import type { RecordedOutage, ServiceHealth } from './serviceHealth';
 import { recordUnknownOutcome } from './writeLedger';
 
 import { baseUrlFieldOf } from './requestInput';
@@ -108,6 +109,27 @@ export function failIfServiceDown(
 	throw error;
 }
 
+/**
+ * The item waited behind another item's request probing a suspect service until its own time ran
+ * out (or the execution was cancelled): it was not sent (again), so running it again is safe.
+ */
+export function noTurnError(call: Call, outage: RecordedOutage | undefined, tried: boolean, secrets: string[]): NodeApiError {
+	const { service } = call;
+	const seen = outage ? `: ${outage.message}` : '';
+	return apiError(
+		call,
+		secrets,
+		{
+			message: `${service.serviceName} seems unreachable${seen} (this item's time ran out while another item's request was testing it)`,
+			description:
+				`${call.where} was ${tried ? 'not sent again' : 'not sent'}: while ${service.serviceName} is suspect of an outage, one request at a time ` +
+				`tests it, and that request had not finished before this item's deadline. Running the item again is safe.`,
+			httpCode: outage?.httpCode,
+		},
+		{ outage: outage?.signature ?? 'unknown' } as JsonObject,
+	);
+}
+
 /** A long error body is kept in the error as its beginning only. */
 function cappedBody(body: unknown): unknown {
 	const serialised = typeof body === 'string' ? body : JSON.stringify(body ?? null);
@@ -124,8 +146,10 @@ export function serviceError(
 	note?: string,
 ): NodeApiError {
 	const { service, request } = call;
-	const described = service.describeFailure?.(status, body) ?? {
-		message: messageFromBody(body) ?? `The service answered HTTP ${status}`,
+	// Secrets out before anything is cut to length: half a secret escapes redaction.
+	const visible = redactDeep(body, secrets);
+	const described = service.describeFailure?.(status, visible) ?? {
+		message: messageFromBody(visible) ?? `The service answered HTTP ${status}`,
 	};
 	const message = shorten(described.message, MESSAGE_TEXT_LIMIT);
 	const retried = attempts > 1 ? ` after ${attempts} attempts` : '';
@@ -148,7 +172,7 @@ export function serviceError(
 		call,
 		secrets,
 		{ message: `${service.serviceName}: ${message}`, description, httpCode: String(status) },
-		{ httpCode: String(status), body: cappedBody(body) } as JsonObject,
+		{ httpCode: String(status), body: cappedBody(visible) } as JsonObject,
 	);
 	return unknownOutcome ? unknownOutcomeOf(call, error) : error;
 }
@@ -213,7 +237,7 @@ export function tokenFailureError(call: Call, error: TokenRequestError, secrets:
 /** Anything else the HTTP client threw (an invalid header, a body it could not send, …). */
 export function unexpectedError(call: Call, error: unknown, secrets: string[]): NodeApiError {
 	const { service, request } = call;
-	const text = innermostMessage(error);
+	const text = redact(innermostMessage(error), secrets);
 	const description = isSafeMethod(request.method)
 		? `${call.where}: ${text}`
 		: `${call.where}: ${text}. ${service.serviceName} may have received the request. ${unknownOutcomeAdvice(call)}`;
@@ -249,6 +273,9 @@ export function redirectError(
 	);
 }
 
+/** How much of an unusable answer is read to quote its beginning: far more than any secret and excerpt. */
+const ANSWER_READ_FOR_EXCERPT = 64 * 1024;
+
 /** A 2xx whose body is not what the operation expects: an HTML page, text, broken JSON, … */
 export function unexpectedAnswerError(
 	call: Call,
@@ -259,7 +286,8 @@ export function unexpectedAnswerError(
 	secrets: string[],
 ): NodeApiError {
 	const { service, request } = call;
-	const excerpt = body.length > 0 ? ` The answer began: "${bodyExcerpt(body)}".` : '';
+	// Secrets out before the answer is cut to its beginning: half a secret escapes redaction.
+	const excerpt = body.length > 0 ? ` The answer began: "${bodyExcerpt(redact(decodeText(body.subarray(0, ANSWER_READ_FOR_EXCERPT)), secrets))}".` : '';
 	const description =
 		`${call.where}.${excerpt} A maintenance page or a proxy's answer looks like this: check ${baseUrlFieldOf(service)}, or try again later.` +
 		(isSafeMethod(request.method) ? '' : ` ${service.serviceName} may have acted on the request. ${unknownOutcomeAdvice(call)}`);

@@ -34,6 +34,13 @@ export interface ServiceDefinition {
 	baseUrlField?: string;
 	/** Every value of the credential that must never be shown (keys, secrets, tokens). */
 	secrets(credentials: ICredentialDataDecryptedObject): string[];
+	/**
+	 * For a credential that is nothing but headers (no token, no signature): those headers, which
+	 * the door then sets itself from the credential it read once per run, sending with n8n's plain
+	 * request helper. n8n's authenticated request would resolve the credential's `authenticate`
+	 * expressions again for every request. Must give what the credential's `authenticate` declares.
+	 */
+	credentialHeaders?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/** Headers the node sends on every call beside those of the credential. */
 	defaultHeaders?: Record<string, string>;
 	/** For credentials that hold a token fetched by `preAuthentication`. */

@@ -50,6 +50,14 @@ export interface ServiceDown extends RecordedOutage {
 	lastedMs: number;
 }
 
+/** A request waited behind a probe of a suspect service until its own time ran out; it was not sent. */
+export class NoTurnInTime extends Error {
+	constructor(readonly outage: RecordedOutage | undefined) {
+		super('No turn to send the request before its deadline, behind a probe of the suspect service');
+		this.name = 'NoTurnInTime';
+	}
+}
+
 export class ServiceHealth {
 	/** When the first failed attempt of the current outage was sent; undefined while healthy. */
 	private outageSince?: number;
@@ -102,8 +110,12 @@ export class ServiceHealth {
 	 * Waits for this request's turn: at once while the service is healthy (or down: the caller then
 	 * fails); while it is suspect, until this request may be the next probe. Returns the function to
 	 * call once the probe's outcome is recorded, or undefined when the request is not a probe.
+	 *
+	 * A probe can take as long as its own deadline (minutes for an upload), so a request waiting
+	 * behind it waits only until `waitUntil` (its own budget, a `Date.now()` time) or until `cancel`
+	 * fires, and then fails with NoTurnInTime, unsent.
 	 */
-	async turn(): Promise<(() => void) | undefined> {
+	async turn(waitUntil = Number.POSITIVE_INFINITY, cancel?: AbortSignal): Promise<(() => void) | undefined> {
 		for (;;) {
 			if (this.down() || this.outageSince === undefined) return undefined;
 			if (!this.probing) {
@@ -119,8 +131,29 @@ export class ServiceHealth {
 					this.wakeAll();
 				};
 			}
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
+			await this.waitForWake(waitUntil, cancel);
 		}
+	}
+
+	/** Until the next probe's outcome (or the end of the outage), at most until `waitUntil`. */
+	private async waitForWake(waitUntil: number, cancel?: AbortSignal): Promise<void> {
+		const leftMs = waitUntil - Date.now();
+		if (leftMs <= 0 || cancel?.aborted) throw new NoTurnInTime(this.last);
+		const signals = Number.isFinite(leftMs) ? [AbortSignal.timeout(leftMs)] : [];
+		if (cancel) signals.push(cancel);
+		const stop = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+		await new Promise<void>((resolve, reject) => {
+			const onStop = () => {
+				this.waiting = this.waiting.filter((waiter) => waiter !== wake);
+				reject(new NoTurnInTime(this.last));
+			};
+			const wake = () => {
+				stop?.removeEventListener('abort', onStop);
+				resolve();
+			};
+			this.waiting.push(wake);
+			stop?.addEventListener('abort', onStop, { once: true });
+		});
 	}
 
 	private decide(): void {

@@ -19,6 +19,8 @@
  * as `options.pollInterval` work) and turn a problem into an error naming the field and the item.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readParameter } from './parameters';
 import { NodeOperationError } from 'n8n-workflow';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -166,7 +168,7 @@ interface Required {
 }
 
 function parameter(ctx: IExecuteFunctions, name: string, itemIndex: number): unknown {
-	return ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	return readParameter(ctx, name, itemIndex, '');
 }
 
 function required<T>(
@@ -266,7 +268,7 @@ export function readBoolean(
 	itemIndex: number,
 	options: { fallback: boolean },
 ): boolean {
-	const value = valueOrThrow(ctx, itemIndex, field, checkBoolean(ctx.getNodeParameter(parameterName, itemIndex, options.fallback)));
+	const value = valueOrThrow(ctx, itemIndex, field, checkBoolean(readParameter(ctx, parameterName, itemIndex, options.fallback)));
 	return value ?? options.fallback;
 }
 

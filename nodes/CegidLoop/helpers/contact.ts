@@ -1,6 +1,7 @@
 /** The contact fields that adding and updating a client share, and the body they make. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readParameter } from '../../shared/parameters';
 import { checkBoolean, valueOrThrow } from '../../shared/validation';
 import { emailField, folderCodeFields, offerField, readEmail, readFolderCode, readLine, readOffer } from './fields';
 
@@ -63,7 +64,7 @@ export function optionalBoolean(
 	field: string,
 	itemIndex: number,
 ): boolean | undefined {
-	const additional = ctx.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
+	const additional = readParameter(ctx, 'additionalFields', itemIndex, {}) as Record<string, unknown>;
 	return valueOrThrow(ctx, itemIndex, field, checkBoolean(additional[parameterName]));
 }
 

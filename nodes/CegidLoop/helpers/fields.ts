@@ -2,6 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { textInVersion1 } from '../../shared/descriptions';
+import { readParameter } from '../../shared/parameters';
 import { checkPathValue, inputError, readText, requiredChoice, requiredEmail, valueOrThrow } from '../../shared/validation';
 
 export const OFFERS = ['start', 'co-production', 'consultation'] as const;
@@ -81,8 +82,16 @@ function hasControlCharacter(text: string): boolean {
 	return false;
 }
 
+function isLocator(value: unknown): value is { value: unknown } {
+	return value !== null && typeof value === 'object' && 'mode' in value && 'value' in value;
+}
+
 export function readFolderCode(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = ctx.getNodeParameter('codeDossier', itemIndex, '', { extractValue: true }) as unknown;
+	// What n8n's extractValue would give: no mode of the field has a pattern, so a picked folder is
+	// the locator's value and a text (version 1, or an expression) is itself. Read this way, a plain
+	// `{{ $json.folder }}` costs no expression evaluation per item.
+	const read = readParameter(ctx, 'codeDossier', itemIndex, '');
+	const raw = isLocator(read) ? read.value : read;
 	const code = valueOrThrow(ctx, itemIndex, 'Folder Code', checkPathValue(raw));
 	if (code.length > FOLDER_CODE_LIMIT) {
 		throw inputError(ctx, itemIndex, 'Folder Code', `must be at most ${FOLDER_CODE_LIMIT} characters long; got ${code.length}`);

@@ -20,7 +20,8 @@ import { asNodeError } from '../../shared/items';
 import { readBoolean, readWholeNumber } from '../../shared/validation';
 import { QUOTE_DECIDED_STATUSES } from '../guesses';
 import { quoteCanBeAccepted, quoteCanBeRejected, quoteRevision, quoteStatus } from './quoteFields';
-import { answerError, quoteAnswer } from '../../shared/request';
+import type { QuoteAnswer } from '../../shared/request';
+import { answerError } from '../../shared/request';
 import { apiRequest, infinigateService } from '../transport';
 import { readDocumentNumber } from './fields';
 import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from './guessOptions';
@@ -162,7 +163,7 @@ export async function sendDecision(
 	// An answer that does not name the decided status (production answers an acceptance with an
 	// empty 200; a proxy can answer 200 without the service acting) proves nothing by itself: the
 	// quote says whether it was decided. Only what the quote shows is reported.
-	const answerText = quoteAnswer(answer ?? '', 100) || 'empty';
+	const answerText = (quote: QuoteAnswer): string => quote(answer ?? '', 100) || 'empty';
 	let header: IDataObject | undefined;
 	try {
 		header = await readQuoteHeader(ctx, itemIndex, body.documentNumber);
@@ -172,7 +173,7 @@ export async function sendDecision(
 	if (header === undefined) {
 		throw await answerError(ctx, infinigateService, itemIndex, {
 			message: `Infinigate answered the decision without confirming it, and quote ${body.documentNumber} could not be read to check it`,
-			description: `The answer was ${answerText}. The node could not confirm that quote ${body.documentNumber} is ${decision}. Check the quote in Infinigate before running this again: running it again could decide it twice.`,
+			description: (quote) => `The answer was ${answerText(quote)}. The node could not confirm that quote ${body.documentNumber} is ${decision}. Check the quote in Infinigate before running this again: running it again could decide it twice.`,
 		});
 	}
 	const state = stateOf(header, decision);
@@ -182,13 +183,13 @@ export async function sendDecision(
 	if (state.stillPossible === true) {
 		throw await answerError(ctx, infinigateService, itemIndex, {
 			message: `Infinigate answered the decision, but quote ${body.documentNumber} is not ${decision}: it can still be ${decision === 'accepted' ? 'accepted' : 'rejected'}`,
-			description: `The answer was ${answerText}. Quote ${body.documentNumber} still shows ${possibility(decision)}: true (status ${state.status ?? 'unknown'}), so the decision was not applied; it is safe to run it again.`,
+			description: (quote) => `The answer was ${answerText(quote)}. Quote ${body.documentNumber} still shows ${possibility(decision)}: true (status ${state.status ?? 'unknown'}), so the decision was not applied; it is safe to run it again.`,
 		});
 	}
 	throw await answerError(ctx, infinigateService, itemIndex, {
 		message: `Infinigate answered the decision, but the node could not confirm from quote ${body.documentNumber} that it is ${decision}`,
-		description:
-			`The answer was ${answerText}. The quote reads status ${state.status ?? 'unknown'}, revision ${state.revision ?? 'unknown'}, ` +
+		description: (quote) =>
+			`The answer was ${answerText(quote)}. The quote reads status ${state.status ?? 'unknown'}, revision ${state.revision ?? 'unknown'}, ` +
 			`${possibility(decision)} ${state.stillPossible === undefined ? 'unknown' : String(state.stillPossible)}. ` +
 			`Check quote ${body.documentNumber} in Infinigate before running this again: running it again could decide it twice.`,
 	});

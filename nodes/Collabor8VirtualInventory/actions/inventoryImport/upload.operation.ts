@@ -4,7 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { readChoiceOption, readNameOption, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
 import { FROM_VERSION_1_1, ONLY_VERSION_1, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
-import { answerError, quoteAnswer } from '../../../shared/request';
+import { answerError } from '../../../shared/request';
 import { checkBoolean, checkNumber, inputError, readText, valueOrThrow } from '../../../shared/validation';
 import { IMPORT_UPLOAD_PATH } from '../../endpoints';
 import type { ImportMode } from '../../guesses';
@@ -221,7 +221,7 @@ async function whenImportAllowed(ctx: IExecuteFunctions, itemIndex: number, wait
 		if (status.isImportAllowed !== false) {
 			throw await answerError(ctx, virtualInventoryService, itemIndex, {
 				message: 'The import status has no "isImportAllowed" field',
-				description: `Virtual Inventory answered: ${quoteAnswer(status)}`,
+				description: (quote) => `Virtual Inventory answered: ${quote(status)}`,
 			});
 		}
 		if (!waiting.waitUntilAllowed) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
-import { answerError, quoteAnswer } from '../../../shared/request';
+import { answerError } from '../../../shared/request';
 import { PRICE_LIST_COUNT_PATH } from '../../endpoints';
 import { readCount } from '../../guesses';
 import { readSearchFilters, searchFilters, searchTermField, searchTermOf } from '../../helpers/priceListSearch';
@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (count === undefined) {
 		throw await answerError(this, infinigateService, itemIndex, {
 			message: 'Infinigate answered the count in a shape the node does not know',
-			description: `Expected a number or {count}; the answer began: ${quoteAnswer(body, 200)}. Please report it, so that the node learns this shape.`,
+			description: (quote) => `Expected a number or {count}; the answer began: ${quote(body, 200)}. Please report it, so that the node learns this shape.`,
 		});
 	}
 	return { searchTerm: term, count };
