@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './guesses';
 import { searchFolders } from './methods/listSearch';
 
 export class CegidLoop implements INodeType {
@@ -10,8 +12,8 @@ export class CegidLoop implements INodeType {
 		name: 'cegidLoop',
 		icon: { light: 'file:cegidLoop.svg', dark: 'file:cegidLoop.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ $parameter["resource"] === "account" ? "Check setup" : $parameter["operation"] === "getMany" ? "Get many " + ({ folder: "folders", staff: "staff members", agency: "agencies", workgroup: "workgroups", engagement: "engagements", analyticSection: "analytic sections", establishment: "establishments", ledgerAccount: "ledger accounts", journal: "journals", customer: "customers", accountingEntry: "accounting entries" })[$parameter["resource"]] : $parameter["operation"] === "get" ? "Get " + ({ staff: "staff member", agency: "agency", workgroup: "workgroup", engagement: "engagement" })[$parameter["resource"]] : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
 		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop, and read the firm's and its folders' data",
 		defaults: { name: 'Cegid Loop' },
@@ -19,7 +21,7 @@ export class CegidLoop implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cegidLoopApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -59,7 +61,7 @@ export class CegidLoop implements INodeType {
 			...resources.customer.description,
 			...resources.accountingEntry.description,
 			...resources.account.description,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	methods = { listSearch: { searchFolders } };

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './guesses';
 
 export class Collabor8EqHub implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,8 +11,8 @@ export class Collabor8EqHub implements INodeType {
 		name: 'collabor8EqHub',
 		icon: { light: 'file:collabor8EqHub.svg', dark: 'file:collabor8EqHub.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle:
 			'={{ {"get": "Get product details", "getLegacy": "Get by TEK number", "downloadImage": "Download product image", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
 		description: 'Read equipment product data and images from Collabor8 EqHub',
@@ -19,7 +21,7 @@ export class Collabor8EqHub implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8EqHubApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -33,7 +35,7 @@ export class Collabor8EqHub implements INodeType {
 			},
 			...resources.product.description,
 			...resources.account.description,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

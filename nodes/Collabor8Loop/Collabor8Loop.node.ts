@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './guesses';
 import { searchSales } from './methods/listSearch';
 
 export class Collabor8Loop implements INodeType {
@@ -10,8 +12,8 @@ export class Collabor8Loop implements INodeType {
 		name: 'collabor8Loop',
 		icon: { light: 'file:collabor8Loop.svg', dark: 'file:collabor8Loop.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle:
 			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item", "account:checkSetup": "Check setup"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
@@ -20,7 +22,7 @@ export class Collabor8Loop implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8LoopApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -36,7 +38,7 @@ export class Collabor8Loop implements INodeType {
 			...resources.sale.description,
 			...resources.item.description,
 			...resources.account.description,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	methods = { listSearch: { searchSales } };

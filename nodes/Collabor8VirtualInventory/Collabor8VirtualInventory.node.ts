@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './guesses';
 
 export class Collabor8VirtualInventory implements INodeType {
 	description: INodeTypeDescription = {
@@ -9,8 +11,8 @@ export class Collabor8VirtualInventory implements INodeType {
 		name: 'collabor8VirtualInventory',
 		icon: { light: 'file:collabor8VirtualInventory.svg', dark: 'file:collabor8VirtualInventory.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{ {"getStatus": "Get import status", "upload": "Upload import file", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
 		description: "Keep your company's equipment inventory in Collabor8 Virtual Inventory in sync",
 		defaults: { name: 'Collabor8 Virtual Inventory' },
@@ -18,7 +20,7 @@ export class Collabor8VirtualInventory implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8VirtualInventoryApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -36,7 +38,7 @@ export class Collabor8VirtualInventory implements INodeType {
 			},
 			...resources.inventoryImport.description,
 			...resources.account.description,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './guesses';
 import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
 
 const operationFields: INodeProperties[] = [
@@ -24,8 +26,8 @@ export class Infinigate implements INodeType {
 		name: 'infinigate',
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['input'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The chosen operation's action name, so that it reads like a label ("Search products"); a
 		// unit test keeps it equal to the action names of the Operation fields.
 		subtitle:
@@ -36,7 +38,7 @@ export class Infinigate implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'infinigateApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -53,7 +55,7 @@ export class Infinigate implements INodeType {
 				],
 			},
 			...operationFields,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	methods = { listSearch: { searchManufacturers, searchPurchaseQuotes } };
