@@ -66,9 +66,3 @@ export const READ_PAGE_SIZE = 100;
  * with two fields against a real account.
  */
 export const SELECT_SEPARATOR = ',';
-
-/**
- * The options that override a guess of this file, by name and as the editor shows them: from version 1.2 on the node shows them in API
- * Overrides, apart from its real options. A test checks that no option left in Options says it is a guess.
- */
-export const API_OVERRIDE_FIELDS: Readonly<Record<string, string>> = { contactEmailKey: 'Contact E-mail Key', removeForContactPath: 'Contact Removal Address' };

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
-import { API_OVERRIDE_FIELDS } from './guesses';
+import { API_OVERRIDE_FIELDS } from './apiOverrides';
 
 export class Collabor8EqHub implements INodeType {
 	description: INodeTypeDescription = {

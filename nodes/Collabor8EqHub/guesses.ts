@@ -24,9 +24,3 @@ export const PRODUCT_DETAILS_PATH = '/product-details/{eqhubProductId}';
  * symbol. The public product document shows `uomData` but not its inside.
  */
 export const UNIT_SYMBOL_KEYS = ['symbol', 'uomSymbol', 'abbreviation', 'unitSymbol', 'code', 'uomCode', 'name', 'uomName'];
-
-/**
- * The options that override a guess of this file, by name and as the editor shows them: from version 1.2 on the node shows them in API
- * Overrides, apart from its real options. A test checks that no option left in Options says it is a guess.
- */
-export const API_OVERRIDE_FIELDS: Readonly<Record<string, string>> = { productDetailsEndpoint: 'Product Details Address' };

@@ -34,9 +34,3 @@ export const UPLOAD_FILE_FIELD = 'file';
  * This type is sent only for a file that does not say its own (Options → File Type If Unknown).
  */
 export const DEFAULT_UPLOAD_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/**
- * The options that override a guess of this file, by name and as the editor shows them: from version 1.2 on the node shows them in API
- * Overrides, apart from its real options. A test checks that no option left in Options says it is a guess.
- */
-export const API_OVERRIDE_FIELDS: Readonly<Record<string, string>> = { fileType: 'File Type If Unknown', stepByStepModeValue: 'Step by Step Mode Value', applyWithoutFeedbackModeValue: 'No Feedback Mode Value', fileFieldName: 'Upload Field Name' };

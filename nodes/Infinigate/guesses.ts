@@ -147,9 +147,3 @@ export const QUOTE_DECIDED_STATUSES = { accepted: 'Accepted', rejected: 'Rejecte
  * comparison of posting dates with the day documents appear.
  */
 export const DOCUMENT_LATE_DAYS = 3;
-
-/**
- * The options that override a guess of this file, by name and as the editor shows them: from version 1.2 on the node shows them in API
- * Overrides, apart from its real options. A test checks that no option left in Options says it is a guess.
- */
-export const API_OVERRIDE_FIELDS: Readonly<Record<string, string>> = { pageSize: 'Page Size', skusPerRequest: 'SKUs per Request', quotesLocation: 'Quotes Address', requestLocation: 'Quote Request Address' };

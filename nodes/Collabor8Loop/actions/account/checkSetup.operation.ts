@@ -2,7 +2,8 @@
 import { guessedEndpointField } from '../../../shared/collabor8GatewayService';
 import { checkSetupOperation } from '../../../shared/checkSetup';
 import { checks } from '../../checks';
-import { API_OVERRIDE_FIELDS, SALE_PATH } from '../../guesses';
+import { API_OVERRIDE_FIELDS } from '../../apiOverrides';
+import { SALE_PATH } from '../../guesses';
 import { totalFieldsOption } from '../../helpers/paging';
 import { loopService } from '../../transport';
 
