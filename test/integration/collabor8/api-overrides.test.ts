@@ -3,11 +3,12 @@
  * they correct the call against a sandbox that reads the guides differently, and errors name them
  * there. The same values in Options still work for a workflow saved with version 1.1.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../sandbox';
 import { DISAGREEING as EQHUB } from '../../../sandbox/collabor8/eqhub/inventions';
 import { DISAGREEING as LOOP } from '../../../sandbox/collabor8/loop/inventions';
+import { DISAGREEING as VI, READING as VI_READING } from '../../../sandbox/collabor8/virtual-inventory/inventions';
 import { runCollabor8, startCollabor8 } from './helpers';
 
 let sandbox: Sandbox;
@@ -67,5 +68,31 @@ describe('Collabor8 Loop 1.2: API Overrides → Sale Address', () => {
 		const corrected = await get({ options: { saleEndpoint: LOOP.salePath } }, 1.1);
 		expect(corrected.error).toBeUndefined();
 		expect(corrected.json[0]).toMatchObject({ id: 'sale-0001' });
+	});
+});
+
+describe('Collabor8 Virtual Inventory 1.2: Upload, API Overrides', () => {
+	const importFile: INodeExecutionData = {
+		json: {},
+		binary: { data: { data: Buffer.from('\u00d0\u00cf\u0011\u00e0 inventory rows').toString('base64'), mimeType: 'application/vnd.ms-excel', fileName: 'inventory.xls', fileExtension: 'xls' } },
+	};
+	// Step by Step is the default Import Mode: none is given.
+	const upload = (parameters: INodeParameters) =>
+		runCollabor8(
+			sandbox,
+			'virtualInventory',
+			{ resource: 'inventoryImport', operation: 'upload', binaryPropertyName: 'data', ...parameters },
+			{ items: [importFile], typeVersion: 1.2, credentials: { baseUrl: String(sandbox.credentials.collabor8VirtualInventoryApi.baseUrl).replace(VI_READING.apiPath, VI.apiPath) } },
+		);
+
+	test('the guessed upload field is refused naming API Overrides; the overrides there upload the file', async () => {
+		const guessed = await upload({ apiOverrides: { stepByStepModeValue: VI.stepByStepModeValue } });
+		expect(guessed.error?.httpCode).toBe('400');
+		expect(guessed.error?.description).toContain('API Overrides → Step by Step Mode Value, Upload Field Name or File Type If Unknown');
+		expect(sandbox.state.virtualInventory.imports).toHaveLength(0);
+
+		const corrected = await upload({ apiOverrides: { stepByStepModeValue: VI.stepByStepModeValue, fileFieldName: VI.uploadFieldName } });
+		expect(corrected.error).toBeUndefined();
+		expect(sandbox.state.virtualInventory.imports).toHaveLength(1);
 	});
 });
