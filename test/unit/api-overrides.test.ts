@@ -53,6 +53,12 @@ describe.each(NODES.map((node) => [node.description.name, node] as const))('%s',
 		expect(overrides[0].description).toMatch(/Check Setup or an error/);
 	});
 
+	test('version 1.1 still offers in Options every override that 1.2 keeps in API Overrides, so its workflows keep their values', () => {
+		const inOptions = new Set(collections(node, 'options', 1.1).flatMap((field) => ((field.options ?? []) as INodeProperties[]).map((option) => option.name)));
+		const moved = collections(node, 'apiOverrides', 1.2).flatMap((field) => ((field.options ?? []) as INodeProperties[]).map((option) => option.name));
+		expect(moved.filter((name) => !inOptions.has(name))).toEqual([]);
+	});
+
 	test('versions 1 and 1.1 show no API Overrides', () => {
 		expect(collections(node, 'apiOverrides', 1)).toEqual([]);
 		expect(collections(node, 'apiOverrides', 1.1)).toEqual([]);
