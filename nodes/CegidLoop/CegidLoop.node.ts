@@ -1,10 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withApiOverrides } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { API_OVERRIDE_FIELDS } from './apiOverrides';
 import { searchFolders } from './methods/listSearch';
+
+const operationFields: INodeProperties[] = [
+	...resources.company.description,
+	...resources.collaborativeOffer.description,
+	...resources.client.description,
+	...resources.folder.description,
+	...resources.staff.description,
+	...resources.agency.description,
+	...resources.workgroup.description,
+	...resources.engagement.description,
+	...resources.analyticSection.description,
+	...resources.establishment.description,
+	...resources.ledgerAccount.description,
+	...resources.journal.description,
+	...resources.customer.description,
+	...resources.accountingEntry.description,
+	...resources.account.description,
+];
 
 export class CegidLoop implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +32,8 @@ export class CegidLoop implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle: '={{ $parameter["resource"] === "account" ? "Check setup" : $parameter["operation"] === "getMany" ? "Get many " + ({ folder: "folders", staff: "staff members", agency: "agencies", workgroup: "workgroups", engagement: "engagements", analyticSection: "analytic sections", establishment: "establishments", ledgerAccount: "ledger accounts", journal: "journals", customer: "customers", accountingEntry: "accounting entries" })[$parameter["resource"]] : $parameter["operation"] === "get" ? "Get " + ({ staff: "staff member", agency: "agency", workgroup: "workgroup", engagement: "engagement" })[$parameter["resource"]] : ({ add: "Add ", update: "Update ", remove: "Remove ", removeApplication: "Remove application from ", provision: "Provision " })[$parameter["operation"]] + ({ client: "client", collaborativeOffer: "collaborative offer", company: "company" })[$parameter["resource"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop, and read the firm's and its folders' data",
 		defaults: { name: 'Cegid Loop' },
 		usableAsTool: true,
@@ -33,7 +52,7 @@ export class CegidLoop implements INodeType {
 					{ name: 'Agency', value: 'agency', description: "The firm's agencies (AgenceCabinet)" },
 					{ name: 'Analytic Section', value: 'analyticSection', description: "A folder's analytic sections (section)" },
 					{ name: 'Client', value: 'client', description: 'A contact of a folder and its client user' },
-					{ name: 'Collaborative Offer', value: 'collaborativeOffer' },
+					{ name: 'Collaborative Offer', value: 'collaborativeOffer', description: "A client folder's collaborative offer: Start, Co-Production or Consultation" },
 					{ name: 'Company', value: 'company', description: 'The database and document store of a folder' },
 					{ name: 'Customer', value: 'customer', description: "A folder's customers (tiersClient)" },
 					{ name: 'Engagement', value: 'engagement', description: "The firm's engagements (engagement)" },
@@ -46,21 +65,7 @@ export class CegidLoop implements INodeType {
 				],
 				default: 'company',
 			},
-			...resources.company.description,
-			...resources.collaborativeOffer.description,
-			...resources.client.description,
-			...resources.folder.description,
-			...resources.staff.description,
-			...resources.agency.description,
-			...resources.workgroup.description,
-			...resources.engagement.description,
-			...resources.analyticSection.description,
-			...resources.establishment.description,
-			...resources.ledgerAccount.description,
-			...resources.journal.description,
-			...resources.customer.description,
-			...resources.accountingEntry.description,
-			...resources.account.description,
+			...operationFields,
 		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 

@@ -12,7 +12,7 @@ export class CegidLoopTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New client folder',
-		description: 'Starts the workflow when a new client folder is linked to the application key (LoopHub)',
+		description: "New client folders linked to your firm in Cegid Loop, Cegid's platform for accounting firms",
 		defaults: { name: 'Cegid Loop Trigger' },
 		polling: true,
 		inputs: [],
@@ -24,6 +24,7 @@ export class CegidLoopTrigger implements INodeType {
 				name: 'includeExisting',
 				type: 'boolean',
 				default: false,
+				hint: 'Applies only when the workflow is first activated',
 				description:
 					'Whether the first activation also delivers the folders already linked. LoopHub shows no date, so "the last N days" cannot be told apart.',
 			},

@@ -1,9 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withApiOverrides } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { API_OVERRIDE_FIELDS } from './apiOverrides';
+
+const operationFields: INodeProperties[] = [
+	...resources.product.description,
+	...resources.account.description,
+];
 
 export class Collabor8EqHub implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,8 +18,8 @@ export class Collabor8EqHub implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle:
-			'={{ {"get": "Get product details", "getLegacy": "Get by TEK number", "downloadImage": "Download product image", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: 'Read equipment product data and images from Collabor8 EqHub',
 		defaults: { name: 'Collabor8 EqHub' },
 		usableAsTool: true,
@@ -33,8 +38,7 @@ export class Collabor8EqHub implements INodeType {
 				],
 				default: 'product',
 			},
-			...resources.product.description,
-			...resources.account.description,
+			...operationFields,
 		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 

@@ -1,10 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withApiOverrides } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { API_OVERRIDE_FIELDS } from './apiOverrides';
 import { searchSales } from './methods/listSearch';
+
+const operationFields: INodeProperties[] = [
+	...resources.sale.description,
+	...resources.item.description,
+	...resources.account.description,
+];
 
 export class Collabor8Loop implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,8 +20,8 @@ export class Collabor8Loop implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle:
-			'={{ {"sale:getMany": "Get many sales", "sale:get": "Get a sale", "sale:updateStatus": "Update sale status", "item:create": "Create an item", "account:checkSetup": "Check setup"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
 		defaults: { name: 'Collabor8 Loop' },
 		usableAsTool: true,
@@ -35,9 +41,7 @@ export class Collabor8Loop implements INodeType {
 				],
 				default: 'sale',
 			},
-			...resources.sale.description,
-			...resources.item.description,
-			...resources.account.description,
+			...operationFields,
 		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 

@@ -2,6 +2,3 @@
 
 // The credential calls these too (token, Test button), so they are defined beside it.
 export { LOOP_API_ROOT, LOOP_TOKEN_PATH, SALES_PATH } from '../../credentials/common/collabor8Loop';
-
-/** The one status value the guide shows. */
-export const KNOWN_SALE_STATUS = 'draft';

@@ -1,9 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withApiOverrides } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { API_OVERRIDE_FIELDS } from './apiOverrides';
+
+const operationFields: INodeProperties[] = [
+	...resources.inventoryImport.description,
+	...resources.account.description,
+];
 
 export class Collabor8VirtualInventory implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +18,8 @@ export class Collabor8VirtualInventory implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle: '={{ {"getStatus": "Get import status", "upload": "Upload import file", "checkSetup": "Check setup"}[$parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: "Keep your company's equipment inventory in Collabor8 Virtual Inventory in sync",
 		defaults: { name: 'Collabor8 Virtual Inventory' },
 		usableAsTool: true,
@@ -36,8 +42,7 @@ export class Collabor8VirtualInventory implements INodeType {
 				],
 				default: 'inventoryImport',
 			},
-			...resources.inventoryImport.description,
-			...resources.account.description,
+			...operationFields,
 		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 

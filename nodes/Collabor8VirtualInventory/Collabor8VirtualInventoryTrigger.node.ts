@@ -1,7 +1,27 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { subtitleFromEvents } from '../shared/descriptions';
 import { pollVirtualInventory } from './trigger/poll';
+
+/**
+ * The one event, shown as a field like the other triggers' events. Its default is what the trigger
+ * did before the field existed, so saved workflows (which hold no value for it) keep working.
+ */
+const eventField: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	default: 'importFinished',
+	options: [
+		{
+			name: 'Import Finished',
+			value: 'importFinished',
+			description: 'A poll finds a new import allowed after an earlier poll found it not allowed',
+		},
+	],
+};
 
 /**
  * Starts a workflow when an inventory import has finished (see trigger/poll.ts).
@@ -13,8 +33,8 @@ export class Collabor8VirtualInventoryTrigger implements INodeType {
 		icon: { light: 'file:collabor8VirtualInventory.svg', dark: 'file:collabor8VirtualInventory.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'Import finished',
-		description: 'Starts the workflow when an inventory import has finished and a new one is allowed',
+		subtitle: subtitleFromEvents(eventField),
+		description: "Finished imports into your company's equipment inventory in Collabor8 Virtual Inventory",
 		defaults: { name: 'Collabor8 Virtual Inventory Trigger' },
 		polling: true,
 		inputs: [],
@@ -28,6 +48,7 @@ export class Collabor8VirtualInventoryTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			eventField,
 		],
 	};
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { withApiOverrides } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { API_OVERRIDE_FIELDS } from './apiOverrides';
 import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
@@ -28,10 +28,8 @@ export class Infinigate implements INodeType {
 		group: ['input'],
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		// The chosen operation's action name, so that it reads like a label ("Search products"); a
-		// unit test keeps it equal to the action names of the Operation fields.
-		subtitle:
-			'={{ {"priceList:count":"Count products","priceList:getByManufacturer":"Get products by manufacturer","priceList:getBySku":"Get products by SKU","priceList:getByVendorSku":"Get products by vendor SKU","priceList:search":"Search products","manufacturer:getMany":"Get many manufacturers","purchaseInvoice:get":"Get a purchase invoice","purchaseInvoice:getByDocumentNumber":"Get a purchase invoice by document number","purchaseInvoice:getMany":"Get many purchase invoices","purchaseCreditMemo:get":"Get a purchase credit memo","purchaseCreditMemo:getByDocumentNumber":"Get a purchase credit memo by document number","purchaseCreditMemo:getMany":"Get many purchase credit memos","purchaseQuote:accept":"Accept a purchase quote","purchaseQuote:get":"Get a purchase quote","purchaseQuote:getByDocumentNumber":"Get a purchase quote by document number","purchaseQuote:getMany":"Get many purchase quotes","purchaseQuote:reject":"Reject a purchase quote","purchaseQuote:request":"Request a purchase quote","account:checkSetup":"Check setup"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		// The chosen operation's action name: one source for the action list and the subtitle.
+		subtitle: subtitleFromActions(operationFields),
 		description: 'Prices, stock, invoices and quotes from the Infinigate Reseller API',
 		defaults: { name: 'Infinigate' },
 		usableAsTool: true,
@@ -49,9 +47,9 @@ export class Infinigate implements INodeType {
 					{ name: 'Account', value: 'account', description: 'Check Setup: which guessed addresses and fields hold on your account, read-only' },
 					{ name: 'Manufacturer', value: 'manufacturer', description: 'The manufacturers Infinigate carries' },
 					{ name: 'Price List', value: 'priceList', description: 'Prices and stock of products' },
-					{ name: 'Purchase Credit Memo', value: 'purchaseCreditMemo' },
-					{ name: 'Purchase Invoice', value: 'purchaseInvoice' },
-					{ name: 'Purchase Quote', value: 'purchaseQuote' },
+					{ name: 'Purchase Credit Memo', value: 'purchaseCreditMemo', description: 'Credit memos Infinigate issued to you, with their lines and MSP usage' },
+					{ name: 'Purchase Invoice', value: 'purchaseInvoice', description: 'Invoices Infinigate issued to you, with their lines and MSP usage' },
+					{ name: 'Purchase Quote', value: 'purchaseQuote', description: 'Quotes for your purchases: list, accept, reject or request one' },
 				],
 			},
 			...operationFields,

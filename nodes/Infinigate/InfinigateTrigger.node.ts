@@ -1,10 +1,28 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { subtitleFromEvents } from '../shared/descriptions';
 import { includeLastDaysField } from '../shared/polling';
 import { apiVersionOption } from './helpers/documentKinds';
 import { quotesLocationOption } from './helpers/guessOptions';
 import { pollInfinigate } from './trigger/poll';
+
+const eventField: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	default: 'newPurchaseInvoice',
+	options: [
+		{ name: 'New Purchase Invoice', value: 'newPurchaseInvoice', description: 'An invoice is posted' },
+		{ name: 'New Purchase Credit Memo', value: 'newPurchaseCreditMemo', description: 'A credit memo is posted' },
+		{
+			name: 'New or Changed Purchase Quote',
+			value: 'newOrChangedPurchaseQuote',
+			description: 'A quote appears, or its revision or status changes',
+		},
+	],
+};
 
 /** Starts a workflow on new purchase invoices or credit memos, or on new or changed purchase quotes. */
 export class InfinigateTrigger implements INodeType {
@@ -14,30 +32,15 @@ export class InfinigateTrigger implements INodeType {
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow on new purchase invoices, credit memos, or new or changed quotes',
+		subtitle: subtitleFromEvents(eventField),
+		description: 'New purchase invoices, credit memos and quotes from Infinigate, the IT distributor (Reseller API)',
 		defaults: { name: 'Infinigate Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'infinigateApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				default: 'newPurchaseInvoice',
-				options: [
-					{ name: 'New Purchase Invoice', value: 'newPurchaseInvoice', description: 'An invoice is posted' },
-					{ name: 'New Credit Memo', value: 'newPurchaseCreditMemo', description: 'A credit memo is posted' },
-					{
-						name: 'New or Changed Purchase Quote',
-						value: 'newOrChangedPurchaseQuote',
-						description: 'A quote appears, or its revision or status changes',
-					},
-				],
-			},
+			eventField,
 			includeLastDaysField('the documents'),
 			{
 				displayName: 'Options',

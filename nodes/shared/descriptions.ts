@@ -252,3 +252,46 @@ function withoutGuessWording(option: INodeProperties): INodeProperties {
 	delete withoutHint.hint;
 	return withoutHint;
 }
+
+/**
+ * The node's subtitle: the chosen operation's action name ("Add a client contact"), read from the
+ * Operation fields, so that the subtitle and the action list cannot say two different things. The
+ * result is an expression of the form `={{ {"resource:operation": "Action", …}[…] }}`.
+ */
+export function subtitleFromActions(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const field of properties) {
+		if (field.name !== 'operation' || field.type !== 'options') continue;
+		for (const resource of field.displayOptions?.show?.resource ?? []) {
+			for (const option of field.options ?? []) {
+				if ('action' in option && typeof option.action === 'string') actions[`${String(resource)}:${String(option.value)}`] = option.action;
+			}
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/** "New Purchase Invoice" → "New purchase invoice"; words in capitals (SKU, ID) stay as they are. */
+function sentenceCase(name: string): string {
+	return name
+		.split(' ')
+		.map((word, index) => (index === 0 || word === word.toUpperCase() ? word : word.toLowerCase()))
+		.join(' ');
+}
+
+/**
+ * A trigger's subtitle: the chosen event(s) in words ("New purchase invoice"; "New sale, Sale status
+ * changed" when several are chosen), read from the event field's option names. A value the field
+ * does not list (an expression) shows as it is rather than as nothing.
+ */
+export function subtitleFromEvents(eventField: INodeProperties): string {
+	const words: Record<string, string> = {};
+	for (const option of eventField.options ?? []) {
+		if ('value' in option && 'name' in option) words[String(option.value)] = sentenceCase(option.name);
+	}
+	const table = JSON.stringify(words);
+	const chosen = `$parameter["${eventField.name}"]`;
+	return eventField.type === 'multiOptions'
+		? `={{ [].concat(${chosen}).map((event) => (${table})[event] || event).join(", ") }}`
+		: `={{ ${table}[${chosen}] || ${chosen} }}`;
+}

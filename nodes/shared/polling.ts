@@ -257,6 +257,7 @@ export function includeLastDaysField(what: string): INodeProperties {
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 365, numberPrecision: 0 },
 		default: 0,
+		hint: 'Applies only when the workflow is first activated',
 		description: `When the workflow is first activated, also deliver ${what} of this many past days. 0: only what happens from activation on.`,
 	};
 }

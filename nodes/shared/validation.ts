@@ -290,19 +290,6 @@ export function requiredString(
 	return readText(ctx, parameterName, field, itemIndex, { required: true });
 }
 
-/**
- * An optional text field, trimmed; undefined when empty. Without a field label a wrong type is
- * reported under the parameter's name.
- */
-export function optionalString(
-	ctx: IExecuteFunctions,
-	parameterName: string,
-	itemIndex: number,
-	field: string = parameterName,
-): string | undefined {
-	return readText(ctx, parameterName, field, itemIndex);
-}
-
 // Deliberately simple: one @, no spaces, a dot in the domain. The service has the final word.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -314,7 +301,7 @@ export function requiredEmail(
 ): string {
 	const value = requiredString(ctx, parameterName, field, itemIndex);
 	if (!EMAIL_PATTERN.test(value)) {
-		throw inputError(ctx, itemIndex, field, `is not a valid e-mail address: "${value}"`);
+		throw inputError(ctx, itemIndex, field, `is not a valid email address: "${value}"`);
 	}
 	return value;
 }

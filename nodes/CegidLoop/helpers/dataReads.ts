@@ -461,10 +461,3 @@ export function getExecute(resource: ReadResource) {
 		return record;
 	};
 }
-
-/** A read resource's operations and fields, as its index.ts exports them. */
-export function readResourceParts(resource: ReadResource) {
-	const getMany = { description: getManyDescription(resource), execute: getManyExecute(resource) };
-	const get = resource.get ? { description: getDescription(resource), execute: getExecute(resource) } : undefined;
-	return { getMany, get };
-}

@@ -46,7 +46,7 @@ export const offerField: INodeProperties = {
 		{ name: 'Consultation', value: 'consultation', description: 'Collaboratif TPE - Offre Consultation' },
 		{ name: 'Start', value: 'start', description: 'Collaboratif TPE - Offre Start' },
 	],
-	description: 'The collaborative offer (Collaboratif TPE) of Loop Hub',
+	description: 'The collaborative offer (Collaboratif TPE) of LoopHub',
 	hint: "From Cegid's guide: the three offers it names",
 };
 
@@ -57,7 +57,7 @@ export const emailField: INodeProperties = {
 	placeholder: 'e.g. name@email.com',
 	required: true,
 	default: '',
-	description: "The contact's e-mail address; it identifies the contact in Loop",
+	description: "The contact's email address; it identifies the contact in Loop",
 };
 
 /** Longest text we send in a name or phone field; Loop's own limits are not published. */

@@ -11,7 +11,7 @@ import { jsonOutput } from '../../shared/items';
 const KNOWN_MESSAGES: Array<{ pattern: RegExp; english: string }> = [
 	{
 		pattern: /L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur/i,
-		english: "This contact's e-mail is already associated with another contact",
+		english: "This contact's email is already associated with another contact",
 	},
 	{
 		pattern: /Pour proposer un service à un interlocuteur vous devez d'abord l'inviter sur votre tenant/i,

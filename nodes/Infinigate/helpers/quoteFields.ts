@@ -58,16 +58,6 @@ export function quoteCreated(row: IDataObject): string | undefined {
 	return firstText(row, ['documentCreated', 'documentDate']);
 }
 
-/** Until when the quote holds (production: `documentValidUntil`; older guess: `validUntil`). */
-export function quoteValidUntil(row: IDataObject): string | undefined {
-	return firstText(row, ['documentValidUntil', 'validUntil']);
-}
-
-/** The quote's amount (production: `total`; older guess: `totalNetAmount`). */
-export function quoteTotal(row: IDataObject): number | undefined {
-	return firstNumber(row, ['total', 'totalNetAmount']);
-}
-
 /** The service's own word on whether the quote can still be accepted (production: `canBeAccepted`). */
 export function quoteCanBeAccepted(row: IDataObject): boolean | undefined {
 	return firstBoolean(row, ['canBeAccepted']);

@@ -3,7 +3,7 @@
  * them (the public n8n node for Infinigate, affeldt28/n8n-nodes-infinigate,
  * nodes/Infinigate/descriptions/purchaseQuote/request.operation.ts): the header's `contact`,
  * `endUser` (`company`, `contact`), `sellTo`/`billTo`/`shipTo` addresses, and on each line
- * `manufacturerAdditionalInfo` (period, serial numbers, licence ID: what a renewal needs) with the
+ * `manufacturerAdditionalInfo` (period, serial numbers, license ID: what a renewal needs) with the
  * vendor blocks `barracuda`, `hp` and `sonicWall`. Field names are that code's; the editor's labels
  * are ours. Each part is described once here and read by the same function, so that an empty part
  * stays out of the body and a wrong value names its place ("Line 2 → Manufacturer Info → Serial Number").
@@ -65,25 +65,25 @@ export const END_USER_PARTS: readonly (Part & { bodyName: string })[] = [
 	{ name: 'endUserContact', displayName: 'End User Contact', description: "The end customer's contact person", texts: CONTACT, bodyName: 'contact' },
 ];
 
-/** A line's `manufacturerAdditionalInfo`: what a renewal or a vendor programme needs. */
+/** A line's `manufacturerAdditionalInfo`: what a renewal or a vendor program needs. */
 export const MANUFACTURER_INFO: Part = {
 	name: 'manufacturerAdditionalInfo',
 	displayName: 'Manufacturer Info',
-	description: 'What the manufacturer needs for this line, e.g. to renew a licence: its period, serial numbers, licence ID, vendor programme details',
+	description: 'What the manufacturer needs for this line, e.g. to renew a license: its period, serial numbers, license ID, vendor program details',
 	dates: [
-		{ name: 'periodStart', displayName: 'Period Start', description: 'First day of the licence or service period' },
-		{ name: 'periodEnd', displayName: 'Period End', description: 'Last day of the licence or service period' },
+		{ name: 'periodStart', displayName: 'Period Start', description: 'First day of the license or service period' },
+		{ name: 'periodEnd', displayName: 'Period End', description: 'Last day of the license or service period' },
 	],
 	texts: [
 		{ name: 'serialNumber', displayName: 'Serial Number' },
 		{ name: 'previousSerialNumber', displayName: 'Previous Serial Number', description: 'The serial number of the product being renewed or replaced' },
-		{ name: 'licenseId', displayName: 'License ID', description: 'The ID of the licence being renewed' },
+		{ name: 'licenseId', displayName: 'License ID', description: 'The ID of the license being renewed' },
 	],
 	parts: [
 		{
 			name: 'barracuda',
 			displayName: 'Barracuda',
-			description: 'Barracuda partner programme details',
+			description: 'Barracuda partner program details',
 			texts: [
 				{ name: 'partnerStatus', displayName: 'Partner Status' },
 				{ name: 'commission', displayName: 'Commission' },
@@ -93,7 +93,7 @@ export const MANUFACTURER_INFO: Part = {
 		{
 			name: 'hp',
 			displayName: 'HP',
-			description: 'HP programme details',
+			description: 'HP program details',
 			texts: [
 				{ name: 'bundleId', displayName: 'Bundle ID' },
 				{ name: 'smartQuoteId', displayName: 'Smart Quote ID' },

@@ -195,7 +195,7 @@ describe('Cegid Loop: clients', () => {
 		});
 
 		expect(run.error?.message).toBe(
-			"Cegid Loop: L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur (This contact's e-mail is already associated with another contact)",
+			"Cegid Loop: L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur (This contact's email is already associated with another contact)",
 		);
 	});
 
@@ -210,7 +210,7 @@ describe('Cegid Loop: clients', () => {
 	test('a malformed e-mail fails before any request, naming the field and the item', async () => {
 		const run = await runCegid(sandbox, { ...client, operation: 'add', email: 'not-an-address' });
 
-		expect(run.error?.message).toBe('Email is not a valid e-mail address: "not-an-address" [item 0]');
+		expect(run.error?.message).toBe('Email is not a valid email address: "not-an-address" [item 0]');
 		expect(sandbox.server.requests({ service: 'cegidLoop' })).toHaveLength(0);
 	});
 

@@ -84,7 +84,7 @@ test('with Continue On Fail, the failed items become error items in their own pl
 	const failed = run.json.flatMap((json, index) => (json.error === undefined ? [] : [index]));
 	expect(failed).toEqual([3, 7, 10]);
 	expect(String(run.json[3].error)).toContain('inviter sur votre tenant');
-	expect(String(run.json[10].error)).toBe('Email is not a valid e-mail address: "not-an-address" [item 10]');
+	expect(String(run.json[10].error)).toBe('Email is not a valid email address: "not-an-address" [item 10]');
 	expect(sandbox.server.peakInFlight('cegidLoop')).toBeLessThanOrEqual(4);
 });
 
@@ -93,7 +93,7 @@ test('without Continue On Fail, an item refused before sending stops the run and
 
 	const run = await runCegid(sandbox, addClients(4), { items: clients(10, [], [1]) });
 
-	expect(run.error?.message).toBe('Email is not a valid e-mail address: "not-an-address" [item 1]');
+	expect(run.error?.message).toBe('Email is not a valid email address: "not-an-address" [item 1]');
 	expect(run.error?.description).toContain(
 		'Items 2 and 3 were already sent when item 1 failed, so their writes may have happened (they succeeded); a re-run sends them again.',
 	);

@@ -175,7 +175,7 @@ describe('Cegid Loop: safe re-runs', () => {
 				codeDossier: 'MANON004',
 				alreadyDone: true,
 				message: "L'e-mail de cet interlocuteur est déjà associé à un autre interlocuteur",
-				messageEnglish: "This contact's e-mail is already associated with another contact",
+				messageEnglish: "This contact's email is already associated with another contact",
 			},
 		]);
 	});

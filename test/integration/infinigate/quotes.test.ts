@@ -365,7 +365,7 @@ describe('Infinigate purchase quotes', () => {
 			rejectedByUserMail: 'buyer at reseller',
 		});
 
-		expect(run.error?.message).toBe('Rejected By (Email) is not a valid e-mail address: "buyer at reseller" [item 0]');
+		expect(run.error?.message).toBe('Rejected By (Email) is not a valid email address: "buyer at reseller" [item 0]');
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 

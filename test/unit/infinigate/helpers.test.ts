@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 
-import { Infinigate } from '../../../nodes/Infinigate/Infinigate.node';
 import { toIsoDate } from '../../../nodes/Infinigate/helpers/dates';
 import { germanPeriod, namedInfos, shapeDocument, usDate } from '../../../nodes/Infinigate/helpers/documents';
 import {
@@ -9,8 +8,6 @@ import {
 	quoteCreated,
 	quoteRevision,
 	quoteStatus,
-	quoteTotal,
-	quoteValidUntil,
 } from '../../../nodes/Infinigate/helpers/quoteFields';
 import { API_KEY_REFUSED, CLIENT_REFUSED, describeInfinigateFailure, explainTokenFailure } from '../../../credentials/common/infinigateFailures';
 import { readCount, readListPage, readManufacturers } from '../../../nodes/Infinigate/guesses';
@@ -110,24 +107,12 @@ describe('Infinigate quote fields: production names first, older guesses second'
 	const older = { documentRevision: 2, status: 'Accepted', documentDate: '2026-10-01', validUntil: '2026-10-31', totalNetAmount: 99 };
 
 	test('a production row reads with the production names', () => {
-		expect([quoteRevision(production), quoteStatus(production), quoteCreated(production), quoteValidUntil(production), quoteTotal(production)]).toEqual([
-			3,
-			'Open',
-			'2026-11-02T09:30:00',
-			'2026-12-02T00:00:00',
-			1249.5,
-		]);
+		expect([quoteRevision(production), quoteStatus(production), quoteCreated(production)]).toEqual([3, 'Open', '2026-11-02T09:30:00']);
 		expect([quoteCanBeAccepted(production), quoteCanBeRejected(production)]).toEqual([true, false]);
 	});
 
 	test('a row with the older names still reads', () => {
-		expect([quoteRevision(older), quoteStatus(older), quoteCreated(older), quoteValidUntil(older), quoteTotal(older)]).toEqual([
-			2,
-			'Accepted',
-			'2026-10-01',
-			'2026-10-31',
-			99,
-		]);
+		expect([quoteRevision(older), quoteStatus(older), quoteCreated(older)]).toEqual([2, 'Accepted', '2026-10-01']);
 	});
 
 	test('the production name wins where a row has both', () => {
@@ -140,7 +125,7 @@ describe('Infinigate quote fields: production names first, older guesses second'
 		expect(quoteRevision({ documentVersion: 'two' })).toBeUndefined();
 		expect(quoteRevision({ documentVersion: 1.5 })).toBeUndefined();
 		expect(quoteCanBeAccepted({ canBeAccepted: 'true' })).toBeUndefined();
-		expect(quoteTotal({})).toBeUndefined();
+		expect(quoteCreated({})).toBeUndefined();
 	});
 });
 
@@ -252,25 +237,6 @@ describe('Infinigate document shapes', () => {
 
 	test('a document without MSP details gives no usage items', () => {
 		expect(shapeDocument({ ...document, mspDetailInformation: [] }, { output: 'mspDetails', documentType: 'purchaseInvoice', includeTextLines: false })).toEqual([]);
-	});
-});
-
-describe('Infinigate node description', () => {
-	test('the subtitle names the chosen operation by its action name, for every operation', () => {
-		const description = new Infinigate().description;
-		const labels: Record<string, string> = {};
-		for (const property of description.properties) {
-			if (property.name !== 'operation') continue;
-			const resource = String(property.displayOptions?.show?.resource?.[0]);
-			for (const option of property.options ?? []) {
-				if ('action' in option && typeof option.action === 'string') labels[`${resource}:${String(option.value)}`] = option.action;
-			}
-		}
-		const subtitle = String(description.subtitle);
-		const table = JSON.parse(/^=\{\{ (\{.*\})\[\$parameter/.exec(subtitle)![1]) as Record<string, string>;
-
-		expect(table).toEqual(labels);
-		expect(subtitle.endsWith('[$parameter["resource"] + ":" + $parameter["operation"]] }}')).toBe(true);
 	});
 });
 

@@ -23,6 +23,6 @@ export const agency: ReadResource = {
 		{ name: 'siret', kind: 'string', description: 'SIRET (max 14)' },
 		{ name: 'numvoie', kind: 'string', description: 'Street number (max 10)' },
 		{ name: 'extension', kind: 'string', description: 'Street number extension' },
-		{ name: 'email', kind: 'string', description: 'E-mail (max 100)' },
+		{ name: 'email', kind: 'string', description: 'Email (max 100)' },
 	],
 };

@@ -10,13 +10,13 @@ import { toOutput } from '../../helpers/messages';
 import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('client', 'add', withMaxConcurrentRequests([
-	...contactFields(true),
 	{
 		displayName: "Invite the contact to your firm's Teams tenant first: Loop offers a service only to its members.",
 		name: 'addClientTenantNotice',
 		type: 'notice',
 		default: '',
 	},
+	...contactFields(true),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = showOnlyFor('client', 'add', withM
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [alreadyDoneOption("this contact's e-mail is already in Loop")],
+		options: [alreadyDoneOption("this contact's email is already in Loop")],
 	},
 ]));
 

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Add',
 				value: 'add',
 				action: 'Add a client contact',
-				description: 'Add a contact (interlocuteur) to a folder, with its client user',
+				description: 'Add a contact to a folder, with its client user',
 			},
 			{
 				name: 'Remove Application',
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a client contact',
-				description: 'Change a contact (interlocuteur) and its client user',
+				description: 'Change a contact and its client user',
 			},
 		],
 		default: 'add',

@@ -10,7 +10,13 @@ import { apiRequest } from '../../transport';
 export const description: INodeProperties[] = showOnlyFor('client', 'removeApplication', withMaxConcurrentRequests([
 	...folderCodeFields(),
 	emailField,
-	offerField,
+	// Cegid's guide calls the call "Remove application" and its body field "offre": the application
+	// removed is that of one of the collaborative offers, so the field is named after what it removes.
+	{
+		...offerField,
+		displayName: 'Application',
+		description: "The collaborative offer whose application to remove from the contact's client user",
+	},
 ]));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {

@@ -29,7 +29,7 @@ export const customer: ReadResource = {
 		{ name: 'SIRET', kind: 'string', description: 'SIRET' },
 		{ name: 'telephone', kind: 'string', description: 'Phone' },
 		{ name: 'fax', kind: 'string', description: 'Fax' },
-		{ name: 'email', kind: 'string', description: 'E-mail' },
+		{ name: 'email', kind: 'string', description: 'Email' },
 		{ name: 'siteWeb', kind: 'string', description: 'Website' },
 		{ name: 'adr', kind: 'object', description: 'Address' },
 		{ name: 'rib', kind: 'object', description: 'Bank details' },

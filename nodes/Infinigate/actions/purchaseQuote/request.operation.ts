@@ -42,8 +42,8 @@ const HEADER_TEXT_FIELDS = [
 	{
 		name: 'licenseDeliveryAddress',
 		displayName: 'License Delivery Address',
-		description: 'Where licences are sent (an e-mail address)',
-		placeholder: 'e.g. licences@reseller.example',
+		description: 'Where licenses are sent (an email address)',
+		placeholder: 'e.g. licenses@reseller.example',
 	},
 	{ name: 'endUserReference', displayName: 'End User Reference', description: 'Your reference for the end customer' },
 	{ name: 'endUserType', displayName: 'End User Type', description: 'Standard, Education or Government', placeholder: 'e.g. Standard' },
