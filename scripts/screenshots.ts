@@ -359,7 +359,7 @@ async function galleryWorkflows(): Promise<WorkflowFile[]> {
 				type: `${PACKAGE_NAME}.${description.name}`,
 				typeVersion: version,
 				position: [(index % 6) * 260, Math.floor(index / 6) * 200],
-				parameters: { ...node.parameters, ...everyOptionShown(description, node.parameters) },
+				parameters: { ...node.parameters, ...everyOptionShown(description, node.parameters, version) },
 				...(credential ? { credentials: { [credential]: { id: credential, name: sandboxCredentialName(credential) } } } : {}),
 			})),
 		} as WorkflowFile);
@@ -390,15 +390,26 @@ function galleryNodes(description: INodeTypeDescription): GalleryNode[] {
  * Every collection (Options, Additional Fields, Filters) of the operation filled with each of its
  * fields at their defaults: the fields a user adds one by one, and their hints, are in the picture.
  */
-function everyOptionShown(description: INodeTypeDescription, chosen: Record<string, unknown>): Record<string, unknown> {
+function everyOptionShown(description: INodeTypeDescription, chosen: Record<string, unknown>, version: number): Record<string, unknown> {
 	const shownFor = Object.fromEntries(Object.entries(chosen).map(([name, value]) => [name, String(value)]));
 	const filled: Record<string, unknown> = {};
 	for (const property of description.properties) {
-		if (property.type !== 'collection' || !isShownFor(property, shownFor) || filled[property.name] !== undefined) continue;
+		if (property.type !== 'collection' || !isShownFor(property, shownFor) || !isShownToVersion(property, version) || filled[property.name] !== undefined) continue;
 		const fields = (property.options ?? []) as INodeProperties[];
 		filled[property.name] = Object.fromEntries(fields.map((field) => [field.name, field.default]));
 	}
 	return filled;
+}
+
+/** Whether the field's "@version" conditions (a version, or gte/lte bounds) admit this version. */
+function isShownToVersion(property: INodeProperties, version: number): boolean {
+	const conditions = property.displayOptions?.show?.['@version'] as Array<number | { _cnd?: { gte?: number; lte?: number } }> | undefined;
+	if (!conditions) return true;
+	return conditions.some((condition) =>
+		typeof condition === 'number'
+			? condition === version
+			: (condition._cnd?.gte === undefined || version >= condition._cnd.gte) && (condition._cnd?.lte === undefined || version <= condition._cnd.lte),
+	);
 }
 
 function isShownFor(property: INodeProperties, shownFor?: Record<string, string>): boolean {

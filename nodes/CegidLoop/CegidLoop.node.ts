@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { subtitleFromActions } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './apiOverrides';
 import { searchFolders } from './methods/listSearch';
 
 const operationFields: INodeProperties[] = [
@@ -24,15 +25,13 @@ const operationFields: INodeProperties[] = [
 ];
 
 export class CegidLoop implements INodeType {
-	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Cegid Loop',
 		name: 'cegidLoop',
 		icon: { light: 'file:cegidLoop.svg', dark: 'file:cegidLoop.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The chosen operation's action name: one source for the action list and the subtitle.
 		subtitle: subtitleFromActions(operationFields),
 		description: "Provision accounting firms' client folders, offers and contacts in Cegid Loop, and read the firm's and its folders' data",
@@ -41,7 +40,7 @@ export class CegidLoop implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cegidLoopApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -67,7 +66,7 @@ export class CegidLoop implements INodeType {
 				default: 'company',
 			},
 			...operationFields,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	methods = { listSearch: { searchFolders } };

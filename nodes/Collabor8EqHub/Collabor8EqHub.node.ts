@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { subtitleFromActions } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './apiOverrides';
 
 const operationFields: INodeProperties[] = [
 	...resources.product.description,
@@ -10,15 +11,13 @@ const operationFields: INodeProperties[] = [
 ];
 
 export class Collabor8EqHub implements INodeType {
-	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Collabor8 EqHub',
 		name: 'collabor8EqHub',
 		icon: { light: 'file:collabor8EqHub.svg', dark: 'file:collabor8EqHub.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The chosen operation's action name: one source for the action list and the subtitle.
 		subtitle: subtitleFromActions(operationFields),
 		description: 'Read equipment product data and images from Collabor8 EqHub',
@@ -27,7 +26,7 @@ export class Collabor8EqHub implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8EqHubApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -40,7 +39,7 @@ export class Collabor8EqHub implements INodeType {
 				default: 'product',
 			},
 			...operationFields,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -13,7 +13,7 @@ export const eqhubService = gatewayService({
 	credentialType: 'collabor8EqHubApi',
 	apiRoot: EQHUB_API_ROOT,
 	notFoundHint:
-		"Check the ID, and that the credential points at the environment (test or production) that holds it. If EqHub answers \"not found\" for products that exist, set the address from your EqHub API documentation in the operation's Options → Product Details Address (its default is unconfirmed).",
+		"Check the ID, and that the credential points at the environment (test or production) that holds it. If EqHub answers \"not found\" for products that exist, set the address from your EqHub API documentation in the operation's API Overrides → Product Details Address (Options → Product Details Address before version 1.2).",
 });
 
 export async function apiRequest<T = unknown>(

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { subtitleFromActions } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './apiOverrides';
 import { searchSales } from './methods/listSearch';
 
 const operationFields: INodeProperties[] = [
@@ -12,15 +13,13 @@ const operationFields: INodeProperties[] = [
 ];
 
 export class Collabor8Loop implements INodeType {
-	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Collabor8 Loop',
 		name: 'collabor8Loop',
 		icon: { light: 'file:collabor8Loop.svg', dark: 'file:collabor8Loop.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The chosen operation's action name: one source for the action list and the subtitle.
 		subtitle: subtitleFromActions(operationFields),
 		description: 'Import items and export or update sales in Collabor8 Loop, the marketplace for surplus equipment',
@@ -29,7 +28,7 @@ export class Collabor8Loop implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8LoopApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -43,7 +42,7 @@ export class Collabor8Loop implements INodeType {
 				default: 'sale',
 			},
 			...operationFields,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	methods = { listSearch: { searchSales } };

@@ -11,6 +11,7 @@ import { firstEntry } from '../shared/checkSetup';
 import { readText, splitList } from '../shared/validation';
 import { SALES_PATH } from './endpoints';
 import { ITEM_CREATE, SALE_CREATED_FIELD, SALE_ID_FIELD, SALE_PATH, SALE_STATUS_UPDATE, SALE_STATUSES, TOTAL_FIELDS } from './guesses';
+import { overridePath } from '../shared/descriptions';
 
 const SALES_LIST = 'Credential and sales list';
 
@@ -18,7 +19,7 @@ const SALES_LIST = 'Credential and sales list';
 const ONE_SALE_WITH_TOTALS = { page: 1, limit: 1, countQueries: 'true' };
 
 function totalFieldsOf(ctx: IExecuteFunctions): string[] {
-	const text = readText(ctx, 'options.totalFields', 'Total Fields', 0);
+	const text = readText(ctx, overridePath(ctx, 'totalFields'), 'Total Fields', 0);
 	return text === undefined ? TOTAL_FIELDS : splitList(text);
 }
 
@@ -99,7 +100,7 @@ export const checks: readonly SetupCheck[] = [
 		field: 'Options → Sale Address',
 		suggestion: 'Set Options → Sale Address (here and in Sale → Get) to the address of one sale in your Loop API documentation.',
 		request: async ({ ctx, answerOf }) => {
-			const endpoint = readEndpoint(ctx, 0, 'options.saleEndpoint', 'Sale Address', SALE_PATH, ['saleId']);
+			const endpoint = readEndpoint(ctx, 0, overridePath(ctx, 'saleEndpoint'), 'Sale Address', SALE_PATH, ['saleId']);
 			const id = firstEntry(await answerOf(SALES_LIST))?.[SALE_ID_FIELD];
 			if (typeof id !== 'string' && typeof id !== 'number') return 'No sale ID in the sales list to ask for one sale.';
 			return { path: endpoint, pathParams: { saleId: id }, valuesFromAnswers: ['saleId'] };

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { subtitleFromActions } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './apiOverrides';
 
 const operationFields: INodeProperties[] = [
 	...resources.inventoryImport.description,
@@ -10,15 +11,13 @@ const operationFields: INodeProperties[] = [
 ];
 
 export class Collabor8VirtualInventory implements INodeType {
-	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Collabor8 Virtual Inventory',
 		name: 'collabor8VirtualInventory',
 		icon: { light: 'file:collabor8VirtualInventory.svg', dark: 'file:collabor8VirtualInventory.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The chosen operation's action name: one source for the action list and the subtitle.
 		subtitle: subtitleFromActions(operationFields),
 		description: "Keep your company's equipment inventory in Collabor8 Virtual Inventory in sync",
@@ -27,7 +26,7 @@ export class Collabor8VirtualInventory implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8VirtualInventoryApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -44,7 +43,7 @@ export class Collabor8VirtualInventory implements INodeType {
 				default: 'inventoryImport',
 			},
 			...operationFields,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

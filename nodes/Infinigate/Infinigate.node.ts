@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { subtitleFromActions } from '../shared/descriptions';
+import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
+import { API_OVERRIDE_FIELDS } from './apiOverrides';
 import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
 
 const operationFields: INodeProperties[] = [
@@ -20,15 +21,13 @@ const operationFields: INodeProperties[] = [
  * reject, request).
  */
 export class Infinigate implements INodeType {
-	// The subtitle is built from the action names (subtitleFromActions); the rule sees only a written one.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Infinigate',
 		name: 'infinigate',
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['input'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The chosen operation's action name: one source for the action list and the subtitle.
 		subtitle: subtitleFromActions(operationFields),
 		description: 'Prices, stock, invoices and quotes from the Infinigate Reseller API',
@@ -37,7 +36,7 @@ export class Infinigate implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'infinigateApi', required: true }],
-		properties: [
+		properties: withApiOverrides([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -54,7 +53,7 @@ export class Infinigate implements INodeType {
 				],
 			},
 			...operationFields,
-		],
+		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
 	methods = { listSearch: { searchManufacturers, searchPurchaseQuotes } };

@@ -17,6 +17,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { redact } from '../../lib/redact';
 import { joinUrl } from '../../lib/url';
+import { namingOverrides } from './descriptions';
 import type { AllItemsOperation } from './operations';
 import { buildPath, isUnknownRoute } from './path';
 import type { QueryValue, ServiceDefinition } from './request';
@@ -531,12 +532,18 @@ export function checkSetupOperation(
 	service: ServiceDefinition,
 	checks: readonly SetupCheck[],
 	options: INodeProperties[] = [],
+	overrides: Readonly<Record<string, string>> = {},
 ): AllItemsOperation & { ownConcurrency: number } {
 	return {
 		ownConcurrency: MAX_CHECKS_AT_ONCE,
 		description: checkSetupDescription(resource, options),
 		async executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-			return await runSetupChecks(this, service, checks);
+			const items = await runSetupChecks(this, service, checks);
+			// The checks name overrides as "Options → …"; from version 1.2 on they are in API Overrides.
+			const version = this.getNode().typeVersion;
+			const named = (text: IDataObject[string]): IDataObject[string] =>
+				typeof text === 'string' ? namingOverrides(text, version, Object.values(overrides)) : text;
+			return items.map((item) => ({ ...item, json: { ...item.json, field: named(item.json.field), suggestion: named(item.json.suggestion) } }));
 		},
 	};
 }

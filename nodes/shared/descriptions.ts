@@ -166,6 +166,93 @@ function withConditions(option: INodeProperties, conditions: DisplayOptions | un
 	return { ...option, displayOptions };
 }
 
+/** Version 1.2 moved every override of a guess out of Options into API Overrides. */
+export const UNTIL_VERSION_1_1 = { '@version': [{ _cnd: { lte: 1.1 } }] };
+
+export const FROM_VERSION_1_2 = { '@version': [{ _cnd: { gte: 1.2 } }] };
+
+/** The first version whose overrides of guesses are in API Overrides, not in Options. */
+export const API_OVERRIDES_VERSION = 1.2;
+
+/** The one description of API Overrides, the same in every node. */
+export const API_OVERRIDES_DESCRIPTION =
+	'Addresses, methods and field names the node assumes where the public documentation is silent. Change one only if Check Setup or an error names it for your account.';
+
+/** The field, shown to nodes of versions 1 and 1.1. */
+export function untilVersion11(field: INodeProperties): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...UNTIL_VERSION_1_1 } } };
+}
+
+/** The field, shown to nodes of version 1.2 and later. */
+export function fromVersion12(field: INodeProperties): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_2 } } };
+}
+
+/** Where an override of a guess is, by the node's version: `apiOverrides.quotesLocation` or `options.quotesLocation`. */
+export function overridePath(ctx: { getNode(): { typeVersion: number } }, name: string): string {
+	return `${ctx.getNode().typeVersion >= API_OVERRIDES_VERSION ? 'apiOverrides' : 'options'}.${name}`;
+}
+
+/** How errors and hints name an override, by the node's version: "API Overrides → Quotes Address". */
+export function overrideField(ctx: { getNode(): { typeVersion: number } }, displayNames: string): string {
+	return `${ctx.getNode().typeVersion >= API_OVERRIDES_VERSION ? 'API Overrides' : 'Options'} → ${displayNames}`;
+}
+
+/** "Options → X" of versions 1 and 1.1, "API Overrides → X" from 1.2 on, wherever the text names one of these overrides. */
+export function namingOverrides(text: string, version: number, displayNames: readonly string[]): string {
+	if (version < API_OVERRIDES_VERSION) return text;
+	return displayNames.reduce((named, displayName) => named.split(`Options → ${displayName}`).join(`API Overrides → ${displayName}`), text);
+}
+
+/** The hints that only repeat that a default is a guess: API Overrides says it once for all its fields. */
+const GUESS_WORDING = /^(Guess, not in the guide\. Change it only if the API documentation of your account says otherwise\.|Guess, not published by Cegid\.|The default is unconfirmed\.)\s*/;
+
+/**
+ * The node's fields with every override of a guess (`overrides`, by option name) moved, from version
+ * 1.2 on, out of its Options collections into an API Overrides collection right after them. Versions
+ * 1 and 1.1 keep their Options as they were, so that saved workflows keep their values (n8n drops an
+ * option a collection no longer declares); a collection shown only to version 1 is left alone.
+ */
+export function withApiOverrides(fields: INodeProperties[], overrides: readonly string[]): INodeProperties[] {
+	const isOverride = (option: INodeProperties): boolean => overrides.includes(option.name);
+	return fields.flatMap((field) => {
+		if (field.name !== 'options' || field.type !== 'collection') return [field];
+		const options = (field.options ?? []) as INodeProperties[];
+		if (!options.some(isOverride)) return [field];
+		const version = field.displayOptions?.show?.['@version'];
+		if (JSON.stringify(version) === JSON.stringify(ONLY_VERSION_1['@version'])) return [field];
+		const older: INodeProperties =
+			version === undefined
+				? untilVersion11(field)
+				: { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, '@version': [1.1] } } };
+		const realOptions = options.filter((option) => !isOverride(option));
+		const newer: INodeProperties[] = [];
+		if (realOptions.length > 0) newer.push(fromVersion12({ ...field, options: realOptions }));
+		newer.push(
+			fromVersion12({
+				displayName: 'API Overrides',
+				name: 'apiOverrides',
+				type: 'collection',
+				placeholder: 'Add Override',
+				default: {},
+				description: API_OVERRIDES_DESCRIPTION,
+				options: options.filter(isOverride).map(withoutGuessWording),
+				...(field.displayOptions ? { displayOptions: field.displayOptions } : {}),
+			}),
+		);
+		return [older, ...newer];
+	});
+}
+
+function withoutGuessWording(option: INodeProperties): INodeProperties {
+	if (typeof option.hint !== 'string') return option;
+	const hint = option.hint.replace(GUESS_WORDING, '');
+	if (hint !== '') return { ...option, hint };
+	const withoutHint = { ...option };
+	delete withoutHint.hint;
+	return withoutHint;
+}
+
 /**
  * The node's subtitle: the chosen operation's action name ("Add a client contact"), read from the
  * Operation fields, so that the subtitle and the action list cannot say two different things. The

@@ -9,6 +9,7 @@ import { problemWithApiPath } from '../../../lib/url';
 import { inputError, readText } from '../../shared/validation';
 import { CONTACT_EMAIL_KEY } from '../guesses';
 import { readEmail, readFolderCode, readOffer } from './fields';
+import { overridePath } from '../../shared/descriptions';
 
 export const contactEmailKeyOption: INodeProperties = {
 	displayName: 'Contact E-Mail Key',
@@ -33,7 +34,7 @@ export function readAddress(ctx: IExecuteFunctions, parameterName: string, field
 export function oneContactBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const codeDossier = readFolderCode(ctx, itemIndex);
 	const email = readEmail(ctx, itemIndex);
-	const key = readText(ctx, 'options.contactEmailKey', 'Contact E-mail Key', itemIndex) ?? CONTACT_EMAIL_KEY;
+	const key = readText(ctx, overridePath(ctx, 'contactEmailKey'), 'Contact E-mail Key', itemIndex) ?? CONTACT_EMAIL_KEY;
 	if (!/^[A-Za-z_][\w.-]*$/.test(key)) {
 		throw inputError(ctx, itemIndex, 'Contact E-mail Key', `must be a field name such as "${CONTACT_EMAIL_KEY}"; got "${key}"`);
 	}

@@ -2,6 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { guessedEndpointField, readEndpoint, readIdentifier } from '../../shared/collabor8GatewayService';
+import { overridePath } from '../../shared/descriptions';
 import { PRODUCT_DETAILS_PATH } from '../guesses';
 
 export const productIdField: INodeProperties = {
@@ -12,7 +13,7 @@ export const productIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 2f1c9a4e-…',
 	description: 'The EqHub product ID (eqhubProductId) of the product',
-	hint: 'The product document is from public EqHub code; its address is a guess: Options → Product Details Address corrects it',
+	hint: 'The product\'s ID in EqHub (its eqhubProductId), as a list or search of EqHub gives it',
 };
 
 export const productDetailsEndpointField: INodeProperties = guessedEndpointField({
@@ -30,7 +31,7 @@ export function readProductDetailsEndpoint(ctx: IExecuteFunctions, itemIndex: nu
 	return readEndpoint(
 		ctx,
 		itemIndex,
-		'options.productDetailsEndpoint',
+		overridePath(ctx, 'productDetailsEndpoint'),
 		'Product Details Address',
 		PRODUCT_DETAILS_PATH,
 		['eqhubProductId'],

@@ -37,7 +37,5 @@ export function readSaleId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readIdentifier(ctx, itemIndex, 'saleId', 'Sale ID', { extractValue: true });
 }
 
-/** The hint of an operation whose address is a guess, and where it is corrected. */
-export function correctableHint(option: string): string {
-	return `This address is a guess, not in the guide: Options → ${option} corrects it`;
-}
+/** How to fill Sale ID: the same hint in every sale operation. */
+export const SALE_ID_HINT = 'Pick a sale from the list, or give its ID in Loop';

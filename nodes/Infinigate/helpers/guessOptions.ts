@@ -13,6 +13,7 @@ import { PURCHASE_QUOTE_PATH } from '../endpoints';
 import { QUOTE_REQUEST_PATH } from '../guesses';
 import { asWrongAddress } from './answers';
 import { readLocation } from './fields';
+import { overridePath, overrideField } from '../../shared/descriptions';
 
 export const QUOTES_LOCATION_ALTERNATIVE = '/invoice-management/v2/purchasequote';
 
@@ -47,11 +48,11 @@ export function pageSizeOption(defaultSize: number, noun: string): INodeProperti
 }
 
 export function readQuotesLocation(ctx: IExecuteFunctions, itemIndex: number): string {
-	return readLocation(ctx, 'options.quotesLocation', 'Quotes Address', itemIndex, PURCHASE_QUOTE_PATH);
+	return readLocation(ctx, overridePath(ctx, 'quotesLocation'), 'Quotes Address', itemIndex, PURCHASE_QUOTE_PATH);
 }
 
 export function readPageSize(ctx: IExecuteFunctions, itemIndex: number, fallback: number): number {
-	return readWholeNumber(ctx, 'options.pageSize', 'Page Size', itemIndex, { min: 1, max: 1000 }) ?? fallback;
+	return readWholeNumber(ctx, overridePath(ctx, 'pageSize'), 'Page Size', itemIndex, { min: 1, max: 1000 }) ?? fallback;
 }
 
 /**
@@ -77,11 +78,8 @@ export async function withLocationHint<T>(
  * unchanged (the service's own 404 for an unknown quote is about the quote, not the address).
  */
 export function withLocationAdvice(error: unknown, option: string, alternative: string): unknown {
-	return asWrongAddress(
-		error,
-		`Options → ${option}`,
-		`Your account serves nothing at this address: set Options → ${option} (for example ${alternative}).`,
-	);
+	const field = error instanceof NodeApiError ? overrideField({ getNode: () => error.node }, option) : `Options → ${option}`;
+	return asWrongAddress(error, field, `Your account serves nothing at this address: set ${field} (for example ${alternative}).`);
 }
 
 /**
@@ -93,9 +91,10 @@ export function withPageSizeAdvice(error: unknown): unknown {
 	const body = (error.errorResponse as { body?: unknown } | undefined)?.body;
 	const errors = body !== null && typeof body === 'object' ? (body as IDataObject).errors : undefined;
 	if (errors === null || typeof errors !== 'object' || !Object.keys(errors).some((name) => name.toLowerCase() === 'take')) return error;
-	error.message = `Infinigate refused the page size: lower Options → Page Size (${error.message.replace(/^Infinigate: /, '')})`;
+	const field = overrideField({ getNode: () => error.node }, 'Page Size');
+	error.message = `Infinigate refused the page size: lower ${field} (${error.message.replace(/^Infinigate: /, '')})`;
 	error.description = [
-		'The node asked for more entries per request than your account serves. Set Options → Page Size to the largest page Infinigate names.',
+		`The node asked for more entries per request than your account serves. Set ${field} to the largest page Infinigate names.`,
 		error.description,
 	]
 		.filter(Boolean)

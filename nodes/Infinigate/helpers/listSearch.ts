@@ -8,6 +8,7 @@ import { MANUFACTURER_LIST_PATH, PURCHASE_QUOTE_PATH } from '../endpoints';
 import { readListPage, readManufacturers } from '../guesses';
 import { apiRequest } from '../transport';
 import { quoteRevision, quoteStatus } from './quoteFields';
+import { overridePath } from '../../shared/descriptions';
 
 const matches = (text: string, filter?: string): boolean =>
 	filter === undefined || filter.trim() === '' || text.toLowerCase().includes(filter.trim().toLowerCase());
@@ -15,7 +16,7 @@ const matches = (text: string, filter?: string): boolean =>
 /** The quotes location the node is set to, when the editor can read it; else the default. */
 function quotesLocation(ctx: ILoadOptionsFunctions): string {
 	try {
-		const value = ctx.getNodeParameter('options.quotesLocation', PURCHASE_QUOTE_PATH) as unknown;
+		const value = ctx.getNodeParameter(overridePath(ctx, 'quotesLocation'), PURCHASE_QUOTE_PATH) as unknown;
 		return typeof value === 'string' && /^\/[A-Za-z0-9/_.-]*$/.test(value) && !value.split('/').some((part) => /^\.+$/.test(part))
 			? value.replace(/\/+$/, '')
 			: PURCHASE_QUOTE_PATH;

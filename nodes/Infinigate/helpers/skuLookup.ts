@@ -11,7 +11,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import { AdaptiveLimit, currentNodeRun, runBounded } from '../../shared/concurrency';
-import { fromVersion11, maxConcurrentRequestsOption, onlyInVersion1 } from '../../shared/descriptions';
+import { fromVersion11, maxConcurrentRequestsOption, onlyInVersion1, overridePath, overrideField } from '../../shared/descriptions';
 import { asNodeError, errorItem } from '../../shared/items';
 import { perItemParameter } from '../../shared/parameters';
 import { checkBoolean, inputError, readWholeNumber, valueOrThrow } from '../../shared/validation';
@@ -128,9 +128,10 @@ function withSkusPerRequestAdvice(error: unknown, asked: number): unknown {
 	const body = (error.errorResponse as { body?: unknown } | undefined)?.body;
 	const errors = body !== null && typeof body === 'object' ? (body as IDataObject).errors : undefined;
 	if (errors === null || typeof errors !== 'object' || !Object.keys(errors).some((name) => name.toLowerCase() === 'no')) return error;
-	error.message = `Infinigate refused a look-up of ${asked} SKUs: lower Options → SKUs per Request (${error.message.replace(/^Infinigate: /, '')})`;
+	const field = overrideField({ getNode: () => error.node }, 'SKUs per Request');
+	error.message = `Infinigate refused a look-up of ${asked} SKUs: lower ${field} (${error.message.replace(/^Infinigate: /, '')})`;
 	error.description = [
-		'The node put more SKUs into one request than your account takes. Set Options → SKUs per Request to the number Infinigate names.',
+		`The node put more SKUs into one request than your account takes. Set ${field} to the number Infinigate names.`,
 		error.description,
 	]
 		.filter(Boolean)
@@ -175,7 +176,7 @@ export async function executeLookup(ctx: IExecuteFunctions, lookup: SkuLookup): 
 	let perRequest = MAX_SKUS_PER_REQUEST;
 	if (items.length > 0) {
 		try {
-			perRequest = readWholeNumber(ctx, 'options.skusPerRequest', 'SKUs per Request', 0, { min: 1, max: 500 }) ?? MAX_SKUS_PER_REQUEST;
+			perRequest = readWholeNumber(ctx, overridePath(ctx, 'skusPerRequest'), 'SKUs per Request', 0, { min: 1, max: 500 }) ?? MAX_SKUS_PER_REQUEST;
 		} catch (error) {
 			throw asNodeError(ctx, error, 0);
 		}

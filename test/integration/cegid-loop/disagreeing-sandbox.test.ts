@@ -90,3 +90,21 @@ describe('Cegid Loop: Collaborative Offer → Add for one contact, Options → C
 		expect(sandbox.state.cegidLoop.contact(anna.email)?.applications).toEqual(['consultation', 'start']);
 	});
 });
+
+describe('Cegid Loop 1.2: Collaborative Offer → Remove, API Overrides', () => {
+	test('removes for one contact by default; the guessed address fails naming API Overrides; the overrides there remove the offer', async () => {
+		await addAnna();
+		// No Remove From: version 1.2 removes for the one contact given, the narrower write.
+		const remove = (apiOverrides: Record<string, string>) =>
+			runCegid(sandbox, { resource: 'collaborativeOffer', operation: 'remove', ...anna, apiOverrides }, { typeVersion: 1.2 });
+
+		const guessed = await remove({ contactEmailKey: DISAGREEING.contactEmailKey });
+		expect(guessed.error?.httpCode).toBe('404');
+		expect(guessed.error?.description).toContain('correct API Overrides → Contact Removal Address');
+		expect(sandbox.state.cegidLoop.contact(anna.email)?.applications).not.toEqual([]);
+
+		const corrected = await remove({ contactEmailKey: DISAGREEING.contactEmailKey, removeForContactPath: DISAGREEING.removeForContactPath });
+		expect(corrected.error).toBeUndefined();
+		expect(sandbox.state.cegidLoop.contact(anna.email)?.applications).toEqual([]);
+	});
+});

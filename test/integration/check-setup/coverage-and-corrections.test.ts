@@ -253,6 +253,17 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		allSettled(corrected);
 	});
 
+	test('Loop 1.2: the checks name API Overrides, and the overrides set there work', async () => {
+		const guessed = await runCheckSetup(sandbox, 'loop', { typeVersion: 1.2 });
+		expect(find(guessed, 'Sale address')).toMatchObject({ result: 'wrong address', field: 'API Overrides → Sale Address' });
+		expect(find(guessed, 'Total fields')).toMatchObject({ result: 'unexpected answer', field: 'API Overrides → Total Fields' });
+
+		sandbox.server.reset();
+		const corrected = await runCheckSetup(sandbox, 'loop', { typeVersion: 1.2, apiOverrides: { saleEndpoint: LOOP.salePath, totalFields: LOOP.totalField } });
+		expect(find(corrected, 'Sale address').result).toBe('works');
+		expect(find(corrected, 'Total fields').result).toBe('works');
+	});
+
 	test('Loop: an invented sale address and total field are "wrong address" and "unexpected answer" naming their Options; once set, both work; the writes stay not checked', async () => {
 		const guessed = await runCheckSetup(sandbox, 'loop');
 		expect(find(guessed, 'Sale address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Sale Address' });

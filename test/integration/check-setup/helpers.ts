@@ -43,7 +43,7 @@ export interface CheckItem {
 export async function runCheckSetup(
 	sandbox: Sandbox,
 	name: NodeName,
-	options: { credentials?: IDataObject; options?: INodeParameters; items?: IDataObject[] } = {},
+	options: { credentials?: IDataObject; options?: INodeParameters; apiOverrides?: INodeParameters; items?: IDataObject[]; typeVersion?: number } = {},
 ): Promise<NodeRun & { checks: CheckItem[] }> {
 	const credential = NODES[name].credential();
 	const run = await runNode({
@@ -52,8 +52,14 @@ export async function runCheckSetup(
 		credentials: {
 			[credential.name]: { ...sandbox.credentials[credential.name], ...options.credentials } as ICredentialDataDecryptedObject,
 		},
-		parameters: { resource: 'account', operation: 'checkSetup', ...(options.options ? { options: options.options } : {}) },
+		parameters: {
+			resource: 'account',
+			operation: 'checkSetup',
+			...(options.options ? { options: options.options } : {}),
+			...(options.apiOverrides ? { apiOverrides: options.apiOverrides } : {}),
+		},
 		items: options.items,
+		typeVersion: options.typeVersion,
 	});
 	return { ...run, checks: run.json as unknown as CheckItem[] };
 }

@@ -69,7 +69,7 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
 	credentialsHelper?: TestCredentialsHelper;
-	/** Run the node as this version (as a workflow saved with it does); the newest by default. */
+	/** Run the node as this version (as a workflow saved with it does); 1.1 by default (see runNode). */
 	typeVersion?: number;
 }
 

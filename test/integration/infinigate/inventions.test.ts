@@ -116,3 +116,32 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 		});
 	});
 });
+
+describe('Infinigate 1.2: overrides in API Overrides', () => {
+	test("quotes served elsewhere: the 404 names API Overrides → Quotes Address, and setting it there works", async () => {
+		await disagreeingOn('quotesPath', async (sandbox, quotesPath) => {
+			const list = { resource: 'purchaseQuote', operation: 'getMany', returnAll: true };
+
+			const failing = await runInfinigate(sandbox, list, { typeVersion: 1.2 });
+			const misplaced = await runInfinigate(sandbox, { ...list, options: { quotesLocation: quotesPath } }, { typeVersion: 1.2 });
+			const corrected = await runInfinigate(sandbox, { ...list, apiOverrides: { quotesLocation: quotesPath } }, { typeVersion: 1.2 });
+
+			expect(failing.error?.message).toContain('check API Overrides → Quotes Address');
+			expect(misplaced.error?.message).toContain('check API Overrides → Quotes Address');
+			expect(corrected.error).toBeUndefined();
+			expect(corrected.json.map((json) => json.documentNumber)).toEqual(sandbox.state.quotes.map((quote) => quote.header.documentNumber));
+		});
+	});
+
+	test('smaller document pages: the refusal names API Overrides → Page Size, and a page size set there works', async () => {
+		await disagreeingOn('maxDocumentTake', async (sandbox, maxTake) => {
+			const list: INodeParameters = { resource: 'purchaseInvoice', operation: 'getMany', periodStart: '2000-01-01', returnAll: true };
+
+			const failing = await runInfinigate(sandbox, list, { typeVersion: 1.2 });
+			const corrected = await runInfinigate(sandbox, { ...list, apiOverrides: { pageSize: maxTake } }, { typeVersion: 1.2 });
+
+			expect(failing.error?.message).toContain('API Overrides → Page Size');
+			expect(corrected.error).toBeUndefined();
+		});
+	});
+});

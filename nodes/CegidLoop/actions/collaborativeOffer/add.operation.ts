@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fromVersion11, onlyInVersion1, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { fromVersion11, onlyInVersion1, showOnlyFor, withMaxConcurrentRequests, overrideField } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { ADD_COLLABORATIVE_OFFER_PATH, ADD_OFFER_PATH } from '../../endpoints';
 import { ALREADY_DONE } from '../../guesses';
@@ -65,6 +65,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? { answers: [ALREADY_DONE.offerOnFolder], request: { offre, codeDossier: readFolderCode(this, itemIndex) } }
 			: { answers: [ALREADY_DONE.offerOnContact], request: { offre, email: readEmail(this, itemIndex) } };
 	return await writeOnce(this, itemIndex, proof, async () =>
-		toOutput(await apiRequest(this, 'POST', path, { body, ...(addTo === 'folder' ? {} : { shapeField: 'Options → Contact E-mail Key' }) }, itemIndex)),
+		toOutput(await apiRequest(this, 'POST', path, { body, ...(addTo === 'folder' ? {} : { shapeField: overrideField(this, 'Contact E-mail Key') }) }, itemIndex)),
 	);
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { fromVersion12, overrideField, overridePath, showOnlyFor, untilVersion11, withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { REMOVE_OFFER_PATH } from '../../endpoints';
 import { REMOVE_OFFER_FOR_CONTACT_PATH } from '../../guesses';
@@ -11,16 +11,19 @@ import { apiRequest } from '../../transport';
 
 export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 'remove', withMaxConcurrentRequests([
 	...folderCodeFields(),
-	{
-		displayName: 'Remove From',
-		name: 'removeFrom',
-		type: 'options',
-		options: [
-			{ name: 'All Contacts of the Folder', value: 'folder' },
-			{ name: 'One Contact of the Folder', value: 'contact' },
-		],
-		default: 'folder',
-	},
+	// Version 1.2 defaults to one contact, the narrower write (as Add does); older versions keep the folder.
+	...([[untilVersion11, 'folder'], [fromVersion12, 'contact']] as const).map(([inVersions, byDefault]) =>
+		inVersions({
+			displayName: 'Remove From',
+			name: 'removeFrom',
+			type: 'options',
+			default: byDefault,
+			options: [
+				{ name: 'All Contacts of the Folder', value: 'folder' },
+				{ name: 'One Contact of the Folder', value: 'contact' },
+			],
+		}),
+	),
 	{ ...emailField, displayOptions: { show: { removeFrom: ['contact'] } } },
 	offerField,
 	{
@@ -48,8 +51,8 @@ export const description: INodeProperties[] = showOnlyFor('collaborativeOffer', 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemResult> {
 	if (this.getNodeParameter('removeFrom', itemIndex, 'folder') === 'contact') {
 		const body = oneContactBody(this, itemIndex);
-		const path = readAddress(this, 'options.removeForContactPath', 'Contact Removal Address', REMOVE_OFFER_FOR_CONTACT_PATH, itemIndex);
-		return toOutput(await apiRequest(this, 'POST', path, { body, addressField: 'Options → Contact Removal Address', shapeField: 'Options → Contact E-mail Key' }, itemIndex));
+		const path = readAddress(this, overridePath(this, 'removeForContactPath'), 'Contact Removal Address', REMOVE_OFFER_FOR_CONTACT_PATH, itemIndex);
+		return toOutput(await apiRequest(this, 'POST', path, { body, addressField: overrideField(this, 'Contact Removal Address'), shapeField: overrideField(this, 'Contact E-mail Key') }, itemIndex));
 	}
 	const body = { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) };
 	return toOutput(await apiRequest(this, 'POST', REMOVE_OFFER_PATH, { body }, itemIndex));

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests, overrideField } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { objectAnswer, readChoiceOption, readIdentifier } from '../../../shared/collabor8GatewayService';
 import { inputError, readText } from '../../../shared/validation';
@@ -96,7 +96,7 @@ function fileNameOf(contentDisposition: string | undefined, imageUuid: string, m
 
 async function mainImageUuid(ctx: IExecuteFunctions, eqhubProductId: string, itemIndex: number): Promise<string> {
 	const endpoint = readProductDetailsEndpoint(ctx, itemIndex);
-	const answer = await apiRequest(ctx, 'GET', endpoint, { pathParams: { eqhubProductId }, addressField: 'Options → Product Details Address' }, itemIndex);
+	const answer = await apiRequest(ctx, 'GET', endpoint, { pathParams: { eqhubProductId }, addressField: overrideField(ctx, 'Product Details Address') }, itemIndex);
 	const { info } = productParts(objectAnswer(ctx, itemIndex, answer, `the product ${eqhubProductId}`));
 	const images = (Array.isArray(info.images) ? info.images : []) as IDataObject[];
 	const main = images.find((image) => image?.isMain === true) ?? images[0];

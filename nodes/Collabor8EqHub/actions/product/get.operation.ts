@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fromVersion11, onlyInVersion1, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { fromVersion11, onlyInVersion1, showOnlyFor, withMaxConcurrentRequests, overrideField } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { objectAnswer } from '../../../shared/collabor8GatewayService';
 import { readBoolean } from '../../../shared/validation';
@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const eqhubProductId = readProductId(this, itemIndex);
 	const simplify = readBoolean(this, 'simplify', 'Simplify', itemIndex, { fallback: this.getNode().typeVersion >= 1.1 });
 	const endpoint = readProductDetailsEndpoint(this, itemIndex);
-	const answer = await apiRequest(this, 'GET', endpoint, { pathParams: { eqhubProductId }, addressField: 'Options → Product Details Address' }, itemIndex);
+	const answer = await apiRequest(this, 'GET', endpoint, { pathParams: { eqhubProductId }, addressField: overrideField(this, 'Product Details Address') }, itemIndex);
 	const product = objectAnswer(this, itemIndex, answer, `the product ${eqhubProductId}`);
 	return simplify ? simplifyProduct(product) : product;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { guessedEndpointField, readChoiceOption, readEndpoint, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
-import { showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { showOnlyFor, withMaxConcurrentRequests, overridePath, overrideField } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { jsonOutput } from '../../../shared/items';
 import { inputError, readText } from '../../../shared/validation';
@@ -19,7 +19,6 @@ export const description: INodeProperties[] = showOnlyFor('item', 'create', with
 		default: '',
 		placeholder: 'e.g. Centrifugal pump, 2 pcs, unused',
 		description: 'What the item is (objectInformation.description)',
-		hint: 'If Loop answers "not found", set the address from your Loop API documentation in Options → Item Address',
 	},
 	{
 		displayName: 'Product Class',
@@ -104,8 +103,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const productClass = readText(this, 'productClass', 'Product Class', itemIndex, { maxLength: MAX_NAME_LENGTH });
 	const { json } = this.getNodeParameter('additionalFields', itemIndex, {}) as { json?: unknown };
 	const extra = readJsonObject(this, itemIndex, json);
-	const endpoint = readEndpoint(this, itemIndex, 'options.itemEndpoint', 'Item Address', ITEM_CREATE.path);
-	const method = readChoiceOption(this, itemIndex, 'options.itemMethod', 'Item Method', WRITE_METHODS, ITEM_CREATE.method);
+	const endpoint = readEndpoint(this, itemIndex, overridePath(this, 'itemEndpoint'), 'Item Address', ITEM_CREATE.path);
+	const method = readChoiceOption(this, itemIndex, overridePath(this, 'itemMethod'), 'Item Method', WRITE_METHODS, ITEM_CREATE.method);
 
 	const body: IDataObject = {
 		...extra,
@@ -115,5 +114,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			...(productClass ? { productClass } : {}),
 		},
 	};
-	return jsonOutput(await apiRequest(this, method, endpoint, { body, addressField: 'Options → Item Address and Item Method' }, itemIndex));
+	return jsonOutput(await apiRequest(this, method, endpoint, { body, addressField: overrideField(this, 'Item Address and Item Method') }, itemIndex));
 }

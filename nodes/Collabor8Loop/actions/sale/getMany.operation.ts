@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { returnAllAndLimit, showOnlyFor, withMaxConcurrentRequests, overridePath, overrideField } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { readBoolean, readReturnAllAndLimit, readText, readWholeNumber, splitList } from '../../../shared/validation';
 import { SALES_PATH } from '../../endpoints';
@@ -35,14 +35,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const paging = readReturnAllAndLimit(this, itemIndex);
 	const countQueries = readBoolean(this, 'options.countQueries', 'Count Totals', itemIndex, { fallback: false });
 	const pageSize =
-		readWholeNumber(this, 'options.pageSize', 'Page Size', itemIndex, PAGE_SIZE_RANGE) ?? MAX_PAGE_SIZE;
-	const totalFieldsText = readText(this, 'options.totalFields', 'Total Fields', itemIndex);
+		readWholeNumber(this, overridePath(this, 'pageSize'), 'Page Size', itemIndex, PAGE_SIZE_RANGE) ?? MAX_PAGE_SIZE;
+	const totalFieldsText = readText(this, overridePath(this, 'totalFields'), 'Total Fields', itemIndex);
 	const totalFields = totalFieldsText === undefined ? TOTAL_FIELDS : splitList(totalFieldsText);
 	const { items: sales, envelope: totals } = await apiRequestAllItems(
 		this,
 		'GET',
 		SALES_PATH,
-		{ qs: { countQueries: countQueries ? true : undefined }, shapeField: 'Options → Page Size' },
+		{ qs: { countQueries: countQueries ? true : undefined }, shapeField: overrideField(this, 'Page Size') },
 		paging,
 		itemIndex,
 		{ pageSize, totalFields },

@@ -1,6 +1,7 @@
 /** Check Setup: which of the node's guesses hold on this account, read-only (see checks.ts). */
 import { checkSetupOperation } from '../../../shared/checkSetup';
 import { checks } from '../../checks';
+import { API_OVERRIDE_FIELDS } from '../../apiOverrides';
 import { virtualInventoryService } from '../../transport';
 
-export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', virtualInventoryService, checks);
+export const { description, executeAll, ownConcurrency } = checkSetupOperation('account', virtualInventoryService, checks, [], API_OVERRIDE_FIELDS);

@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } fro
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readChoiceOption, readNameOption, UNCONFIRMED_HINT } from '../../../shared/collabor8GatewayService';
-import { FROM_VERSION_1_1, ONLY_VERSION_1, showOnlyFor } from '../../../shared/descriptions';
+import { FROM_VERSION_1_1, ONLY_VERSION_1, UNTIL_VERSION_1_1, overrideField, overridePath, showOnlyFor } from '../../../shared/descriptions';
 import type { ItemResult } from '../../../shared/items';
 import { answerError } from '../../../shared/request';
 import { checkBoolean, checkNumber, inputError, readText, valueOrThrow } from '../../../shared/validation';
@@ -118,17 +118,19 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 			},
 		],
 		default: 'stepByStep',
-		hint: 'Both modes are from the guide; the value sent for each is a guess (Options)',
+		// Our reading of the guide ("the same mode used for UI. You can control the process of inventory
+		// update"), not a documented fact: the README says so.
+		hint: 'Step by Step by default: a person reviews each import on the Virtual Inventory web page before it applies, and no other import is allowed meanwhile. For an unattended sync, pick Apply File Without Feedback.',
 	},
-	// Our reading of the guide ("the same mode used for UI. You can control the process of inventory
-	// update"), not a documented fact: the README says so.
+	// The notice stays for versions 1 and 1.1, whose panels keep what they showed; from 1.2 on the
+	// Import Mode hint says it.
 	{
 		displayName:
 			'Step by Step leaves the import open until someone completes it on the Virtual Inventory web page, and no other import is allowed meanwhile. For unattended syncs, pick Apply File Without Feedback.',
 		name: 'stepByStepNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { importMode: ['stepByStep'] } },
+		displayOptions: { show: { importMode: ['stepByStep'], ...UNTIL_VERSION_1_1 } },
 	},
 	{
 		displayName: 'Wait Until Allowed',
@@ -248,10 +250,10 @@ function readUploadGuesses(ctx: IExecuteFunctions, itemIndex: number, importMode
 	const modeField = importMode === 'stepByStep' ? 'Step by Step Mode Value' : 'No Feedback Mode Value';
 	return {
 		// Named when Virtual Inventory refuses the upload as malformed: each of these is a guess.
-		correctingFields: `Options → ${modeField}, Upload Field Name or File Type If Unknown`,
-		modeValue: readNameOption(ctx, itemIndex, `options.${modeOption}`, modeField, IMPORT_MODE_VALUES[importMode]),
-		fileField: readNameOption(ctx, itemIndex, 'options.fileFieldName', 'Upload Field Name', UPLOAD_FILE_FIELD),
-		fileType: readNameOption(ctx, itemIndex, 'options.fileType', 'File Type If Unknown', DEFAULT_UPLOAD_MIME_TYPE),
+		correctingFields: overrideField(ctx, `${modeField}, Upload Field Name or File Type If Unknown`),
+		modeValue: readNameOption(ctx, itemIndex, overridePath(ctx, modeOption), modeField, IMPORT_MODE_VALUES[importMode]),
+		fileField: readNameOption(ctx, itemIndex, overridePath(ctx, 'fileFieldName'), 'Upload Field Name', UPLOAD_FILE_FIELD),
+		fileType: readNameOption(ctx, itemIndex, overridePath(ctx, 'fileType'), 'File Type If Unknown', DEFAULT_UPLOAD_MIME_TYPE),
 	};
 }
 

@@ -7,7 +7,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { withMaxConcurrentRequests, overridePath } from '../../../shared/descriptions';
 import { jsonOutput } from '../../../shared/items';
 import {
 	checkText,
@@ -189,7 +189,7 @@ function readHeader(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const lines = readLines(this, itemIndex);
 	const header = readHeader(this, itemIndex);
-	const path = readLocation(this, 'options.requestLocation', 'Quote Request Address', itemIndex, QUOTE_REQUEST_PATH);
+	const path = readLocation(this, overridePath(this, 'requestLocation'), 'Quote Request Address', itemIndex, QUOTE_REQUEST_PATH);
 	const answer = await withLocationHint(
 		this,
 		itemIndex,
