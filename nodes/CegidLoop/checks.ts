@@ -77,7 +77,7 @@ export const checks: readonly SetupCheck[] = [
 		covers: ['REMOVE_OFFER_FOR_CONTACT_PATH', 'CONTACT_EMAIL_KEY'],
 		method: 'POST',
 		path: REMOVE_OFFER_FOR_CONTACT_PATH,
-		field: 'Options → Contact Removal Address, Contact E-mail Key',
+		field: 'Options → Contact Removal Address, Contact Email Key',
 		reason: 'Not checked (a write): Check Setup never changes an offer. If the removal answers "not found", correct these options.',
 	},
 	{

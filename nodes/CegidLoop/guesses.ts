@@ -18,7 +18,7 @@ export { LOOPHUB_FOLDERS_METHOD, LOOPHUB_FOLDERS_PATH } from '../../credentials/
 export const REMOVE_OFFER_FOR_CONTACT_PATH = '/collaborativeOffer/removeCollaborativeOffer';
 
 /**
- * GUESS, correctable in Options → Contact E-mail Key: the name under which the two "one contact"
+ * GUESS, correctable in Options → Contact Email Key: the name under which the two "one contact"
  * calls (addCollaborativeOffer and removing an offer for one contact) take the contact's e-mail.
  * Cegid's page says addCollaborativeOffer works "for an existing contact" without showing its body;
  * we send the guide's addClient shape `{ email, codeDossier, offre }`.

@@ -16,7 +16,7 @@ const NODES: INodeType[] = [new CegidLoop(), new Infinigate(), new Collabor8EqHu
 
 /** The overrides of guesses, by their names in the editor (literals, from the issue and the guesses' comments). */
 const GUESS_OVERRIDES = [
-	'Contact E-Mail Key', 'Contact Removal Address', 'Product Details Address', 'Page Size', 'Total Fields', 'Sale Address',
+	'Contact Email Key', 'Contact Removal Address', 'Product Details Address', 'Page Size', 'Total Fields', 'Sale Address',
 	'Status Address', 'Status Body Field', 'Status Method', 'Item Address', 'Item Method', 'File Type If Unknown',
 	'Step by Step Mode Value', 'No Feedback Mode Value', 'Upload Field Name', 'SKUs per Request', 'Quotes Address', 'Quote Request Address',
 ];

@@ -12,13 +12,13 @@ import { readEmail, readFolderCode, readOffer } from './fields';
 import { overridePath } from '../../shared/descriptions';
 
 export const contactEmailKeyOption: INodeProperties = {
-	displayName: 'Contact E-Mail Key',
+	displayName: 'Contact Email Key',
 	name: 'contactEmailKey',
 	type: 'string',
 	default: CONTACT_EMAIL_KEY,
 	placeholder: `e.g. ${CONTACT_EMAIL_KEY}`,
-	description: "The name under which Cegid takes the contact's e-mail, for one contact",
-	hint: 'Guess, not published by Cegid. If Cegid says the e-mail is missing, enter the name your Cegid API catalogue shows.',
+	description: "The name under which Cegid takes the contact's email, for one contact",
+	hint: 'Guess, not published by Cegid. If Cegid says the email is missing, enter the name your Cegid API catalogue shows.',
 };
 
 /** The guessed address after the Base URL, as the user set it (a leading "/" added when missing). */
@@ -34,12 +34,12 @@ export function readAddress(ctx: IExecuteFunctions, parameterName: string, field
 export function oneContactBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const codeDossier = readFolderCode(ctx, itemIndex);
 	const email = readEmail(ctx, itemIndex);
-	const key = readText(ctx, overridePath(ctx, 'contactEmailKey'), 'Contact E-mail Key', itemIndex) ?? CONTACT_EMAIL_KEY;
+	const key = readText(ctx, overridePath(ctx, 'contactEmailKey'), 'Contact Email Key', itemIndex) ?? CONTACT_EMAIL_KEY;
 	if (!/^[A-Za-z_][\w.-]*$/.test(key)) {
-		throw inputError(ctx, itemIndex, 'Contact E-mail Key', `must be a field name such as "${CONTACT_EMAIL_KEY}"; got "${key}"`);
+		throw inputError(ctx, itemIndex, 'Contact Email Key', `must be a field name such as "${CONTACT_EMAIL_KEY}"; got "${key}"`);
 	}
 	if (key === 'codeDossier' || key === 'offre') {
-		throw inputError(ctx, itemIndex, 'Contact E-mail Key', `cannot be "${key}", which the call already uses`);
+		throw inputError(ctx, itemIndex, 'Contact Email Key', `cannot be "${key}", which the call already uses`);
 	}
 	return { [key]: email, codeDossier, offre: readOffer(ctx, itemIndex) };
 }

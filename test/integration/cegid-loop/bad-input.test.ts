@@ -116,7 +116,7 @@ const operations: Array<{ name: string; base: INodeParameters; fields: Array<[st
 			['codeDossier', 'Folder Code', FOLDER_CODE_CASES],
 			['email', 'Email', EMAIL_CASES],
 			['offer', 'Offer', [...REQUIRED_CASES, ...TEXT_CASES.slice(0, 4), { name: 'unknown', value: 'premium', problem: /must be one of/ }]],
-			['options.contactEmailKey', 'Contact E-mail Key', [
+			['options.contactEmailKey', 'Contact Email Key', [
 				...TEXT_CASES.slice(0, 4),
 				{ name: 'a space', value: 'e mail', problem: /must be a field name/ },
 				{ name: 'a dot', value: '.', problem: /must be a field name/ },

@@ -75,7 +75,7 @@ describe('Cegid Loop: Collaborative Offer → Remove for one contact, Options �
 	});
 });
 
-describe('Cegid Loop: Collaborative Offer → Add for one contact, Options → Contact E-mail Key', () => {
+describe('Cegid Loop: Collaborative Offer → Add for one contact, Options → Contact Email Key', () => {
 	test('the guessed name fails, naming the option; the sandbox\'s name adds the offer', async () => {
 		await addAnna();
 		const add = (options: Record<string, string>) =>
@@ -83,7 +83,7 @@ describe('Cegid Loop: Collaborative Offer → Add for one contact, Options → C
 
 		const guessed = await add({});
 		expect(guessed.error?.message).toBe(`Cegid Loop: Le champ ${DISAGREEING.contactEmailKey} est obligatoire`);
-		expect(guessed.error?.description).toContain('set Options → Contact E-mail Key');
+		expect(guessed.error?.description).toContain('set Options → Contact Email Key');
 
 		const corrected = await add({ contactEmailKey: DISAGREEING.contactEmailKey });
 		expect(corrected.error).toBeUndefined();

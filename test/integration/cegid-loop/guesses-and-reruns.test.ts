@@ -53,7 +53,7 @@ describe('Cegid Loop: Collaborative Offer → Add for one contact (the default)'
 		expect(sandbox.state.cegidLoop.contact(anna.email)?.applications).toEqual(['consultation', 'start']);
 	});
 
-	test('Contact E-mail Key changes the name the e-mail is sent under', async () => {
+	test('Contact Email Key changes the name the e-mail is sent under', async () => {
 		await addAnna();
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
@@ -67,7 +67,7 @@ describe('Cegid Loop: Collaborative Offer → Add for one contact (the default)'
 		]);
 		// The sandbox reads the default name, so it misses the e-mail, and the error names the option.
 		expect(run.error?.message).toBe('Cegid Loop: Le champ email est obligatoire');
-		expect(run.error?.description).toContain('set Options → Contact E-mail Key');
+		expect(run.error?.description).toContain('set Options → Contact Email Key');
 	});
 });
 

@@ -158,7 +158,7 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(guessed, 'LoopHub folder list')).toMatchObject({ result: 'not checked', method: 'POST', field: 'Credential → LoopHub Address, LoopHub Method' });
 		expect(find(guessed, 'Remove an offer for one contact (a write)')).toMatchObject({
 			result: 'not checked',
-			field: 'Options → Contact Removal Address, Contact E-mail Key',
+			field: 'Options → Contact Removal Address, Contact Email Key',
 		});
 		allSettled(guessed);
 

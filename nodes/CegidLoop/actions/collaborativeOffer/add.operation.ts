@@ -65,6 +65,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			? { answers: [ALREADY_DONE.offerOnFolder], request: { offre, codeDossier: readFolderCode(this, itemIndex) } }
 			: { answers: [ALREADY_DONE.offerOnContact], request: { offre, email: readEmail(this, itemIndex) } };
 	return await writeOnce(this, itemIndex, proof, async () =>
-		toOutput(await apiRequest(this, 'POST', path, { body, ...(addTo === 'folder' ? {} : { shapeField: overrideField(this, 'Contact E-mail Key') }) }, itemIndex)),
+		toOutput(await apiRequest(this, 'POST', path, { body, ...(addTo === 'folder' ? {} : { shapeField: overrideField(this, 'Contact Email Key') }) }, itemIndex)),
 	);
 }

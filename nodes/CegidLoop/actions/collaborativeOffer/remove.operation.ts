@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (this.getNodeParameter('removeFrom', itemIndex, 'folder') === 'contact') {
 		const body = oneContactBody(this, itemIndex);
 		const path = readAddress(this, overridePath(this, 'removeForContactPath'), 'Contact Removal Address', REMOVE_OFFER_FOR_CONTACT_PATH, itemIndex);
-		return toOutput(await apiRequest(this, 'POST', path, { body, addressField: overrideField(this, 'Contact Removal Address'), shapeField: overrideField(this, 'Contact E-mail Key') }, itemIndex));
+		return toOutput(await apiRequest(this, 'POST', path, { body, addressField: overrideField(this, 'Contact Removal Address'), shapeField: overrideField(this, 'Contact Email Key') }, itemIndex));
 	}
 	const body = { codeDossier: readFolderCode(this, itemIndex), offre: readOffer(this, itemIndex) };
 	return toOutput(await apiRequest(this, 'POST', REMOVE_OFFER_PATH, { body }, itemIndex));
