@@ -67,7 +67,7 @@ export interface RunNodeOptions {
 	errorOutput?: boolean;
 	/** Reuse a credentials store across runs, as n8n keeps a credential across executions. */
 	credentialsHelper?: TestCredentialsHelper;
-	/** Run the node as this version, as a workflow saved with it does; the newest by default. */
+	/** Run the node as this version, as a workflow saved with it does; 1.1 by default (SUITES_VERSION). */
 	typeVersion?: number;
 	/** The node's Retry On Fail settings, as the editor's node settings set them. */
 	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
