@@ -51,9 +51,6 @@ class InputNode implements INodeType {
 	}
 }
 
-/** The version a suite runs unless it names one. */
-const SUITES_VERSION = 1.1;
-
 export interface RunNodeOptions {
 	node: INodeType;
 	credentialTypes: ICredentialType[];
@@ -67,7 +64,7 @@ export interface RunNodeOptions {
 	errorOutput?: boolean;
 	/** Reuse a credentials store across runs, as n8n keeps a credential across executions. */
 	credentialsHelper?: TestCredentialsHelper;
-	/** Run the node as this version, as a workflow saved with it does; 1.1 by default (SUITES_VERSION). */
+	/** Run the node as this version, as a workflow saved with it does; by default the node's newest version, the one a user gets when adding it. */
 	typeVersion?: number;
 	/** The node's Retry On Fail settings, as the editor's node settings set them. */
 	retry?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
@@ -124,11 +121,8 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		id: 'under-test',
 		name: NODE_NAME,
 		type: typeName,
-		// Suites written before version 1.2 set overrides in Options, as 1.1 keeps them; a suite about
-		// 1.2 (API Overrides) asks for it.
-		typeVersion:
-			options.typeVersion ??
-			Math.min(SUITES_VERSION, Math.max(...[nodeType.description.version].flat())),
+		// The version a user gets by default; a suite about an older workflow asks for its version.
+		typeVersion: options.typeVersion ?? Math.max(...[nodeType.description.version].flat()),
 		position: [200, 0],
 		parameters: options.parameters,
 		credentials: nodeCredentials,

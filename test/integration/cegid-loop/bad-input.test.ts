@@ -116,7 +116,7 @@ const operations: Array<{ name: string; base: INodeParameters; fields: Array<[st
 			['codeDossier', 'Folder Code', FOLDER_CODE_CASES],
 			['email', 'Email', EMAIL_CASES],
 			['offer', 'Offer', [...REQUIRED_CASES, ...TEXT_CASES.slice(0, 4), { name: 'unknown', value: 'premium', problem: /must be one of/ }]],
-			['options.contactEmailKey', 'Contact Email Key', [
+			['apiOverrides.contactEmailKey', 'Contact Email Key', [
 				...TEXT_CASES.slice(0, 4),
 				{ name: 'a space', value: 'e mail', problem: /must be a field name/ },
 				{ name: 'a dot', value: '.', problem: /must be a field name/ },
@@ -131,7 +131,7 @@ const operations: Array<{ name: string; base: INodeParameters; fields: Array<[st
 	},
 	{
 		name: 'Collaborative Offer → Remove (folder)',
-		base: { resource: 'collaborativeOffer', operation: 'remove', codeDossier: 'MANON001', offer: 'co-production' },
+		base: { resource: 'collaborativeOffer', operation: 'remove', removeFrom: 'folder', codeDossier: 'MANON001', offer: 'co-production' },
 		fields: [['codeDossier', 'Folder Code', FOLDER_CODE_CASES]],
 	},
 	{
@@ -140,7 +140,7 @@ const operations: Array<{ name: string; base: INodeParameters; fields: Array<[st
 		fields: [
 			['codeDossier', 'Folder Code', FOLDER_CODE_CASES],
 			['email', 'Email', EMAIL_CASES],
-			['options.removeForContactPath', 'Contact Removal Address', [
+			['apiOverrides.removeForContactPath', 'Contact Removal Address', [
 				...TEXT_CASES.slice(0, 4),
 				{ name: '..', value: '/collaborativeOffer/../provisionningCollab/addClient', problem: /must not hold "\." or "\.\." steps/ },
 				{ name: '.', value: '/./x', problem: /must not hold "\." or "\.\." steps/ },

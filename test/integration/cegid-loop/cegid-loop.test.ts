@@ -56,6 +56,7 @@ describe('Cegid Loop: collaborative offers', () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'remove',
+			removeFrom: 'folder',
 			codeDossier: 'MANON001',
 			offer: 'co-production',
 		});

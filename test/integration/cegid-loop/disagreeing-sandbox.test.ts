@@ -59,11 +59,12 @@ describe('Cegid Loop credential: LoopHub Method', () => {
 	});
 });
 
-describe('Cegid Loop: Collaborative Offer → Remove for one contact, Options → Contact Removal Address', () => {
+describe('Cegid Loop 1.1 (a saved workflow): Collaborative Offer → Remove for one contact, Options → Contact Removal Address', () => {
 	test('the guessed address fails, naming the option; the sandbox\'s address removes the offer', async () => {
 		await addAnna();
+		// Workflows saved with version 1.1 keep their overrides in Options, and those still correct the guesses.
 		const remove = (options: Record<string, string>) =>
-			runCegid(sandbox, { resource: 'collaborativeOffer', operation: 'remove', removeFrom: 'contact', ...anna, options });
+			runCegid(sandbox, { resource: 'collaborativeOffer', operation: 'remove', removeFrom: 'contact', ...anna, options }, { typeVersion: 1.1 });
 
 		const guessed = await remove({ contactEmailKey: DISAGREEING.contactEmailKey });
 		expect(guessed.error?.httpCode).toBe('404');
@@ -75,15 +76,15 @@ describe('Cegid Loop: Collaborative Offer → Remove for one contact, Options �
 	});
 });
 
-describe('Cegid Loop: Collaborative Offer → Add for one contact, Options → Contact Email Key', () => {
-	test('the guessed name fails, naming the option; the sandbox\'s name adds the offer', async () => {
+describe('Cegid Loop: Collaborative Offer → Add for one contact, API Overrides → Contact Email Key', () => {
+	test('the guessed name fails, naming the override; the sandbox\'s name adds the offer', async () => {
 		await addAnna();
-		const add = (options: Record<string, string>) =>
-			runCegid(sandbox, { resource: 'collaborativeOffer', operation: 'add', ...anna, offer: 'start', options });
+		const add = (apiOverrides: Record<string, string>) =>
+			runCegid(sandbox, { resource: 'collaborativeOffer', operation: 'add', ...anna, offer: 'start', apiOverrides });
 
 		const guessed = await add({});
 		expect(guessed.error?.message).toBe(`Cegid Loop: Le champ ${DISAGREEING.contactEmailKey} est obligatoire`);
-		expect(guessed.error?.description).toContain('set Options → Contact Email Key');
+		expect(guessed.error?.description).toContain('set API Overrides → Contact Email Key');
 
 		const corrected = await add({ contactEmailKey: DISAGREEING.contactEmailKey });
 		expect(corrected.error).toBeUndefined();

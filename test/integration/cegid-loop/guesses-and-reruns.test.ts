@@ -59,15 +59,15 @@ describe('Cegid Loop: Collaborative Offer → Add for one contact (the default)'
 			resource: 'collaborativeOffer',
 			operation: 'add',
 			...anna,
-			options: { contactEmailKey: 'emailInterlocuteur' },
+			apiOverrides: { contactEmailKey: 'emailInterlocuteur' },
 		});
 
 		expect(bodies('/collaborativeOffer/addCollaborativeOffer')).toEqual([
 			{ emailInterlocuteur: anna.email, codeDossier: 'MANON004', offre: 'consultation' },
 		]);
-		// The sandbox reads the default name, so it misses the e-mail, and the error names the option.
+		// The sandbox reads the default name, so it misses the e-mail, and the error names the override.
 		expect(run.error?.message).toBe('Cegid Loop: Le champ email est obligatoire');
-		expect(run.error?.description).toContain('set Options → Contact Email Key');
+		expect(run.error?.description).toContain('set API Overrides → Contact Email Key');
 	});
 });
 
@@ -83,13 +83,13 @@ describe('Cegid Loop: Collaborative Offer → Remove for one contact', () => {
 		expect(sandbox.state.cegidLoop.contact(anna.email)?.applications).toEqual([]);
 	});
 
-	test('its Address option changes where the request goes, and "not found" tells the user what to set', async () => {
+	test('its Address override changes where the request goes, and "not found" tells the user what to set', async () => {
 		const run = await runCegid(sandbox, {
 			resource: 'collaborativeOffer',
 			operation: 'remove',
 			removeFrom: 'contact',
 			...anna,
-			options: { removeForContactPath: 'collaborativeOffer/removeOfferContact' },
+			apiOverrides: { removeForContactPath: 'collaborativeOffer/removeOfferContact' },
 		});
 
 		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => entry.path)).toEqual([
@@ -97,7 +97,7 @@ describe('Cegid Loop: Collaborative Offer → Remove for one contact', () => {
 		]);
 		expect(run.error?.httpCode).toBe('404');
 		expect(run.error?.message).toBe('Cegid Loop: No API at this address (the gateway answered "Resource not found")');
-		expect(run.error?.description).toContain('correct Options → Contact Removal Address');
+		expect(run.error?.description).toContain('correct API Overrides → Contact Removal Address');
 	});
 });
 
