@@ -185,7 +185,7 @@ const FIELD_CASES: FieldCase[] = [
 		name: 'Loop Get Many',
 		product: 'loop',
 		field: 'Page Size',
-		parameters: (value) => ({ resource: 'sale', operation: 'getMany', returnAll: true, options: { pageSize: value } }),
+		parameters: (value) => ({ resource: 'sale', operation: 'getMany', returnAll: true, apiOverrides: { pageSize: value } }),
 		path: '/sales',
 		usable: [],
 		unusable: NUMBERS_ONLY.filter(([label]) => !['empty', 'whitespace', 'null'].includes(label)),

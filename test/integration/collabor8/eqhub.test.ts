@@ -111,7 +111,7 @@ describe('Collabor8 EqHub: products', () => {
 
 		expect(run.error?.message).toBe("Collabor8 EqHub: Not found (Product 'no-such-product' was not found.)");
 		expect(run.error?.description).toContain('Check the ID');
-		expect(run.error?.description).toContain('Options → Product Details Address');
+		expect(run.error?.description).toContain('API Overrides → Product Details Address');
 		expect(run.error?.description).not.toMatch(/\bpath\b/i);
 	});
 
@@ -127,15 +127,15 @@ describe('Collabor8 EqHub: products', () => {
 	});
 
 	test('Product Details Address changes where Get and Download Image (main image) ask for the product', async () => {
-		const options = { productDetailsEndpoint: '/products/{eqhubProductId}/details' };
+		const apiOverrides = { productDetailsEndpoint: '/products/{eqhubProductId}/details' };
 
-		const get = await runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: pump.eqhubProductId, options });
+		const get = await runCollabor8(sandbox, 'eqhub', { resource: 'product', operation: 'get', eqhubProductId: pump.eqhubProductId, apiOverrides });
 		const image = await runCollabor8(sandbox, 'eqhub', {
 			resource: 'product',
 			operation: 'downloadImage',
 			eqhubProductId: pump.eqhubProductId,
 			image: 'main',
-			options,
+			apiOverrides,
 		});
 
 		expect(get.error?.httpCode).toBe('404');
