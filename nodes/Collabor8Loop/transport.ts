@@ -17,7 +17,7 @@ export const loopService = gatewayService({
 	credentialType: 'collabor8LoopApi',
 	apiRoot: LOOP_API_ROOT,
 	notFoundHint:
-		"Check the ID. If Loop answers \"not found\" for sales or items that exist, set the address from your Loop API documentation in the operation's Options (its default is unconfirmed).",
+		"Check the ID. If Loop answers \"not found\" for sales or items that exist, set the address from your Loop API documentation in the operation's API Overrides (its Options before version 1.2; its default is unconfirmed).",
 });
 
 /**
