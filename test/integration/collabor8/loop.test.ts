@@ -126,7 +126,7 @@ describe('Collabor8 Loop: sales', () => {
 
 		expect(run.error?.httpCode).toBe('404');
 		expect(run.error?.message).toBe("Collabor8 Loop: Not found (Sale 'sale-9999' was not found)");
-		expect(run.error?.description).toContain("set the address from your Loop API documentation in the operation's Options");
+		expect(run.error?.description).toContain("set the address from your Loop API documentation in the operation's API Overrides");
 		expect(run.error?.description).not.toMatch(/\bpath\b/i);
 	});
 
@@ -243,13 +243,13 @@ describe('Collabor8 Loop: Sale ID picked from a list or typed', () => {
 	});
 });
 
-describe('Collabor8 Loop: guesses the user corrects in Options', () => {
+describe('Collabor8 Loop: guesses the user corrects in API Overrides', () => {
 	test('Sale Address moves where Get asks for a sale', async () => {
 		const run = await runCollabor8(sandbox, 'loop', {
 			resource: 'sale',
 			operation: 'get',
 			saleId: 'sale-0004',
-			options: { saleEndpoint: '/v2/sale/{saleId}/detail' },
+			apiOverrides: { saleEndpoint: '/v2/sale/{saleId}/detail' },
 		});
 
 		expect(run.error?.httpCode).toBe('404');
@@ -262,7 +262,7 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 			operation: 'updateStatus',
 			saleId: 'sale-0001',
 			status: 'sold',
-			options: { statusEndpoint: '/sales/{saleId}/state', statusMethod: 'PATCH', statusBodyField: 'newStatus' },
+			apiOverrides: { statusEndpoint: '/sales/{saleId}/state', statusMethod: 'PATCH', statusBodyField: 'newStatus' },
 		});
 
 		expect(run.error?.httpCode).toBe('404');
@@ -278,7 +278,7 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 			resource: 'item',
 			operation: 'create',
 			description: 'Valve',
-			options: { itemEndpoint: '/items/import', itemMethod: 'PUT' },
+			apiOverrides: { itemEndpoint: '/items/import', itemMethod: 'PUT' },
 		});
 
 		expect(run.error?.httpCode).toBe('404');
@@ -293,7 +293,7 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 			resource: 'sale',
 			operation: 'getMany',
 			returnAll: true,
-			options: { pageSize: 10 },
+			apiOverrides: { pageSize: 10 },
 		});
 
 		expect(run.json.map((sale) => sale.id)).toEqual(allSales.map((sale) => sale.id));
@@ -317,19 +317,20 @@ describe('Collabor8 Loop: guesses the user corrects in Options', () => {
 			resource: 'sale',
 			operation: 'getMany',
 			returnAll: true,
-			options: { countQueries: true, totalFields: 'matchCount' },
+			options: { countQueries: true },
+			apiOverrides: { totalFields: 'matchCount' },
 		});
 
 		expect(run.json).toHaveLength(200);
 		expect(salesCalls().map((query) => query.page[0])).toEqual(['1', '2', '3']);
 	});
 
-	test('an endpoint that would leave its place is refused before any request, naming the option', async () => {
+	test('an endpoint that would leave its place is refused before any request, naming the override', async () => {
 		const run = await runCollabor8(sandbox, 'loop', {
 			resource: 'sale',
 			operation: 'get',
 			saleId: 'sale-0004',
-			options: { saleEndpoint: '/sales/../token/{saleId}' },
+			apiOverrides: { saleEndpoint: '/sales/../token/{saleId}' },
 		});
 
 		expect(run.error?.message).toMatch(/^Sale Address must not hold "\." or "\.\." steps; .* \[item 0\]$/);
@@ -356,7 +357,8 @@ describe('Collabor8 Loop: a service that serves fewer sales per page than asked'
 			resource: 'sale',
 			operation: 'getMany',
 			returnAll: true,
-			options: { countQueries: true, pageSize: 20 },
+			options: { countQueries: true },
+			apiOverrides: { pageSize: 20 },
 		});
 
 		expect(run.json.map((sale) => sale.id)).toEqual(initialSales(95).map((sale) => sale.id));

@@ -271,7 +271,7 @@ describe('Collabor8 Virtual Inventory: Max Wait and Poll Interval must be number
 	});
 });
 
-describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', () => {
+describe('Collabor8 Virtual Inventory: guesses the user corrects in API Overrides', () => {
 	test('an address that answers "not found" says which credential field corrects it', async () => {
 		const baseUrl = String(sandbox.credentials.collabor8VirtualInventoryApi.baseUrl).replace('/virtual-inventory-api', '/vi-api');
 
@@ -283,7 +283,7 @@ describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', ()
 	});
 
 	test('Step by Step Mode Value changes the mode sent', async () => {
-		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { stepByStepModeValue: 'stepbystep' } }, { items: [importFile()] });
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, apiOverrides: { stepByStepModeValue: 'stepbystep' } }, { items: [importFile()] });
 
 		expect(run.error).toBeUndefined();
 		expect(viCalls()[1]).toBe('POST /v1/m2m/inventory-import/stepbystep');
@@ -293,7 +293,7 @@ describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', ()
 		const run = await runCollabor8(
 			sandbox,
 			'virtualInventory',
-			{ ...upload, importMode: 'applyWithoutFeedback', options: { applyWithoutFeedbackModeValue: 'Apply' } },
+			{ ...upload, importMode: 'applyWithoutFeedback', apiOverrides: { applyWithoutFeedbackModeValue: 'Apply' } },
 			{ items: [importFile()] },
 		);
 
@@ -303,12 +303,12 @@ describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', ()
 	});
 
 	test('Upload Field Name changes the name the file is sent under: the sandbox, which expects "file", no longer finds it', async () => {
-		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { fileFieldName: 'importFile' } }, { items: [importFile()] });
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, apiOverrides: { fileFieldName: 'importFile' } }, { items: [importFile()] });
 
 		expect(run.error?.httpCode).toBe('400');
 		expect(run.error?.message).toBe('Collabor8 Virtual Inventory: One or more validation errors occurred.');
 		expect(imports()).toHaveLength(0);
-		const withGuess = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { fileFieldName: 'file' } }, { items: [importFile()] });
+		const withGuess = await runCollabor8(sandbox, 'virtualInventory', { ...upload, apiOverrides: { fileFieldName: 'file' } }, { items: [importFile()] });
 		expect(withGuess.error).toBeUndefined();
 		expect(imports()).toHaveLength(1);
 	});
@@ -318,7 +318,7 @@ describe('Collabor8 Virtual Inventory: guesses the user corrects in Options', ()
 		untyped.binary!.data.mimeType = 'application/octet-stream';
 		sandbox.state.virtualInventory.importBusyMs = 0;
 
-		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, options: { fileType: 'text/csv' } }, { items: [untyped] });
+		const run = await runCollabor8(sandbox, 'virtualInventory', { ...upload, apiOverrides: { fileType: 'text/csv' } }, { items: [untyped] });
 		const withGuess = await runCollabor8(sandbox, 'virtualInventory', upload, { items: [untyped] });
 
 		expect(run.error).toBeUndefined();

@@ -35,11 +35,11 @@ describe('Collabor8 EqHub: Product → Get', () => {
 			resource: 'product',
 			operation: 'get',
 			eqhubProductId: '3f6d2c1a-8b4e-4f2a-9c7d-1e5b6a7c8d90',
-			options: { productDetailsEndpoint: '/products/{eqhubProductId}' },
+			apiOverrides: { productDetailsEndpoint: '/products/{eqhubProductId}' },
 		});
 
 		expect(run.error?.message).toBe(`Collabor8 EqHub: ${GATEWAY_404}`);
-		expect(run.error?.description).toContain('This is a wrong address, not "nothing found": correct Options → Product Details Address.');
+		expect(run.error?.description).toContain('This is a wrong address, not "nothing found": correct API Overrides → Product Details Address.');
 	});
 });
 
@@ -55,10 +55,10 @@ describe('Collabor8 Loop: Sale → Get', () => {
 			resource: 'sale',
 			operation: 'get',
 			saleId: 'sale-0001',
-			options: { saleEndpoint: '/sale/{saleId}' },
+			apiOverrides: { saleEndpoint: '/sale/{saleId}' },
 		});
 
 		expect(run.error?.message).toBe(`Collabor8 Loop: ${GATEWAY_404}`);
-		expect(run.error?.description).toContain('correct Options → Sale Address.');
+		expect(run.error?.description).toContain('correct API Overrides → Sale Address.');
 	});
 });
