@@ -56,7 +56,7 @@ describe('Infinigate purchase invoices: list', () => {
 	test('Return All pages with Take/Skip until the service answers an empty page', async () => {
 		// A Page Size the user sets, so that the pages follow from this test's numbers, not the node's default.
 		const pageSize = 25;
-		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), returnAll: true, options: { pageSize } });
+		const run = await runInfinigate(sandbox, { ...getMany, ...wholeYear(), returnAll: true, apiOverrides: { pageSize } });
 
 		const expected = invoices();
 		expect(expected.length).toBeGreaterThan(2 * pageSize);

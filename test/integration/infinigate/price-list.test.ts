@@ -208,8 +208,8 @@ describe('Infinigate price list: search and count', () => {
 		expect(apiRequests(sandbox)[0].query).toEqual({ VendorCodes: ['NWN'], EndUserTypes: ['Education'] });
 	});
 
-	test('Page Size in Options changes how many products each request asks for', async () => {
-		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'switch', limit: 50, options: { pageSize: 20 } });
+	test('Page Size in API Overrides changes how many products each request asks for', async () => {
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'search', searchTerm: 'switch', limit: 50, apiOverrides: { pageSize: 20 } });
 
 		expect(run.json).toHaveLength(50);
 		expect(apiRequests(sandbox, /\/pricelist\/search\/switch$/).map((page) => page.query.Take[0])).toEqual(['20', '20', '10']);
@@ -349,10 +349,10 @@ describe('Infinigate price list: look-up by SKU', () => {
 		expect(run.json).toEqual([{ ...known, found: true }]);
 	});
 
-	test('SKUs per Request in Options changes how many SKUs go into one look-up', async () => {
+	test('SKUs per Request in API Overrides changes how many SKUs go into one look-up', async () => {
 		const skus = products().slice(0, 25).map((product) => product.sku);
 
-		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: skus.join(','), options: { skusPerRequest: 10 } });
+		const run = await runInfinigate(sandbox, { resource: 'priceList', operation: 'getBySku', skus: skus.join(','), apiOverrides: { skusPerRequest: 10 } });
 
 		expect(run.json).toHaveLength(25);
 		expect(apiRequests(sandbox).map((request) => request.query.no.length)).toEqual([10, 10, 5]);
@@ -402,7 +402,7 @@ describe('Infinigate price list: look-up by SKU', () => {
 		// One look-up at a time, so that the fault hits the first (see concurrency.test.ts for several).
 		const run = await runInfinigate(
 			sandbox,
-			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}', options: { maxConcurrentRequests: 1, skusPerRequest: full } },
+			{ resource: 'priceList', operation: 'getBySku', skus: '={{ $json.skus }}', options: { maxConcurrentRequests: 1 }, apiOverrides: { skusPerRequest: full } },
 			{ items, continueOnFail: true },
 		);
 

@@ -82,12 +82,12 @@ describe("Infinigate: the gateway's 404 is a wrong address", () => {
 			resource: 'purchaseQuote',
 			operation: 'getByDocumentNumber',
 			documentNumber: 'AN24-200001',
-			options: { quotesLocation: '/order-management/v3/purchasequote' },
+			apiOverrides: { quotesLocation: '/order-management/v3/purchasequote' },
 		});
 
 		expect(unknown.error?.message).toContain("No quote with documentNumber 'AN24-999999'");
 		expect(unknown.error?.description ?? '').not.toContain('Quotes Address');
-		expect(wrongAddress.error?.message).toContain('check Options → Quotes Address');
+		expect(wrongAddress.error?.message).toContain('check API Overrides → Quotes Address');
 	});
 });
 
