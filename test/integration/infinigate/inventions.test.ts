@@ -1,8 +1,9 @@
 /**
- * Every Infinigate guess a user can correct in the node's Options, against a sandbox that reads it
- * differently (sandbox/infinigate/inventions.ts): the node fails with a message naming the field,
+ * Every Infinigate guess a user can correct in the node's API Overrides, against a sandbox that reads
+ * it differently (sandbox/infinigate/inventions.ts): the node fails with a message naming the field,
  * and passes once the field is set to what that sandbox serves. The expectations come from the
- * sandbox's inventions and its data, never from the node's defaults.
+ * sandbox's inventions and its data, never from the node's defaults. One test shows that a workflow
+ * saved with version 1.1 still corrects a guess in Options.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -25,12 +26,12 @@ async function disagreeingOn<K extends keyof InfinigateInventions>(
 }
 
 describe('Infinigate against a sandbox that reads each correctable guess differently', () => {
-	test("quotes served elsewhere: the gateway's 404 names Options → Quotes Address, and setting it works", async () => {
+	test("version 1.1 (a saved workflow), quotes served elsewhere: the gateway's 404 names Options → Quotes Address, and setting it there works", async () => {
 		await disagreeingOn('quotesPath', async (sandbox, quotesPath) => {
 			const list = { resource: 'purchaseQuote', operation: 'getMany', returnAll: true };
 
-			const failing = await runInfinigate(sandbox, list);
-			const corrected = await runInfinigate(sandbox, { ...list, options: { quotesLocation: quotesPath } });
+			const failing = await runInfinigate(sandbox, list, { typeVersion: 1.1 });
+			const corrected = await runInfinigate(sandbox, { ...list, options: { quotesLocation: quotesPath } }, { typeVersion: 1.1 });
 
 			expect(failing.error?.message).toContain('check Options → Quotes Address');
 			expect(corrected.error).toBeUndefined();
@@ -38,29 +39,29 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 		});
 	});
 
-	test('quote requests taken elsewhere: the 404 names Options → Quote Request Address, and setting it works', async () => {
+	test('quote requests taken elsewhere: the 404 names API Overrides → Quote Request Address, and setting it works', async () => {
 		await disagreeingOn('quoteRequestPath', async (sandbox, quoteRequestPath) => {
 			const request: INodeParameters = { resource: 'purchaseQuote', operation: 'request', lines: { line: [{ itemNumber: '6D34G6', quantity: 2 }] } };
 
 			const failing = await runInfinigate(sandbox, request);
-			const corrected = await runInfinigate(sandbox, { ...request, options: { requestLocation: quoteRequestPath } });
+			const corrected = await runInfinigate(sandbox, { ...request, apiOverrides: { requestLocation: quoteRequestPath } });
 
-			expect(failing.error?.message).toContain('check Options → Quote Request Address');
+			expect(failing.error?.message).toContain('check API Overrides → Quote Request Address');
 			expect(sandbox.state.quoteRequests).toHaveLength(1);
 			expect(corrected.error).toBeUndefined();
 			expect(corrected.json[0]).toMatchObject({ documentStatus: 'Requested' });
 		});
 	});
 
-	test('smaller document pages: the refusal names Options → Page Size, and a page size the service serves works', async () => {
+	test('smaller document pages: the refusal names API Overrides → Page Size, and a page size the service serves works', async () => {
 		await disagreeingOn('maxDocumentTake', async (sandbox, maxTake) => {
 			const list: INodeParameters = { resource: 'purchaseInvoice', operation: 'getMany', periodStart: '2000-01-01', returnAll: true };
 
 			const failing = await runInfinigate(sandbox, list);
-			const corrected = await runInfinigate(sandbox, { ...list, options: { pageSize: maxTake } });
+			const corrected = await runInfinigate(sandbox, { ...list, apiOverrides: { pageSize: maxTake } });
 
 			expect(failing.error?.httpCode).toBe('400');
-			expect(failing.error?.message).toMatch(/^Infinigate refused the page size: lower Options → Page Size/);
+			expect(failing.error?.message).toMatch(/^Infinigate refused the page size: lower API Overrides → Page Size/);
 			expect(corrected.error).toBeUndefined();
 			expect(corrected.json).toHaveLength(sandbox.state.invoices.length);
 			for (const request of apiRequests(sandbox, '/invoice-management/v2/purchaseinvoice').slice(1)) {
@@ -69,7 +70,7 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 		});
 	});
 
-	test('smaller price-list pages: the refusal names Options → Page Size, and a page size the service serves works', async () => {
+	test('smaller price-list pages: the refusal names API Overrides → Page Size, and a page size the service serves works', async () => {
 		await disagreeingOn('maxPriceListTake', async (sandbox, maxTake) => {
 			const search: INodeParameters = { resource: 'priceList', operation: 'search', searchTerm: 'switch', returnAll: true };
 			const expected = sandbox.state.products.filter(
@@ -77,9 +78,9 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 			);
 
 			const failing = await runInfinigate(sandbox, search);
-			const corrected = await runInfinigate(sandbox, { ...search, options: { pageSize: maxTake } });
+			const corrected = await runInfinigate(sandbox, { ...search, apiOverrides: { pageSize: maxTake } });
 
-			expect(failing.error?.message).toMatch(/^Infinigate refused the page size: lower Options → Page Size/);
+			expect(failing.error?.message).toMatch(/^Infinigate refused the page size: lower API Overrides → Page Size/);
 			expect(corrected.error).toBeUndefined();
 			expect(corrected.json).toHaveLength(expected.length);
 			expect(expected.length).toBeGreaterThan(maxTake);
@@ -100,16 +101,16 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 		});
 	});
 
-	test('fewer SKUs per look-up: the refusal names Options → SKUs per Request, and that many works', async () => {
+	test('fewer SKUs per look-up: the refusal names API Overrides → SKUs per Request, and that many works', async () => {
 		await disagreeingOn('maxSkusPerRequest', async (sandbox, maxSkus) => {
 			const skus = sandbox.state.products.slice(0, maxSkus + 5).map((entry) => entry.product.sku);
 			const lookUp: INodeParameters = { resource: 'priceList', operation: 'getBySku', skus: skus.join(', ') };
 
 			const failing = await runInfinigate(sandbox, lookUp);
-			const corrected = await runInfinigate(sandbox, { ...lookUp, options: { skusPerRequest: maxSkus } });
+			const corrected = await runInfinigate(sandbox, { ...lookUp, apiOverrides: { skusPerRequest: maxSkus } });
 
 			expect(failing.error?.httpCode).toBe('400');
-			expect(failing.error?.message).toMatch(/lower Options → SKUs per Request/);
+			expect(failing.error?.message).toMatch(/lower API Overrides → SKUs per Request/);
 			expect(corrected.error).toBeUndefined();
 			expect(new Set(corrected.json.map((json) => json.sku))).toEqual(new Set(skus));
 			expect(corrected.json.every((json) => json.found === true)).toBe(true);
@@ -117,7 +118,7 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 	});
 });
 
-describe('Infinigate 1.2: overrides in API Overrides', () => {
+describe('Infinigate 1.2: an override left in Options does not apply', () => {
 	test("quotes served elsewhere: the 404 names API Overrides → Quotes Address, and setting it there works", async () => {
 		await disagreeingOn('quotesPath', async (sandbox, quotesPath) => {
 			const list = { resource: 'purchaseQuote', operation: 'getMany', returnAll: true };
@@ -130,18 +131,6 @@ describe('Infinigate 1.2: overrides in API Overrides', () => {
 			expect(misplaced.error?.message).toContain('check API Overrides → Quotes Address');
 			expect(corrected.error).toBeUndefined();
 			expect(corrected.json.map((json) => json.documentNumber)).toEqual(sandbox.state.quotes.map((quote) => quote.header.documentNumber));
-		});
-	});
-
-	test('smaller document pages: the refusal names API Overrides → Page Size, and a page size set there works', async () => {
-		await disagreeingOn('maxDocumentTake', async (sandbox, maxTake) => {
-			const list: INodeParameters = { resource: 'purchaseInvoice', operation: 'getMany', periodStart: '2000-01-01', returnAll: true };
-
-			const failing = await runInfinigate(sandbox, list, { typeVersion: 1.2 });
-			const corrected = await runInfinigate(sandbox, { ...list, apiOverrides: { pageSize: maxTake } }, { typeVersion: 1.2 });
-
-			expect(failing.error?.message).toContain('API Overrides → Page Size');
-			expect(corrected.error).toBeUndefined();
 		});
 	});
 });

@@ -299,14 +299,14 @@ describe('Infinigate purchase quotes', () => {
 		expect(run.error?.httpCode).toBe('409');
 	});
 
-	test('Quotes Address in Options changes where every quote request goes, and a "not found" says so', async () => {
+	test('Quotes Address in API Overrides changes where every quote request goes, and a "not found" says so', async () => {
 		const quote = openQuote();
 
 		const list = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
 			operation: 'getMany',
 			limit: 5,
-			options: { quotesLocation: '/invoice-management/v2/purchasequote' },
+			apiOverrides: { quotesLocation: '/invoice-management/v2/purchasequote' },
 		});
 		const accept = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
@@ -314,7 +314,7 @@ describe('Infinigate purchase quotes', () => {
 			documentNumber: String(quote.header.documentNumber),
 			documentRevision: Number(quote.header.documentVersion),
 			acceptedByUserMail: 'buyer@reseller.example',
-			options: { quotesLocation: '/invoice-management/v2/purchasequote/' },
+			apiOverrides: { quotesLocation: '/invoice-management/v2/purchasequote/' },
 		});
 
 		expect(apiRequests(sandbox).map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -322,7 +322,7 @@ describe('Infinigate purchase quotes', () => {
 			'POST /invoice-management/v2/purchasequote/acceptance',
 		]);
 		expect(list.error?.httpCode).toBe('404');
-		expect(list.error?.description).toContain('Options → Quotes Address');
+		expect(list.error?.description).toContain('API Overrides → Quotes Address');
 		expect(accept.error?.httpCode).toBe('404');
 		expect(quote.header.documentStatus).toBe('Open');
 	});
@@ -332,7 +332,7 @@ describe('Infinigate purchase quotes', () => {
 			resource: 'purchaseQuote',
 			operation: 'getMany',
 			limit: 5,
-			options: { quotesLocation: '/order-management/v2/../purchasequote?x=1' },
+			apiOverrides: { quotesLocation: '/order-management/v2/../purchasequote?x=1' },
 		});
 
 		expect(run.error?.message).toMatch(/^Quotes Address may only hold/);
@@ -501,16 +501,16 @@ describe('Infinigate purchase quotes: request', () => {
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 
-	test('Quote Request Address in Options changes where the request goes', async () => {
+	test('Quote Request Address in API Overrides changes where the request goes', async () => {
 		const run = await runInfinigate(sandbox, {
 			...request,
 			lines: { line: [{ itemNumber: '6D34G6', quantity: 1 }] },
-			options: { requestLocation: '/order-management/v2/purchaseorder/request' },
+			apiOverrides: { requestLocation: '/order-management/v2/purchaseorder/request' },
 		});
 
 		expect(apiRequests(sandbox).map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /order-management/v2/purchaseorder/request']);
 		expect(run.error?.httpCode).toBe('404');
-		expect(run.error?.description).toContain('Options → Quote Request Address');
+		expect(run.error?.description).toContain('API Overrides → Quote Request Address');
 	});
 
 	test('a line without SKU or vendor SKU fails before any request, naming the line and the item', async () => {
