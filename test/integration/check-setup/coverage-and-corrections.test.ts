@@ -1,6 +1,7 @@
 /**
  * Check Setup covers every guess, and it tries what the user corrected: a wrong address set in the
- * Options is reported as a wrong address naming that field, and the right one as working.
+ * API Overrides is reported as a wrong address naming that field, and the right one as working.
+ * One test shows a workflow saved with version 1.1, whose corrections are in Options.
  */
 import * as cegidLoopChecks from '../../../nodes/CegidLoop/checks';
 import * as cegidLoopGuesses from '../../../nodes/CegidLoop/guesses';
@@ -69,38 +70,38 @@ describe('Check Setup tries the addresses the user set', () => {
 
 	beforeEach(() => sandbox.server.reset());
 
-	test('Infinigate: a Quotes Address the gateway does not know is a wrong address naming the option; the right one works', async () => {
-		const wrong = await runCheckSetup(sandbox, 'infinigate', { options: { quotesLocation: '/invoice-management/v2/purchasequote' } });
+	test('Infinigate: a Quotes Address the gateway does not know is a wrong address naming the override; the right one works', async () => {
+		const wrong = await runCheckSetup(sandbox, 'infinigate', { apiOverrides: { quotesLocation: '/invoice-management/v2/purchasequote' } });
 
 		const quotes = wrong.checks.find((check) => check.check === 'Quotes address')!;
-		expect(quotes).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Quotes Address' });
+		expect(quotes).toMatchObject({ result: 'wrong address', status: 404, field: 'API Overrides → Quotes Address' });
 		expect(quotes.address).toMatch(/\/invoice-management\/v2\/purchasequote\?Take=1$/);
 		// The gateway's own 404, described by its shape.
 		expect(quotes.answerShape).toEqual({ $: 'object', statusCode: 'number', message: 'string' });
 		expect(wrong.checks.find((check) => check.check === 'Quote by ID')!.result).toBe('not checked');
 
 		sandbox.server.reset();
-		const right = await runCheckSetup(sandbox, 'infinigate', { options: { quotesLocation: '/order-management/v2/purchasequote' } });
+		const right = await runCheckSetup(sandbox, 'infinigate', { apiOverrides: { quotesLocation: '/order-management/v2/purchasequote' } });
 		expect(right.checks.find((check) => check.check === 'Quotes address')!.result).toBe('works');
 	});
 
 	test('Loop: a Sale Address and Total Fields that do not fit are reported with the fields that correct them', async () => {
-		const run = await runCheckSetup(sandbox, 'loop', { options: { saleEndpoint: '/sale/{saleId}', totalFields: 'totalSales' } });
+		const run = await runCheckSetup(sandbox, 'loop', { apiOverrides: { saleEndpoint: '/sale/{saleId}', totalFields: 'totalSales' } });
 
-		expect(results(run.checks.filter((check) => check.field?.startsWith('Options → ') && check.result !== 'not checked'))).toEqual([
+		expect(results(run.checks.filter((check) => check.field?.startsWith('API Overrides → ') && check.result !== 'not checked'))).toEqual([
 			'Total fields: unexpected answer',
 			'Sale address: wrong address',
 		]);
-		expect(run.checks.find((check) => check.check === 'Sale address')!.field).toBe('Options → Sale Address');
+		expect(run.checks.find((check) => check.check === 'Sale address')!.field).toBe('API Overrides → Sale Address');
 		expect(run.checks.find((check) => check.check === 'Total fields')!.suggestion).toContain('totalSales');
 	});
 
 	test('EqHub: a Product Details Address the gateway does not know is a wrong address', async () => {
-		const run = await runCheckSetup(sandbox, 'eqhub', { options: { productDetailsEndpoint: '/products/{eqhubProductId}' } });
+		const run = await runCheckSetup(sandbox, 'eqhub', { apiOverrides: { productDetailsEndpoint: '/products/{eqhubProductId}' } });
 
 		expect(run.checks.find((check) => check.check === 'Product details address')).toMatchObject({
 			result: 'wrong address',
-			field: 'Options → Product Details Address',
+			field: 'API Overrides → Product Details Address',
 		});
 	});
 
@@ -158,7 +159,7 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(guessed, 'LoopHub folder list')).toMatchObject({ result: 'not checked', method: 'POST', field: 'Credential → LoopHub Address, LoopHub Method' });
 		expect(find(guessed, 'Remove an offer for one contact (a write)')).toMatchObject({
 			result: 'not checked',
-			field: 'Options → Contact Removal Address, Contact Email Key',
+			field: 'API Overrides → Contact Removal Address, Contact Email Key',
 		});
 		allSettled(guessed);
 
@@ -181,13 +182,13 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		allSettled(corrected);
 	});
 
-	test('Infinigate: v1-only documents and quotes elsewhere are wrong addresses naming Options → API Version and Quotes Address; once set, the lists, the date field and the quote by ID work', async () => {
+	test('Infinigate: v1-only documents and quotes elsewhere are wrong addresses naming Options → API Version and API Overrides → Quotes Address; once set, the lists, the date field and the quote by ID work', async () => {
 		const guessed = await runCheckSetup(sandbox, 'infinigate');
 		expect(find(guessed, 'Credential and price-list count').result).toBe('works');
 		for (const name of ['Purchase invoice list', 'Purchase credit memo list']) {
 			expect(find(guessed, name)).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → API Version' });
 		}
-		expect(find(guessed, 'Quotes address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Quotes Address' });
+		expect(find(guessed, 'Quotes address')).toMatchObject({ result: 'wrong address', status: 404, field: 'API Overrides → Quotes Address' });
 		expect(find(guessed, 'Quotes address').suggestion).toContain(INFINIGATE.quotesPath);
 		// The lists gave no answer: the checks that read them say so, rather than "no quote in the list".
 		expect(find(guessed, 'Quote by ID')).toMatchObject({ result: 'not checked', status: null });
@@ -196,13 +197,13 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 			'Not checked: it needs the answer of "Purchase invoice list", which gave none (see that check).',
 		);
 		// What only a write or a large request shows: the quote request's address, the size limits.
-		expect(find(guessed, 'Request a quote (a write)')).toMatchObject({ result: 'not checked', field: 'Options → Quote Request Address' });
+		expect(find(guessed, 'Request a quote (a write)')).toMatchObject({ result: 'not checked', field: 'API Overrides → Quote Request Address' });
 		for (const name of ['Price-list page size', 'Document page size', 'SKUs per look-up']) {
 			expect(find(guessed, name).result).toBe('not checked');
 		}
 
 		sandbox.server.reset();
-		const corrected = await runCheckSetup(sandbox, 'infinigate', { options: { apiVersion: 'v1', quotesLocation: INFINIGATE.quotesPath } });
+		const corrected = await runCheckSetup(sandbox, 'infinigate', { options: { apiVersion: 'v1' }, apiOverrides: { quotesLocation: INFINIGATE.quotesPath } });
 		expect(results(corrected.checks.filter((check) => check.result === 'works'))).toEqual(
 			expect.arrayContaining([
 				'Purchase invoice list: works',
@@ -221,12 +222,12 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		allSettled(corrected);
 	});
 
-	test('EqHub: an invented product-details address is a wrong address naming Options → Product Details Address; once set, it works', async () => {
+	test('EqHub: an invented product-details address is a wrong address naming API Overrides → Product Details Address; once set, it works', async () => {
 		const guessed = await runCheckSetup(sandbox, 'eqhub');
-		expect(find(guessed, 'Product details address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Product Details Address' });
+		expect(find(guessed, 'Product details address')).toMatchObject({ result: 'wrong address', status: 404, field: 'API Overrides → Product Details Address' });
 
 		sandbox.server.reset();
-		const corrected = await runCheckSetup(sandbox, 'eqhub', { options: { productDetailsEndpoint: EQHUB.productDetailsPath } });
+		const corrected = await runCheckSetup(sandbox, 'eqhub', { apiOverrides: { productDetailsEndpoint: EQHUB.productDetailsPath } });
 		expect(find(corrected, 'Product details address').result).toBe('works');
 		expect(find(corrected, 'Product details address').address).toMatch(/\/products\/[^/]+\/details$/);
 		allSettled(corrected);
@@ -248,7 +249,7 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(corrected, 'Credential, API Path and import status')).toMatchObject({ result: 'works', status: 200 });
 		expect(find(corrected, 'Upload import file (a write)')).toMatchObject({
 			result: 'not checked',
-			field: 'Options → Step by Step Mode Value, No Feedback Mode Value, Upload Field Name, File Type If Unknown',
+			field: 'API Overrides → Step by Step Mode Value, No Feedback Mode Value, Upload Field Name, File Type If Unknown',
 		});
 		allSettled(corrected);
 	});
@@ -264,8 +265,8 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(corrected, 'Total fields').result).toBe('works');
 	});
 
-	test('Loop: an invented sale address and total field are "wrong address" and "unexpected answer" naming their Options; once set, both work; the writes stay not checked', async () => {
-		const guessed = await runCheckSetup(sandbox, 'loop');
+	test('Loop 1.1 (a saved workflow): an invented sale address and total field are "wrong address" and "unexpected answer" naming their Options; once set, both work; the writes stay not checked', async () => {
+		const guessed = await runCheckSetup(sandbox, 'loop', { typeVersion: 1.1 });
 		expect(find(guessed, 'Sale address')).toMatchObject({ result: 'wrong address', status: 404, field: 'Options → Sale Address' });
 		expect(find(guessed, 'Total fields')).toMatchObject({ result: 'unexpected answer', status: 200, field: 'Options → Total Fields' });
 		for (const name of ['Update sale status (a write)', 'Create item (a write)', 'Page size']) {
@@ -275,7 +276,7 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(guessed, 'Sale status values').suggestion).toContain('show only when it is sent');
 
 		sandbox.server.reset();
-		const corrected = await runCheckSetup(sandbox, 'loop', { options: { saleEndpoint: LOOP.salePath, totalFields: LOOP.totalField } });
+		const corrected = await runCheckSetup(sandbox, 'loop', { typeVersion: 1.1, options: { saleEndpoint: LOOP.salePath, totalFields: LOOP.totalField } });
 		expect(find(corrected, 'Sale address').result).toBe('works');
 		expect(find(corrected, 'Sale address').address).toMatch(/\/sales\/[^/]+\/details$/);
 		expect(find(corrected, 'Total fields').result).toBe('works');
