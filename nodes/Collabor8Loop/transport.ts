@@ -7,7 +7,6 @@ import { addressedCall } from '../shared/path';
 import { jsonOutput } from '../shared/items';
 import { collectPages } from '../shared/paging';
 import type { RequestContext } from '../shared/request';
-import { quoteAnswerWithoutSecrets } from '../shared/quotedAnswer';
 import { answerError, serviceRequest } from '../shared/request';
 import { LOOP_API_ROOT } from './endpoints';
 import { MAX_PAGE_SIZE, TOTAL_FIELDS } from './guesses';
@@ -89,7 +88,7 @@ export async function apiRequestAllItems(
 			if (!Array.isArray(data)) {
 				throw await answerError(ctx, loopService, itemIndex, {
 					message: `Loop: page ${pageIndex + 1} of ${path} has no "data" list`,
-					description: `The answer was: ${await quoteAnswerWithoutSecrets(ctx, loopService, itemIndex, answer)}. The guide's list answers {"data": [...]}.`,
+					description: (quote) => `The answer was: ${quote(answer, 300)}. The guide's list answers {"data": [...]}.`,
 				});
 			}
 			envelope = rest;

@@ -3,7 +3,6 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { loopHubCall } from '../../../credentials/common/cegidLoop';
 import type { RequestContext } from '../../shared/request';
-import { quoteAnswerWithoutSecrets } from '../../shared/quotedAnswer';
 import { answerError } from '../../shared/request';
 import { apiRequest, cegidLoopService } from '../transport';
 import { toOutput } from './messages';
@@ -30,6 +29,7 @@ export async function loopHubFolders(
 	if (Array.isArray(folders)) return folders;
 	throw await answerError(ctx, cegidLoopService, itemIndex, {
 		message: 'Cegid Loop: LoopHub answered an object where the guide shows a list of folders',
-		description: `${method} ${path} answered: ${await quoteAnswerWithoutSecrets(ctx, cegidLoopService, itemIndex, folders)}. Check LoopHub Address and LoopHub Method in the credential.`,
+		description: (quote) =>
+			`${method} ${path} answered: ${quote(folders, 300)}. Check LoopHub Address and LoopHub Method in the credential.`,
 	});
 }

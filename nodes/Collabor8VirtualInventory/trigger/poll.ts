@@ -7,7 +7,6 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { jsonOutput } from '../../shared/items';
 import { noEventYet, readMemory, writeMemory } from '../../shared/polling';
-import { quoteAnswerWithoutSecrets } from '../../shared/quotedAnswer';
 import { answerError } from '../../shared/request';
 import { IMPORT_STATUS_PATH } from '../endpoints';
 import { apiRequest, virtualInventoryService } from '../transport';
@@ -28,7 +27,7 @@ export async function pollVirtualInventory(this: IPollFunctions): Promise<INodeE
 		// that echoes the request would otherwise show the bearer token here.
 		throw await answerError(this, virtualInventoryService, 0, {
 			message: 'Collabor8 Virtual Inventory: the import status has no boolean isImportAllowed',
-			description: `GET ${IMPORT_STATUS_PATH} answered without the field the guide documents: ${await quoteAnswerWithoutSecrets(this, virtualInventoryService, 0, status)}`,
+			description: (quote) => `GET ${IMPORT_STATUS_PATH} answered without the field the guide documents: ${quote(status, 300)}`,
 		});
 	}
 	const now = new Date().toISOString();
