@@ -282,12 +282,19 @@ export function hourlyClock(): (poll: number) => void {
 /**
  * Removals and restores of any list: an entry removed is restored only within 20 simulated days of
  * hourly polls (the rule keeps gone entries 30), and the entries of a burst are never restored.
+ * The days count from the entry's first removal: an entry restored and removed again between two
+ * successful polls was never seen back, so the trigger's 30 days run from that first removal
+ * (seed 977860679: removed at poll 646, back only during an unreadable poll 955, restored at 1434).
  */
 export class Removals<T> {
 	private readonly removed: Array<{ entry: T; poll: number }> = [];
 
+	private readonly firstRemoval = new Map<T, number>();
+
 	remove(entry: T, poll: number): void {
-		this.removed.push({ entry, poll });
+		const since = this.firstRemoval.get(entry) ?? poll;
+		this.firstRemoval.set(entry, since);
+		this.removed.push({ entry, poll: since });
 	}
 
 	restore(rng: Random, poll: number): T | undefined {
