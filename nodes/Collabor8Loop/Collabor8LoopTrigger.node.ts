@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { subtitleFromEvents } from '../shared/descriptions';
 import { includeLastDaysField } from '../shared/polling';
+import { triggerOptionsAndOverrides } from '../shared/triggerOverrides';
 import { pageSizeOption } from './helpers/paging';
 import { pollLoop } from './trigger/poll';
 
@@ -18,6 +19,9 @@ const eventsField: INodeProperties = {
 	],
 };
 
+/** Page Size's hint in API Overrides, whose description already says that its defaults are assumptions. */
+const PAGE_SIZE_HINT = 'A smaller page than asked never ends the list early.';
+
 /** Starts a workflow on new Loop sales and on sales whose status changed. */
 export class Collabor8LoopTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +29,9 @@ export class Collabor8LoopTrigger implements INodeType {
 		name: 'collabor8LoopTrigger',
 		icon: { light: 'file:collabor8Loop.svg', dark: 'file:collabor8Loop.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Page Size moved out of Options into API Overrides; version 1 keeps it in Options.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: subtitleFromEvents(eventsField),
 		description: 'New sales and sale status changes in Collabor8 Loop, the marketplace for surplus equipment',
 		defaults: { name: 'Collabor8 Loop Trigger' },
@@ -36,14 +42,7 @@ export class Collabor8LoopTrigger implements INodeType {
 		properties: [
 			eventsField,
 			includeLastDaysField('the sales created'),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [pageSizeOption],
-			},
+			...triggerOptionsAndOverrides({ fields: [] }, { fields: [pageSizeOption], hints: { pageSize: PAGE_SIZE_HINT } }),
 		],
 	};
 

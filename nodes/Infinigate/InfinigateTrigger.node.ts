@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { subtitleFromEvents } from '../shared/descriptions';
 import { includeLastDaysField } from '../shared/polling';
+import { triggerOptionsAndOverrides } from '../shared/triggerOverrides';
 import { apiVersionOption } from './helpers/documentKinds';
 import { quotesLocationOption } from './helpers/guessOptions';
 import { pollInfinigate } from './trigger/poll';
@@ -24,6 +25,9 @@ const eventField: INodeProperties = {
 	],
 };
 
+const DOCUMENT_EVENTS = ['newPurchaseInvoice', 'newPurchaseCreditMemo'];
+const QUOTE_EVENTS = ['newOrChangedPurchaseQuote'];
+
 /** Starts a workflow on new purchase invoices or credit memos, or on new or changed purchase quotes. */
 export class InfinigateTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +35,9 @@ export class InfinigateTrigger implements INodeType {
 		name: 'infinigateTrigger',
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Quotes Address moved out of Options into API Overrides; version 1 keeps it in Options.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: subtitleFromEvents(eventField),
 		description: 'New purchase invoices, credit memos and quotes from Infinigate, the IT distributor (Reseller API)',
 		defaults: { name: 'Infinigate Trigger' },
@@ -42,17 +48,16 @@ export class InfinigateTrigger implements INodeType {
 		properties: [
 			eventField,
 			includeLastDaysField('the documents'),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{ ...apiVersionOption, displayOptions: { show: { '/event': ['newPurchaseInvoice', 'newPurchaseCreditMemo'] } } },
-					{ ...quotesLocationOption, displayOptions: { show: { '/event': ['newOrChangedPurchaseQuote'] } } },
-				],
-			},
+			...triggerOptionsAndOverrides(
+				{
+					fields: [{ ...apiVersionOption, displayOptions: { show: { '/event': DOCUMENT_EVENTS } } }],
+					show: { event: DOCUMENT_EVENTS },
+				},
+				{
+					fields: [{ ...quotesLocationOption, displayOptions: { show: { '/event': QUOTE_EVENTS } } }],
+					show: { event: QUOTE_EVENTS },
+				},
+			),
 		],
 	};
 

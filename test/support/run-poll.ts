@@ -51,6 +51,8 @@ export class TriggerUnderTest {
 		credentialTypes: ICredentialType[],
 		credentials: Record<string, ICredentialDataDecryptedObject>,
 		private readonly parameters: INodeParameters,
+		/** The node's version as a saved workflow holds it; by default the one a new node gets. */
+		private readonly typeVersion: number = nodeType.description.defaultVersion ?? Math.max(...[nodeType.description.version].flat()),
 	) {
 		this.credentialsHelper = createCredentialsHelper(credentialTypes, credentials);
 	}
@@ -85,7 +87,7 @@ export class TriggerUnderTest {
 			id: 'trigger',
 			name: 'Trigger under test',
 			type: typeName,
-			typeVersion: 1,
+			typeVersion: this.typeVersion,
 			position: [0, 0],
 			parameters: this.parameters,
 			credentials,

@@ -22,6 +22,7 @@ import {
 	readMemory,
 	rememberOrFail,
 } from '../../shared/polling';
+import { triggerOverrideField, triggerOverridePath } from '../../shared/triggerOverrides';
 import { checkWholeNumber } from '../../shared/validation';
 import { SALES_PATH } from '../endpoints';
 import { MAX_PAGE_SIZE, SALE_CREATED_FIELD, SALE_ID_FIELD } from '../guesses';
@@ -39,8 +40,9 @@ export async function pollLoop(this: IPollFunctions): Promise<INodeExecutionData
 	if (!Array.isArray(events) || events.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 	}
-	const pageSize = checkWholeNumber(this.getNodeParameter('options.pageSize', MAX_PAGE_SIZE), PAGE_SIZE_RANGE);
-	if (!pageSize.ok) throw new NodeOperationError(this.getNode(), `Page Size ${pageSize.problem}`);
+	// In API Overrides from version 1.1 on, in Options in version 1.
+	const pageSize = checkWholeNumber(this.getNodeParameter(triggerOverridePath(this, 'pageSize'), MAX_PAGE_SIZE), PAGE_SIZE_RANGE);
+	if (!pageSize.ok) throw new NodeOperationError(this.getNode(), `${triggerOverrideField(this, 'Page Size')} ${pageSize.problem}`);
 	const { items: sales } = await apiRequestAllItems(
 		this,
 		'GET',

@@ -83,6 +83,14 @@ export function withLocationAdvice(error: unknown, option: string, alternative: 
 }
 
 /**
+ * The same advice, naming the field as the caller gives it: a trigger, whose overrides moved to API
+ * Overrides in its own version 1.1 rather than the node's 1.2, names its field itself.
+ */
+export function withLocationAdviceNaming(error: unknown, field: string, alternative: string): unknown {
+	return asWrongAddress(error, field, `Your account serves nothing at this address: set ${field} (for example ${alternative}).`);
+}
+
+/**
  * A refusal of the page size (HTTP 400 whose field errors name `Take`) names Options → Page Size:
  * the largest page is a guess (guesses.ts), and the service's own words say what it allows.
  */

@@ -9,11 +9,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotMemory, WindowMemory } from '../../shared/polling';
 import { dayOf, daysBefore, diffSnapshot, isoDay, takeNewInWindow, windowStart } from '../../shared/polling';
+import { triggerOverrideField, triggerOverridePath } from '../../shared/triggerOverrides';
 import { checkText } from '../../shared/validation';
 import { DOCUMENT_PATHS, PURCHASE_QUOTE_PATH, PURCHASE_QUOTE_SUFFIXES } from '../endpoints';
 import { DOCUMENT_LATE_DAYS, DOCUMENT_PAGE_SIZE } from '../guesses';
 import { checkLocation } from '../helpers/fields';
-import { QUOTES_LOCATION_ALTERNATIVE, withLocationAdvice } from '../helpers/guessOptions';
+import { QUOTES_LOCATION_ALTERNATIVE, withLocationAdviceNaming } from '../helpers/guessOptions';
 import { quoteCreated, quoteRevision, quoteStatus } from '../helpers/quoteFields';
 import { apiRequestAllItems } from '../transport';
 
@@ -58,15 +59,19 @@ export async function listDocuments(
 	);
 }
 
-/** Every purchase quote, from the Quotes Address of the trigger's Options (a guess the user may correct). */
+/**
+ * Every purchase quote, from the trigger's Quotes Address: in API Overrides from version 1.1 on, in
+ * Options in version 1. A wrong one, or an address the account does not serve, is named where it is.
+ */
 export async function listQuotes(ctx: IPollFunctions): Promise<IDataObject[]> {
-	const text = checkText(ctx.getNodeParameter('options.quotesLocation', PURCHASE_QUOTE_PATH));
+	const field = triggerOverrideField(ctx, 'Quotes Address');
+	const text = checkText(ctx.getNodeParameter(triggerOverridePath(ctx, 'quotesLocation'), PURCHASE_QUOTE_PATH));
 	const location = text.ok ? checkLocation(text.value, PURCHASE_QUOTE_PATH) : text;
-	if (!location.ok) throw new NodeOperationError(ctx.getNode(), `Quotes Address ${location.problem}`);
+	if (!location.ok) throw new NodeOperationError(ctx.getNode(), `${field} ${location.problem}`);
 	try {
 		return await apiRequestAllItems(ctx, 'GET', location.value + PURCHASE_QUOTE_SUFFIXES.list, {}, ALL, 0);
 	} catch (error) {
-		throw withLocationAdvice(error, 'Quotes Address', QUOTES_LOCATION_ALTERNATIVE);
+		throw withLocationAdviceNaming(error, field, QUOTES_LOCATION_ALTERNATIVE);
 	}
 }
 

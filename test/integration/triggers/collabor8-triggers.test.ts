@@ -45,17 +45,30 @@ describe('Collabor8 Loop Trigger: new sales and status changes', () => {
 		expect(summary((await trigger.poll()).events)).toEqual(['saleStatusChanged sale-0238 published→sold']);
 	});
 
-	test('Page Size in Options changes how many sales each request asks for; a wrong one is refused before any request', async () => {
+	test('Page Size in API Overrides changes how many sales each request asks for; a wrong one is refused before any request, naming the field', async () => {
 		sandbox.state.loop.replaceSales(45);
-		const trigger = triggerFor(sandbox, 'loop', { events: ['saleStatusChanged'], options: { pageSize: 20 } });
+		const trigger = triggerFor(sandbox, 'loop', { events: ['saleStatusChanged'], apiOverrides: { pageSize: 20 } });
 		expect((await trigger.poll()).error).toBeUndefined();
 		const listed = sandbox.server.requests({ service: 'collabor8Loop', path: '/sales' });
 		expect(listed.length).toBeGreaterThanOrEqual(3);
 		expect(new Set(listed.map((request) => request.query.limit.join()))).toEqual(new Set(['20']));
 
 		sandbox.server.reset();
-		const refused = await triggerFor(sandbox, 'loop', { events: ['newSale'], options: { pageSize: 0 } }).poll();
-		expect(refused.error?.message).toBe('Page Size must be at least 1; got 0');
+		const refused = await triggerFor(sandbox, 'loop', { events: ['newSale'], apiOverrides: { pageSize: 0 } }).poll();
+		expect(refused.error?.message).toBe('API Overrides → Page Size must be at least 1; got 0');
+		expect(sandbox.server.requests({ service: 'collabor8Loop' })).toHaveLength(0);
+	});
+
+	test('a workflow saved with version 1 keeps its Page Size in Options', async () => {
+		sandbox.state.loop.replaceSales(45);
+		const trigger = triggerFor(sandbox, 'loop', { events: ['saleStatusChanged'], options: { pageSize: 20 } }, {}, 1);
+		expect((await trigger.poll()).error).toBeUndefined();
+		const listed = sandbox.server.requests({ service: 'collabor8Loop', path: '/sales' });
+		expect(new Set(listed.map((request) => request.query.limit.join()))).toEqual(new Set(['20']));
+
+		sandbox.server.reset();
+		const refused = await triggerFor(sandbox, 'loop', { events: ['newSale'], options: { pageSize: 0 } }, {}, 1).poll();
+		expect(refused.error?.message).toBe('Options → Page Size must be at least 1; got 0');
 		expect(sandbox.server.requests({ service: 'collabor8Loop' })).toHaveLength(0);
 	});
 

@@ -24,11 +24,12 @@ export function triggerFor(
 	service: keyof typeof TRIGGERS,
 	parameters: INodeParameters = {},
 	credentialChanges: Record<string, string> = {},
+	typeVersion?: number,
 ): TriggerUnderTest {
 	const { node, credential } = TRIGGERS[service];
 	const type = credential();
 	const data = { ...sandbox.credentials[type.name], ...credentialChanges } as ICredentialDataDecryptedObject;
-	return new TriggerUnderTest(node(), [type], { [type.name]: data }, parameters);
+	return new TriggerUnderTest(node(), [type], { [type.name]: data }, parameters, typeVersion);
 }
 
 export function daysAgo(days: number): string {

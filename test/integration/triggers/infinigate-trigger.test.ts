@@ -131,23 +131,50 @@ describe('Infinigate Trigger: new or changed purchase quotes', () => {
 		expect((await trigger.poll()).events).toEqual([]);
 	});
 
-	test('Quotes Address in Options moves where the trigger reads quotes, and a "not found" names that option', async () => {
+	test('Quotes Address in API Overrides moves where the trigger reads quotes, and a "not found" names that field', async () => {
 		const elsewhere = '/invoice-management/v2/purchasequote';
-		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: `${elsewhere}/` } });
+		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', apiOverrides: { quotesLocation: `${elsewhere}/` } });
 
 		const result = await trigger.poll();
 
 		expect(sandbox.server.requests({ service: 'infinigate' }).filter((request) => request.path !== '/authorization/token').map((request) => request.path)).toEqual([elsewhere]);
-		expect(result.error?.description).toContain('Options → Quotes Address');
+		expect(result.error?.message).toContain('check API Overrides → Quotes Address');
+		expect(result.error?.description).toContain('set API Overrides → Quotes Address (for example /invoice-management/v2/purchasequote)');
 		expect(trigger.memory).toEqual({});
 	});
 
-	test('a Quotes Address that could change the address in other ways is refused before any request', async () => {
-		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: '/order-management/../x?y=1' } });
+	test('a Quotes Address that could change the address in other ways is refused before any request, naming the field', async () => {
+		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', apiOverrides: { quotesLocation: '/order-management/../x?y=1' } });
 
 		const result = await trigger.poll();
 
-		expect(result.error?.message).toMatch(/^Quotes Address may only hold/);
+		expect(result.error?.message).toMatch(/^API Overrides → Quotes Address may only hold/);
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
+	test('a workflow saved with version 1 keeps its Quotes Address in Options, and its errors name Options', async () => {
+		const elsewhere = '/invoice-management/v2/purchasequote';
+		const moved = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: `${elsewhere}/` } }, {}, 1);
+
+		const result = await moved.poll();
+
+		expect(sandbox.server.requests({ service: 'infinigate' }).filter((request) => request.path !== '/authorization/token').map((request) => request.path)).toEqual([elsewhere]);
+		expect(result.error?.description).toContain('set Options → Quotes Address');
+
+		sandbox.server.reset();
+		const refused = await triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: '/x?y=1' } }, {}, 1).poll();
+		expect(refused.error?.message).toMatch(/^Options → Quotes Address may only hold/);
+		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
+	});
+
+	test('from version 1.1 a Quotes Address left in Options is not read: quotes come from the production address', async () => {
+		sandbox.state.infinigate.addQuote();
+		const trigger = triggerFor(sandbox, 'infinigate', { event: 'newOrChangedPurchaseQuote', options: { quotesLocation: '/invoice-management/v2/purchasequote' } });
+
+		const result = await trigger.poll();
+
+		expect(result.error).toBeUndefined();
+		const paths = sandbox.server.requests({ service: 'infinigate' }).filter((request) => request.path !== '/authorization/token').map((request) => request.path);
+		expect(new Set(paths)).toEqual(new Set(['/order-management/v2/purchasequote']));
 	});
 });
