@@ -21,6 +21,8 @@ const eventField: INodeProperties = {
 			description: 'A poll finds a new import allowed after an earlier poll found it not allowed',
 		},
 	],
+	// What the event cannot see, under the field it qualifies rather than in a notice above the panel.
+	hint: 'An import that starts and ends between two polls is not seen: poll more often than imports last',
 };
 
 /**
@@ -40,16 +42,7 @@ export class Collabor8VirtualInventoryTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'collabor8VirtualInventoryApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'Fires when a poll finds "import allowed" after an earlier poll found it not allowed. An import shorter than the poll interval is not seen.',
-				name: 'intervalNotice',
-				type: 'notice',
-				default: '',
-			},
-			eventField,
-		],
+		properties: [eventField],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
