@@ -5,8 +5,9 @@
  * one "gallery" workflow per node with one node per operation (per event for triggers), and the
  * example workflows; then opens each node's panel and each credential in headless Chromium and
  * saves a PNG per panel under `screenshots/`, cropped to the panel. Also: each credential's dialog
- * as a new user meets it (empty), each node's Operation list and first picker opened, and the node
- * search for the package's names. Reviewing the editor means looking at these files: labels, hints,
+ * as a new user meets it (empty), each node's Resource and Operation lists (a trigger's events) and
+ * each of its pickers opened (once), each node's canvas of all its operations (the subtitles), and
+ * the node search for the package's names on the light and the dark theme. Reviewing the editor means looking at these files: labels, hints,
  * field order, placeholders, icons and the pickers' values are only visible there.
  *
  * Needs Chromium (`apt-get install chromium`, or CHROMIUM_PATH). Options: `--only=<text>[,<text>…]`
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import puppeteer from 'puppeteer-core';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 
 import { startSandbox } from '../sandbox';
 import { loadExamples, sandboxCredentialName, sandboxCredentials } from '../test/support/examples';
@@ -38,32 +39,44 @@ const VIEWPORT = { width: 1600, height: 2200 };
 interface Panel {
 	file: string;
 	url: string;
-	/** What to picture: the node's panel (default), a credential's dialog, or the node search. */
-	kind?: 'node' | 'credential' | 'new-credential' | 'search';
+	/** What to picture: the node's panel (default), a credential's dialog, the node search, or a workflow's canvas. */
+	kind?: 'node' | 'credential' | 'new-credential' | 'search' | 'canvas';
 	/** A new credential's type as the "Add credential" list names it; a search's text. */
 	text?: string;
-	/** Also picture the panel with its Operation list opened (the first panel of each node). */
+	/** Also picture the panel with its Resource and Operation (or Event) lists opened (the first panel of each node). */
 	openOperations?: boolean;
 	/** The node type's gallery: its first panel with a picker is also pictured with the picker open. */
 	gallery?: string;
+	/** A node's panel: its workflow and its name, as the panel's title shows it. */
+	workflow?: string;
+	node?: string;
 }
 
 /** The editor's own test ids (n8n 2.41): what to wait for and what to crop to. */
 const SELECTOR = {
 	ndv: '[data-test-id="ndv"]',
 	parameters: '[data-test-id="node-parameters"]',
+	nodeTitle: '[data-test-id="node-title-container"]',
+	/** The panel's fields (and its credential); the panel itself runs to the bottom of the window. */
+	parameterItems: '[data-test-id="parameter-item"], [data-test-id="node-credentials-slot"]',
 	credentialDialog: '[data-test-id="credential-edit-dialog"]',
 	/** The whole modal around it, with the credential's name and the Save button. */
-	credentialModal: '[role="dialog"]:has([data-test-id="credential-edit-dialog"])',
+	credentialModal: '[data-test-id="editCredential-modal"]',
 	newCredentialSelect: '[data-test-id="new-credential-type-select"] input',
 	newCredentialOption: '[data-test-id="new-credential-type-select-option"]',
 	newCredentialButton: '[data-test-id="new-credential-type-button"]',
-	operation: '[data-test-id="parameter-input-operation"]',
+	resource: '[data-test-id="parameter-input-resource"]',
+	/** The list a node's first panel shows open: its operations, or a trigger's events. */
+	operation: '[data-test-id="parameter-input-operation"], [data-test-id="parameter-input-event"], [data-test-id="parameter-input-events"]',
 	pickerInput: '[data-test-id="rlc-input"]',
 	/** The picker's list, or its entries (which is shown depends on the editor's version). */
 	pickerDropdown: '[data-test-id="resource-locator-dropdown"], [data-test-id="rlc-item"]',
 	nodeCreator: '[data-test-id="node-creator"]',
+	/** A node on the canvas, with its name and subtitle below it. */
+	canvasNode: '[data-test-id="canvas-node"]',
 	nodeCreatorSearch: '[data-test-id="node-creator-search-bar"]',
+	/** An entry the search found, or the note that it found none. */
+	nodeCreatorItem: '[data-test-id="item-iterator-item"], [data-test-id="node-creator-no-results"]',
 	canvasAdd: '[data-test-id="canvas-add-button"], [data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]',
 	/** Element Plus option lists open in a popper attached to the page's body (hidden ones stay in the page). */
 	openList: '.el-select-dropdown, [role="listbox"]',
@@ -105,11 +118,16 @@ async function main(): Promise<void> {
 	await server.setupOwner(OWNER);
 
 	const panels: Panel[] = [
-		...SEARCHES.map((text): Panel => ({ file: `search-${slug(text)}`, url: '/workflow/new', kind: 'search', text })),
+		// The icons at the size the search shows them (20 px), on the light and on the dark theme.
+		...(['light', 'dark'] as const).flatMap((theme) =>
+			SEARCHES.map((text): Panel => ({ file: `search-${slug(text)}-${theme}`, url: `/workflow/new?theme=${theme}`, kind: 'search', text })),
+		),
 		...(await credentialDisplayNames()).map(
 			({ type, displayName }): Panel => ({ file: `new-credential-${type}`, url: '/home/credentials/create', kind: 'new-credential', text: displayName }),
 		),
 		...credentials.map((credential): Panel => ({ file: `credential-${credential.type}`, url: `/home/credentials/${credential.id}`, kind: 'credential' })),
+		// Each gallery's canvas: every node's subtitle, as the workflow shows it.
+		...galleries.map((workflow): Panel => ({ file: `${workflow.id}-canvas`, url: `/workflow/${workflow.id}`, kind: 'canvas' })),
 		...galleries.flatMap((workflow) => panelsOf(workflow).map((panel, index) => ({ ...panel, openOperations: index === 0, gallery: workflow.id }))),
 		...examples.flatMap((workflow) => panelsOf(workflow)),
 	].filter((panel) => only === undefined || only.some((text) => panel.file.includes(text)));
@@ -117,25 +135,40 @@ async function main(): Promise<void> {
 	rmSync(OUT_DIR, { recursive: true, force: true });
 	mkdirSync(OUT_DIR, { recursive: true });
 	let failures = 0;
-	const galleriesWithPicker = new Set<string>();
+	/** The pickers already pictured open, by gallery and field: each is pictured once. */
+	const picturedPickers = new Set<string>();
 	const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], defaultViewport: VIEWPORT });
 	try {
 		const page = await browser.newPage();
 		await signIn(page, server.url);
+		let previous: Panel | undefined;
 		for (const [index, panel] of panels.entries()) {
 			const name = `${String(index + 1).padStart(3, '0')}-${panel.file}.png`;
 			const path = (suffix: string): string => join(OUT_DIR, name.replace(/\.png$/, `${suffix}.png`));
-			await page.goto(`${server.url}${panel.url}`, { waitUntil: 'networkidle2', timeout: 60_000 }).catch(() => undefined);
-			try {
-				const wantPicker = panel.gallery !== undefined && !galleriesWithPicker.has(panel.gallery);
-				const notes = await shootPanel(page, panel, path, wantPicker);
-				if (wantPicker && notes.includes('picker')) galleriesWithPicker.add(panel.gallery!);
+			// Another node of the workflow already open is reached within the editor: loading the
+			// whole editor again for every panel took most of the run's time.
+			const within = previous?.workflow !== undefined && previous.workflow === panel.workflow;
+			let notes: string | undefined;
+			let failure: unknown;
+			for (const inEditor of within ? [true, false] : [false]) {
+				try {
+					await open(page, server.url, panel.url, inEditor);
+					notes = (await shootPanel(page, panel, path, picturedPickers)) + (within && !inEditor ? ' (by a full load)' : '');
+					break;
+				} catch (error) {
+					// Reached within the editor, the panel gets a second chance by a full load.
+					failure = error;
+				}
+			}
+			previous = panel;
+			if (notes !== undefined) {
 				console.log(`  ${name}${notes}`);
-			} catch (error) {
+			} else {
 				// One panel that does not open (a changed editor) is reported, and the others still come.
 				failures += 1;
+				previous = undefined;
 				await page.screenshot({ path: path('-failed') });
-				console.log(`  ${name} FAILED: ${error instanceof Error ? error.message : String(error)} (the page as it was: ${name.replace(/\.png$/, '-failed.png')})`);
+				console.log(`  ${name} FAILED: ${failure instanceof Error ? failure.message : String(failure)} (the page as it was: ${name.replace(/\.png$/, '-failed.png')})`);
 			}
 		}
 	} finally {
@@ -147,8 +180,21 @@ async function main(): Promise<void> {
 	if (failures > 0) process.exitCode = 1;
 }
 
+/**
+ * Opens the page: loaded afresh, or, `inEditor`, by the editor's own router, as a click on another
+ * node of the open workflow would (what is open on the page, a list or the panel, is closed first).
+ */
+async function open(page: Page, base: string, url: string, inEditor: boolean): Promise<void> {
+	if (!inEditor) {
+		await page.goto(`${base}${url}`, { waitUntil: 'networkidle2', timeout: 60_000 }).catch(() => undefined);
+		return;
+	}
+	await page.keyboard.press('Escape');
+	await page.evaluate(`(() => { history.pushState({}, '', ${JSON.stringify(url)}); dispatchEvent(new PopStateEvent('popstate', { state: {} })); })()`);
+}
+
 /** Pictures one panel, and what it opens in it; returns a note for the log line. */
-async function shootPanel(page: Page, panel: Panel, path: (suffix: string) => string, wantPicker = false): Promise<string> {
+async function shootPanel(page: Page, panel: Panel, path: (suffix: string) => string, picturedPickers = new Set<string>()): Promise<string> {
 	switch (panel.kind) {
 		case 'search': {
 			await waitFor(page, SELECTOR.canvasAdd);
@@ -158,19 +204,27 @@ async function shootPanel(page: Page, panel: Panel, path: (suffix: string) => st
 			const search = (await page.$(`${SELECTOR.nodeCreatorSearch} input`)) ?? (await page.$(SELECTOR.nodeCreatorSearch));
 			await search?.type(panel.text ?? '');
 			await settle(page);
-			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.nodeCreator]) });
+			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.nodeCreator], false, SELECTOR.nodeCreatorItem) });
+			return '';
+		}
+		case 'canvas': {
+			await waitFor(page, SELECTOR.canvasNode);
+			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.canvasNode, `${SELECTOR.canvasNode} *`]) });
 			return '';
 		}
 		case 'new-credential': {
 			await waitFor(page, SELECTOR.newCredentialSelect);
-			await page.type(SELECTOR.newCredentialSelect, panel.text ?? '');
-			// The list shows every type until the typed text has filtered it: wait for this type's own entry.
-			const option = await page.waitForFunction(
-				`[...document.querySelectorAll(${JSON.stringify(SELECTOR.newCredentialOption)})].find((element) => element.textContent.replace(/\\s+/g, ' ').includes(${JSON.stringify(panel.text ?? '')})) ?? null`,
-				{ timeout: 30_000 },
-			);
-			await option.asElement()?.click();
-			await page.click(SELECTOR.newCredentialButton);
+			const option = await chooseCredentialType(page, panel.text ?? '');
+			await settle(page);
+			await option.click();
+			const chosen = await page.$eval(SELECTOR.newCredentialSelect, (input) => (input as unknown as { value: string }).value);
+			if (chosen !== panel.text) throw new Error(`the "Add credential" list chose "${chosen}" instead of "${panel.text ?? ''}"`);
+			// The list fades out over the Continue button: a click before it is gone does not reach the button.
+			await page.waitForFunction(`![...document.querySelectorAll(${JSON.stringify(SELECTOR.newCredentialOption)})].some((element) => element.getClientRects().length > 0)`, {
+				timeout: 10_000,
+			});
+			await settle(page);
+			await clickUntilShown(page, SELECTOR.newCredentialButton, SELECTOR.credentialDialog);
 			await waitFor(page, SELECTOR.credentialDialog);
 			return scrolledNote(await shootScrolled(page, path));
 		}
@@ -179,26 +233,95 @@ async function shootPanel(page: Page, panel: Panel, path: (suffix: string) => st
 			return scrolledNote(await shootScrolled(page, path));
 		}
 		default: {
+			// The panel of the node asked for, not the one shown before it.
+			await page.waitForFunction(
+				`[...document.querySelectorAll(${JSON.stringify(SELECTOR.nodeTitle)})].some((element) => element.getClientRects().length > 0 && element.textContent.includes(${JSON.stringify(panel.node ?? '')}))`,
+				{ timeout: 30_000 },
+			);
 			await waitFor(page, SELECTOR.parameters);
-			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.parameters], true) });
+			await page.screenshot({ path: path(''), clip: await clipOf(page, [SELECTOR.parameters], true, SELECTOR.parameterItems) });
 			const opened: string[] = [];
+			// Resources show their descriptions only in the opened list.
+			if (panel.openOperations && (await openAndShoot(page, SELECTOR.resource, path('-resources')))) {
+				opened.push('its resources');
+				await page.keyboard.press('Escape');
+			}
 			if (panel.openOperations && (await openAndShoot(page, SELECTOR.operation, path('-operations')))) {
 				opened.push('its operations');
 				await page.keyboard.press('Escape');
 			}
-			if (wantPicker && (await openAndShoot(page, SELECTOR.pickerInput, path('-picker'), SELECTOR.pickerDropdown))) opened.push('its picker');
+			// A gallery's panels share pickers (every quote operation has the quote picker): the first
+			// panel with a picker not yet pictured shows it open, with the values the sandbox serves.
+			const picker = panel.gallery === undefined ? undefined : await pickerField(page);
+			if (picker !== undefined && !picturedPickers.has(`${panel.gallery}:${picker}`)) {
+				if (await openAndShoot(page, SELECTOR.pickerInput, path('-picker'), SELECTOR.pickerDropdown)) opened.push(`its picker (${picker})`);
+				picturedPickers.add(`${panel.gallery}:${picker}`);
+			}
 			return opened.length > 0 ? ` (and ${opened.join(' and ')} opened)` : '';
 		}
 	}
 }
 
+/**
+ * The "Add credential" list's entry of this type. The list shows every type until the typed text has
+ * filtered it, and an entry clicked while it filters can be another one: the entry is taken once
+ * every entry shown is this type's. Keys typed while the list opens can be lost (the list then shows
+ * another type's name): the text is typed again, up to three times.
+ */
+async function chooseCredentialType(page: Page, text: string): Promise<ElementHandle> {
+	const filtered = `(() => {
+		const shown = [...document.querySelectorAll(${JSON.stringify(SELECTOR.newCredentialOption)})].filter((element) => element.getClientRects().length > 0);
+		const named = (element) => element.textContent.replace(/\\s+/g, ' ').trim() === ${JSON.stringify(text)};
+		return shown.length > 0 && shown.every(named) ? shown[0] : null;
+	})()`;
+	for (let attempt = 1; ; attempt++) {
+		await page.click(SELECTOR.newCredentialSelect);
+		// The pointer off the list, where hovering an entry would change what the field shows.
+		await page.mouse.move(0, 0);
+		await page.$eval(SELECTOR.newCredentialSelect, (input) => (input as unknown as { select(): void }).select());
+		await page.keyboard.press('Backspace');
+		await page.type(SELECTOR.newCredentialSelect, text, { delay: 20 });
+		try {
+			const option = (await page.waitForFunction(filtered, { timeout: 10_000 })).asElement();
+			if (option) return option as ElementHandle;
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+		await page.keyboard.press('Escape');
+	}
+}
+
+/** Clicks the button until what it opens is shown (a click the page was not ready for is lost), up to three times. */
+async function clickUntilShown(page: Page, button: string, shown: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await page.click(button);
+		try {
+			await page.waitForFunction(`[...document.querySelectorAll(${JSON.stringify(shown)})].some((element) => element.getClientRects().length > 0)`, { timeout: 10_000 });
+			return;
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+}
+
+/** The parameter of the panel's first picker, by its field's test id ("quoteId-parameter-input-options-container"). */
+async function pickerField(page: Page): Promise<string | undefined> {
+	const name = await page.evaluate(`(() => {
+		const input = [...document.querySelectorAll(${JSON.stringify(SELECTOR.pickerInput)})].find((element) => element.getClientRects().length > 0);
+		const field = input?.closest('[data-test-id$="-parameter-input-options-container"]') ?? input?.closest('[data-test-id^="parameter-input-"]');
+		return field ? field.getAttribute('data-test-id').replace(/-parameter-input-options-container$|^parameter-input-/g, '') : input ? 'picker' : null;
+	})()`);
+	return typeof name === 'string' ? name : undefined;
+}
+
 /** Clicks a field of the panel and pictures the panel with the list it opened; false without that field. */
 async function openAndShoot(page: Page, field: string, path: string, list: string = SELECTOR.openList): Promise<boolean> {
-	const element = await page.$(field);
+	// The panel's own field: panels opened before it within the editor can leave theirs, hidden, in the page.
+	const element = (await page.evaluateHandle(`[...document.querySelectorAll(${JSON.stringify(field)})].find((element) => element.getClientRects().length > 0) ?? null`)).asElement();
 	if (!element) return false;
-	await element.click();
+	await (element as ElementHandle).click();
 	await waitFor(page, list);
-	await page.screenshot({ path, clip: await clipOf(page, [SELECTOR.parameters, list], true) });
+	await page.screenshot({ path, clip: await clipOf(page, [SELECTOR.parameters, list], true, SELECTOR.parameterItems) });
 	return true;
 }
 
@@ -240,21 +363,30 @@ interface Clip {
 
 /**
  * The rectangle around the visible elements matched (8 px of margin), within the window. With
- * `wholePanel`, the first selector's element grows to the panel that holds it (the node's name and
- * tabs above the parameters), up to the width of one panel of the editor.
+ * `wholePanel`, the first selector's element grows to the panel that holds it (the tabs above the
+ * parameters), up to the width of one panel of the editor. The first selector's element ends below
+ * the last element in it that `endAfter` (if given) matches (its last field; the node search's last entry)
+ * rather than at the bottom of the window, where the panel ends.
  */
-async function clipOf(page: Page, selectors: string[], wholePanel = false): Promise<Clip> {
+async function clipOf(page: Page, selectors: string[], wholePanel = false, endAfter?: string): Promise<Clip> {
 	const script = `
 		(() => {
 			const rects = [];
+			const shown = (element) => { const rect = element.getBoundingClientRect(); return rect.width > 0 && rect.height > 0 ? rect : null; };
 			${JSON.stringify(selectors)}.forEach((selector, index) => {
 				for (const element of document.querySelectorAll(selector)) {
 					let target = element;
 					if (${String(wholePanel)} && index === 0) {
 						while (target.parentElement && target.parentElement.getBoundingClientRect().width <= 720 && target.parentElement !== document.body) target = target.parentElement;
 					}
-					const rect = target.getBoundingClientRect();
-					if (rect.width > 0 && rect.height > 0) rects.push(rect);
+					const last = index === 0 && ${JSON.stringify(endAfter ?? '')} !== '' ? [...element.querySelectorAll(${JSON.stringify(endAfter ?? '')})].map(shown).filter(Boolean) : [];
+					const whole = shown(target);
+					if (whole && last.length > 0) {
+						rects.push({ left: whole.left, right: whole.right, top: whole.top, bottom: Math.max(...last.map((r) => r.bottom)) + 8 });
+						continue;
+					}
+					const rect = shown(target);
+					if (rect) rects.push(rect);
 				}
 			});
 			if (rects.length === 0) return null;
@@ -332,6 +464,8 @@ function panelsOf(workflow: WorkflowFile): Panel[] {
 		.map((node) => ({
 			file: `${workflow.id}-${slug(node.name)}`,
 			url: `/workflow/${workflow.id}/${String(node.id)}`,
+			workflow: workflow.id,
+			node: node.name,
 		}));
 }
 
