@@ -3,8 +3,9 @@
  * to correct. The facts are in the API's documentation behind a quick self-registration:
  * https://portal-apis-vi.collabor8.no/api-details#api=virtual-inventory-api&operation=m2mUploadInventoryImportFile
  * Each guess that decides where or how a request goes is the default of a field the user can
- * correct in the editor (the credential's API Path; the Upload operation's API Overrides, its
- * Options before version 1.2); docs/collabor8-virtual-inventory.md lists them. The sandbox is written separately from the guides; started with inventions
+ * correct in the editor (the credential's Override API Addresses → API Path; the Upload operation's
+ * API Overrides, its Options before version 1.2); docs/collabor8-virtual-inventory.md lists them.
+ * The sandbox is written separately from the guides; started with inventions
  * (sandbox/collabor8/virtual-inventory/inventions.ts) it reads each guess differently, and
  * test/integration/collabor8/disagreeing-sandbox.test.ts shows each guess failing there with the
  * field that corrects it, and passing once that field is set.
