@@ -96,6 +96,8 @@ export async function listSearch(
 	method: 'searchManufacturers' | 'searchPurchaseQuotes' | 'searchPurchaseInvoices' | 'searchPurchaseCreditMemos',
 	filter?: string,
 	parameters: INodeParameters = {},
+	/** The version of the node the editor shows; the pickers read the options where that version keeps them. */
+	typeVersion = 1,
 ): Promise<INodeListSearchResult> {
 	const nodeType = new Infinigate();
 	const typeName = 'test.infinigate';
@@ -108,7 +110,7 @@ export async function listSearch(
 		id: 'under-test',
 		name: 'Infinigate',
 		type: typeName,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { infinigateApi: { id: 'infinigateApi', name: 'infinigateApi' } },
