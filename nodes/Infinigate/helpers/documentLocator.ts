@@ -5,7 +5,7 @@
  * Document Number). Versions 1 to 1.2 keep their two operations and fields, so that saved workflows
  * run and look as they did.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { describeValue, inputError, isEmptyInput } from '../../shared/validation';
 import { DOCUMENT_NUMBER_TEXT, GUID_TEXT, documentNumberOf, guidOf } from './fields';
@@ -25,6 +25,35 @@ export function untilVersion12(field: INodeProperties): INodeProperties {
 /** The field, shown to nodes of version 1.3 and later. */
 export function fromVersion13(field: INodeProperties): INodeProperties {
 	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_3 } } };
+}
+
+/**
+ * The Operation field of a document resource, in its two shapes: from 1.3 one Get (by number or
+ * GUID, through the locator); until 1.2 Get (by GUID) and Get by Document Number. `others` are the
+ * resource's other operations, the same in every version.
+ */
+export function operationFieldsWithOneGet(resource: string, noun: string, others: INodePropertyOptions[]): INodeProperties[] {
+	const operationField = (options: INodePropertyOptions[]): INodeProperties => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: 'getMany',
+		// Alphabetical, as n8n lists operations.
+		options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
+	});
+	const get = (by: string): INodePropertyOptions => ({ name: 'Get', value: 'get', description: `Get a ${noun} by its ${by}`, action: `Get a ${noun}` });
+	const getByDocumentNumber: INodePropertyOptions = {
+		name: 'Get by Document Number',
+		value: 'getByDocumentNumber',
+		description: `Get a ${noun} by its number`,
+		action: `Get a ${noun} by document number`,
+	};
+	return [
+		fromVersion13(operationField([get('number or GUID'), ...others])),
+		untilVersion12(operationField([get('GUID'), getByDocumentNumber, ...others])),
+	];
 }
 
 /** How a document is asked for: the two addresses Infinigate serves one document at. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { apiVersionField, PURCHASE_INVOICE } from '../../helpers/documentKinds';
-import { fromVersion13, untilVersion12 } from '../../helpers/documentLocator';
+import { operationFieldsWithOneGet } from '../../helpers/documentLocator';
 import * as get from '../purchaseDocument/get.operation';
 import * as getByDocumentNumber from '../purchaseDocument/getByDocumentNumber.operation';
 import * as getMany from '../purchaseDocument/getMany.operation';
@@ -15,46 +15,9 @@ export const operations = {
 
 export const description: INodeProperties[] = [
 	// Version 1.3 offers one Get, by number or GUID; versions 1 to 1.2 keep Get by Document Number beside it.
-	fromVersion13({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['purchaseInvoice'] } },
-		default: 'getMany',
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get a purchase invoice by its number or GUID', action: 'Get a purchase invoice' },
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List the purchase invoices of a period',
-				action: 'Get many purchase invoices',
-			},
-		],
-	}),
-	untilVersion12({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['purchaseInvoice'] } },
-		default: 'getMany',
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get a purchase invoice by its GUID', action: 'Get a purchase invoice' },
-			{
-				name: 'Get by Document Number',
-				value: 'getByDocumentNumber',
-				description: 'Get a purchase invoice by its number',
-				action: 'Get a purchase invoice by document number',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List the purchase invoices of a period',
-				action: 'Get many purchase invoices',
-			},
-		],
-	}),
+	...operationFieldsWithOneGet('purchaseInvoice', 'purchase invoice', [
+		{ name: 'Get Many', value: 'getMany', description: 'List the purchase invoices of a period', action: 'Get many purchase invoices' },
+	]),
 	apiVersionField('purchaseInvoice'),
 	...operations.getMany.description,
 	...operations.get.description,
