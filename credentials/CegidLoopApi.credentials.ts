@@ -14,6 +14,7 @@ import {
 	LOOPHUB_FOLDERS_METHOD,
 	LOOPHUB_FOLDERS_PATH,
 } from './common/cegidLoop';
+import { overrideSwitch, SHOWN_WHEN_OVERRIDING } from './common/apiAddressOverrides';
 
 /**
  * Cegid Loop's public APIs sit behind Azure API Management: a subscription key for the gateway and
@@ -84,13 +85,15 @@ export class CegidLoopApi implements ICredentialType {
 			description: "Your firm's (cabinet's) domain in Loop, used to list the folders in LoopHub",
 			hint: 'From the guide (LoopHub). Needed to list folders (Folder → Get Many and the folder picker)',
 		},
+		overrideSwitch("Cegid's guide"),
 		{
 			displayName: 'LoopHub Address',
 			name: 'loopHubPath',
 			type: 'string',
 			default: LOOPHUB_FOLDERS_PATH,
-			description: "Where LoopHub lists your application key's folders, after the Base URL",
-			hint: 'Guess, not published by Cegid. If listing folders answers "not found", copy the LoopHub address from your Cegid API catalogue here.',
+			description:
+				"Where LoopHub lists your application key's folders, after the Base URL: the address your Cegid API catalogue shows for LoopHub",
+			displayOptions: { show: SHOWN_WHEN_OVERRIDING },
 		},
 		{
 			displayName: 'LoopHub Method',
@@ -101,7 +104,8 @@ export class CegidLoopApi implements ICredentialType {
 				{ name: 'POST (Key and Domain in the Body)', value: 'POST' },
 				{ name: 'GET (Key and Domain in the Query)', value: 'GET' },
 			],
-			hint: 'Guess: the guide says "Get" but shows a JSON body. Pick the method your Cegid API catalogue shows for LoopHub.',
+			description: 'The method your Cegid API catalogue shows for LoopHub (the guide says "Get" but shows a JSON body)',
+			displayOptions: { show: SHOWN_WHEN_OVERRIDING },
 		},
 	];
 

@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { overrideSwitch, SHOWN_WHEN_OVERRIDING } from './common/apiAddressOverrides';
 import { explainTokenFailure } from './common/collabor8Failures';
 import { clientFields, environmentField } from './common/collabor8Gateway';
 import {
@@ -43,15 +44,6 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		environmentField,
 		{
-			displayName: 'API Path',
-			name: 'apiPath',
-			type: 'string',
-			default: DEFAULT_API_PATH,
-			description: 'The part of the API address between the gateway and /v1/m2m/…',
-			hint: 'Guess: the guide writes this part as "...". If Virtual Inventory answers "not found", set the value your Virtual Inventory API documentation shows.',
-			displayOptions: { show: { environment: ['test', 'production'] } },
-		},
-		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -80,6 +72,17 @@ export class Collabor8VirtualInventoryApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		...clientFields('Virtual Inventory'),
+		// Custom has no guess to override: its Base URL holds the whole API address.
+		overrideSwitch('the Virtual Inventory guide', { environment: ['test', 'production'] }),
+		{
+			displayName: 'API Path',
+			name: 'apiPath',
+			type: 'string',
+			default: DEFAULT_API_PATH,
+			description:
+				'The part of the API address between the gateway and /v1/m2m/…, as your Virtual Inventory API documentation shows it (the guide writes it as "...")',
+			displayOptions: { show: { environment: ['test', 'production'], ...SHOWN_WHEN_OVERRIDING } },
+		},
 		...tokenCredentialFields,
 	];
 

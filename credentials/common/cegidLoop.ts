@@ -5,6 +5,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { problemWithApiPath } from '../../lib/url';
+import { overriding } from './apiAddressOverrides';
 
 /** The public gateway of the Loop APIs (Cegid Developers, "Getting started" and every API page). */
 export const CEGID_LOOP_PRODUCTION_URL = 'https://api.cegid.com/loop-api-publiques';
@@ -31,24 +32,26 @@ export const CREDENTIAL_TEST_PATH = '/collaborateurCabinet';
 export const CREDENTIAL_TEST_QUERY = { codeDossier: 'cabinet', take: 1 } as const;
 
 /**
- * GUESS, correctable in the credential (LoopHub Address): where LoopHub lists the folders of an
- * application key. Cegid's guide (Manage a "Cegid loop API Cabinet") shows this call only as
- * "LOOPHUB (Get)" with a JSON body `{ apiKey, domain }`; its address is in the API catalogue of the
- * "Advanced pack Loop service", which is not public.
+ * GUESS, correctable in the credential (Override API Addresses → LoopHub Address): where LoopHub
+ * lists the folders of an application key. Cegid's guide (Manage a "Cegid loop API Cabinet") shows
+ * this call only as "LOOPHUB (Get)" with a JSON body `{ apiKey, domain }`; its address is in the
+ * API catalogue of the "Advanced pack Loop service", which is not public.
  */
 export const LOOPHUB_FOLDERS_PATH = '/loophub/getFolders';
 
 /**
- * GUESS, correctable in the credential (LoopHub Method): the guide's heading says "Get" but it shows
- * a JSON body, which goes with POST; POST is our reading.
+ * GUESS, correctable in the credential (Override API Addresses → LoopHub Method): the guide's
+ * heading says "Get" but it shows a JSON body, which goes with POST; POST is our reading.
  */
 export const LOOPHUB_FOLDERS_METHOD = 'POST';
 
 /**
- * The address and method of the LoopHub call as the credential sets them, or the defaults. An
- * address that could leave the API's path is refused: the keys go with this call.
+ * The address and method of the LoopHub call as the credential sets them (only with Override API
+ * Addresses on), or the defaults. An address that could leave the API's path is refused: the keys
+ * go with this call.
  */
 export function loopHubCall(credentials: ICredentialDataDecryptedObject): { path: string; method: 'GET' | 'POST' } {
+	if (!overriding(credentials)) return { path: LOOPHUB_FOLDERS_PATH, method: LOOPHUB_FOLDERS_METHOD };
 	const configured = typeof credentials.loopHubPath === 'string' ? credentials.loopHubPath.trim() : '';
 	const path = configured === '' ? LOOPHUB_FOLDERS_PATH : configured.startsWith('/') ? configured : `/${configured}`;
 	const problem = problemWithApiPath(path);

@@ -52,8 +52,8 @@ export const checks: readonly SetupCheck[] = [
 		kind: 'guess',
 		covers: ['LOOPHUB_FOLDERS_PATH', 'LOOPHUB_FOLDERS_METHOD'],
 		alwaysAnswers: true,
-		field: 'Credential → LoopHub Address, LoopHub Method',
-		suggestion: "Set LoopHub Address and LoopHub Method in the credential to the folder list of your Cegid API catalogue (\"Interrogation des dossiers associés à une clé d'application\").",
+		field: 'Credential → Override API Addresses → LoopHub Address, LoopHub Method',
+		suggestion: "Switch on Override API Addresses in the credential and set LoopHub Address and LoopHub Method to the folder list of your Cegid API catalogue (\"Interrogation des dossiers associés à une clé d'application\").",
 		request: async ({ ctx }) => {
 			const credentials = await ctx.getCredentials(cegidLoopService.credentialType, 0);
 			const { path, method } = loopHubCall(credentials);
@@ -62,7 +62,7 @@ export const checks: readonly SetupCheck[] = [
 					method,
 					path,
 					reason:
-						'Not checked: LoopHub is asked by POST (our reading of the guide, which shows a body), and Check Setup sends only GET. Folder → Get Many tries it; if it answers "not found", correct the credential\'s LoopHub Address and Method.',
+						'Not checked: LoopHub is asked by POST (our reading of the guide, which shows a body), and Check Setup sends only GET. Folder → Get Many tries it; if it answers "not found", switch on Override API Addresses in the credential and correct LoopHub Address and Method.',
 				};
 			}
 			const domain = readText(ctx, 'options.domain', 'Domain', 0, { maxLength: 100 }) ?? String(credentials.domain ?? '').trim();

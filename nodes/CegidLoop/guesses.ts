@@ -1,7 +1,7 @@
 /**
  * What we do not know for sure about the Cegid Loop API, in one place so that it is cheap to
  * correct. Each guess is the default of a field the user can change (the credential's LoopHub
- * Address and Method; the node's Options), and each says where the fact would come from. Started
+ * Address and Method; the node's API Overrides, its Options before version 1.2), and each says where the fact would come from. Started
  * with inventions (sandbox/cegid-loop/inventions.ts) the sandbox reads each differently, and
  * test/integration/cegid-loop/disagreeing-sandbox.test.ts shows each failing there with the field
  * that corrects it, and passing once that field is set.
@@ -11,14 +11,14 @@
 export { LOOPHUB_FOLDERS_METHOD, LOOPHUB_FOLDERS_PATH } from '../../credentials/common/cegidLoop';
 
 /**
- * GUESS, correctable in Options → Contact Removal Address. Cegid Developers ("Offre
+ * GUESS, correctable in API Overrides → Contact Removal Address. Cegid Developers ("Offre
  * Collaborative Cabinet") lists "removing an offer for one contact" but the public part of the page
  * does not show its address or body. This name follows addCollaborativeOffer's.
  */
 export const REMOVE_OFFER_FOR_CONTACT_PATH = '/collaborativeOffer/removeCollaborativeOffer';
 
 /**
- * GUESS, correctable in Options → Contact Email Key: the name under which the two "one contact"
+ * GUESS, correctable in API Overrides → Contact Email Key: the name under which the two "one contact"
  * calls (addCollaborativeOffer and removing an offer for one contact) take the contact's e-mail.
  * Cegid's page says addCollaborativeOffer works "for an existing contact" without showing its body;
  * we send the guide's addClient shape `{ email, codeDossier, offre }`.

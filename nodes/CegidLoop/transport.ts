@@ -16,8 +16,8 @@ const AUTH_HINT =
 export const NOT_FOUND_HINT =
 	'Cegid does not know this address. Check the Environment and Base URL of the credential. Folder lists, ' +
 	'"Add" for a contact and "Remove" for one contact use addresses Cegid has not published: set the ones ' +
-	'from your Cegid API catalogue in the credential (LoopHub Address, LoopHub Method) or in the Options of ' +
-	'the operation.';
+	'from your Cegid API catalogue in the credential (switch on Override API Addresses, then LoopHub Address ' +
+	'and LoopHub Method) or in the API Overrides of the operation (its Options before node version 1.2).';
 
 /** Corrects the address of a call whose path Cegid documents. */
 const DOCUMENTED_ADDRESS_FIELD = 'the Environment and Base URL of the Cegid Loop API credential';

@@ -13,9 +13,9 @@ export const checks: readonly SetupCheck[] = [
 		covers: ['DEFAULT_API_PATH'],
 		credentials: true,
 		alwaysAnswers: true,
-		field: 'Credential → API Path (Base URL for Custom)',
+		field: 'Credential → Override API Addresses → API Path (Base URL for Custom)',
 		suggestion:
-			'Set API Path in the credential to the part of the address between the gateway and v1/m2m that your Virtual Inventory API documentation shows.',
+			'Switch on Override API Addresses in the credential and set API Path to the part of the address between the gateway and v1/m2m that your Virtual Inventory API documentation shows (for Custom, correct the Base URL).',
 		request: () => ({ path: IMPORT_STATUS_PATH }),
 		read: (body) =>
 			body !== null && typeof body === 'object' && typeof (body as { isImportAllowed?: unknown }).isImportAllowed === 'boolean'

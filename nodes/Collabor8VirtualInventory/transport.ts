@@ -11,7 +11,7 @@ import { serviceRequest } from '../shared/request';
 
 /** Corrects every Virtual Inventory address: the part between the gateway and /v1/m2m/… is a guess. */
 const API_PATH_FIELD =
-	'API Path of the Collabor8 Virtual Inventory API credential (Test and Production; its default is a guess), or its Base URL (Custom)';
+	'API Path of the Collabor8 Virtual Inventory API credential (Test and Production: switch on Override API Addresses there to show it; its default is a guess), or its Base URL (Custom)';
 
 export const virtualInventoryService: ServiceDefinition = {
 	serviceName: 'Collabor8 Virtual Inventory',
@@ -25,7 +25,7 @@ export const virtualInventoryService: ServiceDefinition = {
 		return {
 			message: failure?.message ? `Not found (${failure.message})` : 'Not found',
 			description:
-				'Virtual Inventory has nothing at this address. Check API Path in the credential (Test and Production; its default is unconfirmed), or Base URL for Custom, against your Virtual Inventory API documentation.',
+				'Virtual Inventory has nothing at this address. Check API Path in the credential (Test and Production: switch on Override API Addresses to show it; its default is unconfirmed), or Base URL for Custom, against your Virtual Inventory API documentation.',
 		};
 	},
 };

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { subtitleFromActions, withApiOverrides } from '../shared/descriptions';
 import { resources, router } from './actions/router';
 import { API_OVERRIDE_FIELDS } from './apiOverrides';
-import { searchManufacturers, searchPurchaseQuotes } from './helpers/listSearch';
+import { searchManufacturers, searchPurchaseCreditMemos, searchPurchaseInvoices, searchPurchaseQuotes } from './helpers/listSearch';
 
 const operationFields: INodeProperties[] = [
 	...resources.priceList.description,
@@ -26,8 +26,9 @@ export class Infinigate implements INodeType {
 		name: 'infinigate',
 		icon: { light: 'file:infinigate.svg', dark: 'file:infinigate.dark.svg' },
 		group: ['input'],
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// 1.1: Output and pickers as fields; 1.2: API Overrides apart from Options; 1.3: one Get per document, by list, number or ID.
+		version: [1, 1.1, 1.2, 1.3],
+		defaultVersion: 1.3,
 		// The chosen operation's action name: one source for the action list and the subtitle.
 		subtitle: subtitleFromActions(operationFields),
 		description: 'Prices, stock, invoices and quotes from the Infinigate Reseller API',
@@ -56,7 +57,7 @@ export class Infinigate implements INodeType {
 		], Object.keys(API_OVERRIDE_FIELDS)),
 	};
 
-	methods = { listSearch: { searchManufacturers, searchPurchaseQuotes } };
+	methods = { listSearch: { searchManufacturers, searchPurchaseInvoices, searchPurchaseCreditMemos, searchPurchaseQuotes } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,6 @@
 /**
  * How the Collabor8 nodes reach their API behind the Collabor8 gateway, and the guessed endpoints
- * and names that users can correct in an operation's Options.
+ * and names that users can correct in an operation's API Overrides (Options before version 1.2).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -51,7 +51,7 @@ export const CREDENTIAL_ADDRESS_FIELD = 'the Environment (and Base URL, for Cust
 export const UNCONFIRMED_HINT = 'Guess, not in the guide. Change it only if the API documentation of your account says otherwise.';
 
 /**
- * A guessed endpoint that the user can correct in the operation's Options: an address below the
+ * A guessed endpoint that the user can correct in the operation's API Overrides: an address below the
  * API root with `{name}` placeholders (`/sales/{saleId}`), whose default is the guess. What the
  * user types is checked before any request: it must start with "/", hold only the characters of
  * an address, name every placeholder the operation fills and no other, and have no "." or ".."
@@ -98,7 +98,7 @@ export function checkEndpoint(raw: unknown, placeholders: readonly string[]): Ch
 	return { ok: true, value: endpoint };
 }
 
-/** A guessed endpoint from the operation's Options, or the guess when the field is left empty. */
+/** A guessed endpoint from the operation's API Overrides, or the guess when the field is left empty. */
 export function readEndpoint(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -111,7 +111,7 @@ export function readEndpoint(
 	return valueOrThrow(ctx, itemIndex, field, checkEndpoint(isEmptyInput(raw) ? guess : raw, placeholders));
 }
 
-/** One of a fixed set of values (an HTTP method, a mode), from the operation's Options. */
+/** One of a fixed set of values (an HTTP method, a mode), from the operation's API Overrides. */
 export function readChoiceOption<T extends string>(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -127,7 +127,7 @@ export function readChoiceOption<T extends string>(
 	return value as T;
 }
 
-/** A name the service expects (a form or body field), from the operation's Options. */
+/** A name the service expects (a form or body field), from the operation's API Overrides. */
 export function readNameOption(ctx: IExecuteFunctions, itemIndex: number, parameterName: string, field: string, guess: string): string {
 	const raw = ctx.getNodeParameter(parameterName, itemIndex, guess) as unknown;
 	const value = valueOrThrow(ctx, itemIndex, field, checkText(raw, { maxLength: 200 }));
@@ -167,6 +167,6 @@ export function objectAnswer(ctx: IExecuteFunctions, itemIndex: number, body: un
 	const got = body === undefined || body === '' ? 'nothing' : describeValue(body);
 	throw new NodeOperationError(ctx.getNode(), `The answer for ${what} cannot be read: it is ${got}, where one JSON object was expected [item ${itemIndex}]`, {
 		itemIndex,
-		description: 'Nothing was output for this item. If this repeats, the address may serve something else: check the Options of the operation and the credential.',
+		description: 'Nothing was output for this item. If this repeats, the address may serve something else: check the API Overrides of the operation (its Options before version 1.2) and the credential.',
 	});
 }

@@ -2,7 +2,8 @@
  * A credentials store for tests that behaves as n8n's own CredentialsHelper (packages/cli) does
  * where the nodes can tell the difference: generic `authenticate` objects resolved against
  * `$credentials`, `authenticate` functions, and `preAuthentication` called when the expirable field
- * is empty or after a 401, with what it returns written back to the stored credential.
+ * is empty or after a 401, with what it returns written back to the stored credential; stored
+ * data gets the defaults and loses the values of hidden fields, as n8n's does.
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -12,11 +13,12 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	Workflow,
 } from 'n8n-workflow';
-import { ICredentialsHelper } from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
 
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Stored credential data by credential type name (one credential per type in a test). */
@@ -123,12 +125,17 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.stored.get(type);
 		if (!data) throw new Error(`No credential of type ${type} was given to the test`);
-		// Defaults of the credential's fields apply as in n8n, for fields the test left out.
-		const defaults: ICredentialDataDecryptedObject = {};
-		for (const property of this.getCredentialsProperties(type)) {
-			defaults[property.name] = property.default as ICredentialDataDecryptedObject[string];
-		}
-		return { ...defaults, ...data };
+		return this.applyDefaults(type, data);
+	}
+
+	/**
+	 * What n8n's CredentialsHelper.applyDefaultsAndOverwrites (n8n 2.41.1, dist/credentials-helper.js)
+	 * makes of stored data before a node sees it, with the same call: the defaults of the fields the
+	 * test left out, and no value for a field whose displayOptions hide it (a LoopHub Address saved
+	 * while Override API Addresses is off is gone).
+	 */
+	applyDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+		return NodeHelpers.getNodeParameters(this.getCredentialsProperties(type), data as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(

@@ -36,21 +36,24 @@ function collections(node: INodeType, name: string, version: number): INodePrope
 }
 
 describe.each(NODES.map((node) => [node.description.name, node] as const))('%s', (_name, node) => {
-	test('is at version 1.2 by default, and still offers 1 and 1.1', () => {
-		expect(node.description.defaultVersion).toBe(1.2);
+	// Infinigate's 1.3 (one Get per document) keeps 1.2's API Overrides.
+	test('is at version 1.2 (Infinigate 1.3) by default, and still offers 1, 1.1 and 1.2', () => {
+		expect(node.description.defaultVersion).toBe(node.description.name === 'infinigate' ? 1.3 : 1.2);
 		expect([node.description.version].flat()).toEqual(expect.arrayContaining([1, 1.1, 1.2]));
 	});
 
-	test('version 1.2: no option in Options is a guess; every guess is in API Overrides, described alike', () => {
-		const options = collections(node, 'options', 1.2).flatMap((field) => (field.options ?? []) as INodeProperties[]);
-		for (const option of options) {
-			expect([option.displayName, option.hint ?? '']).not.toEqual([expect.anything(), expect.stringMatching(/guess|unconfirmed/i)]);
-			expect(GUESS_OVERRIDES).not.toContain(option.displayName);
+	test('version 1.2 and later: no option in Options is a guess; every guess is in API Overrides, described alike', () => {
+		for (const version of [node.description.version].flat().filter((entry) => entry >= 1.2)) {
+			const options = collections(node, 'options', version).flatMap((field) => (field.options ?? []) as INodeProperties[]);
+			for (const option of options) {
+				expect([option.displayName, option.hint ?? '']).not.toEqual([expect.anything(), expect.stringMatching(/guess|unconfirmed/i)]);
+				expect(GUESS_OVERRIDES).not.toContain(option.displayName);
+			}
+			const overrides = collections(node, 'apiOverrides', version);
+			expect(overrides.length).toBeGreaterThan(0);
+			expect(new Set(overrides.map((field) => field.description)).size).toBe(1);
+			expect(overrides[0].description).toMatch(/Check Setup or an error/);
 		}
-		const overrides = collections(node, 'apiOverrides', 1.2);
-		expect(overrides.length).toBeGreaterThan(0);
-		expect(new Set(overrides.map((field) => field.description)).size).toBe(1);
-		expect(overrides[0].description).toMatch(/Check Setup or an error/);
 	});
 
 	test('version 1.1 still offers in Options every override that 1.2 keeps in API Overrides, so its workflows keep their values', () => {

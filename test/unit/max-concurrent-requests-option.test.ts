@@ -15,7 +15,6 @@ import { Collabor8VirtualInventory } from '../../nodes/Collabor8VirtualInventory
 import { resources as virtualInventoryResources } from '../../nodes/Collabor8VirtualInventory/actions/router';
 import { Infinigate } from '../../nodes/Infinigate/Infinigate.node';
 import { resources as infinigateResources } from '../../nodes/Infinigate/actions/router';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../../nodes/shared/concurrency';
 import type { Operation } from '../../nodes/shared/operations';
 
 /**
@@ -72,7 +71,7 @@ test('every node has operations to check, and the guides\' one-at-a-time operati
 test.each(cases.filter((entry) => !entry.oneItemAtATime))('$name offers Max Concurrent Requests in its Options', ({ node, parameters, typeVersion }) => {
 	const options = shownOptions(node, parameters, typeVersion);
 	const option = (options?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === 'maxConcurrentRequests');
-	expect(option).toMatchObject({ displayName: 'Max Concurrent Requests', type: 'number', default: DEFAULT_MAX_CONCURRENT_REQUESTS });
+	expect(option).toMatchObject({ displayName: 'Max Concurrent Requests', type: 'number', default: 200 });
 });
 
 test.each(cases.filter((entry) => entry.oneItemAtATime))('$name runs one item at a time and offers no Max Concurrent Requests', ({ node, parameters, typeVersion }) => {

@@ -1,15 +1,20 @@
 /** LoopHub's list of the folders of an application key, for Folder → Get Many, the folder picker and the trigger. */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { overrideFieldOf } from '../../../credentials/common/apiAddressOverrides';
 import { loopHubCall } from '../../../credentials/common/cegidLoop';
 import type { RequestContext } from '../../shared/request';
 import { answerError } from '../../shared/request';
 import { apiRequest, cegidLoopService } from '../transport';
 import { toOutput } from './messages';
 
+/** The fields that correct the LoopHub call, as errors name them. */
+export const LOOPHUB_FIELDS = overrideFieldOf('LoopHub Address and LoopHub Method', 'Cegid Loop API', true);
+
 /**
  * Every folder of the credential's application key in `domain`. The address and method come from the
- * credential (LoopHub Address, LoopHub Method), whose defaults are our reading of Cegid's guide. With
+ * credential (Override API Addresses → LoopHub Address, LoopHub Method), whose defaults are our
+ * reading of Cegid's guide. With
  * GET, the key and the domain go in the query, since a GET carries no body.
  *
  * The guide's answer is a list. An object in its place (an error message with status 200, a proxy's
@@ -23,13 +28,13 @@ export async function loopHubFolders(
 ): Promise<IDataObject[]> {
 	const { path, method } = loopHubCall(credentials);
 	const fields = { apiKey: String(credentials.applicationKey ?? ''), domain };
-	const addressField = 'LoopHub Address and LoopHub Method of the Cegid Loop API credential';
+	const addressField = LOOPHUB_FIELDS;
 	const options = method === 'GET' ? { qs: fields, addressField } : { body: fields, addressField };
 	const folders = toOutput(await apiRequest(ctx, method, path, options, itemIndex));
 	if (Array.isArray(folders)) return folders;
 	throw await answerError(ctx, cegidLoopService, itemIndex, {
 		message: 'Cegid Loop: LoopHub answered an object where the guide shows a list of folders',
 		description: (quote) =>
-			`${method} ${path} answered: ${quote(folders, 300)}. Check LoopHub Address and LoopHub Method in the credential.`,
+			`${method} ${path} answered: ${quote(folders, 300)}. Check ${LOOPHUB_FIELDS}.`,
 	});
 }

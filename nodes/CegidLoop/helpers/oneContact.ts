@@ -1,7 +1,7 @@
 /**
  * The "one contact" variants of the collaborative-offer calls: Cegid documents that they exist but
  * not their bodies, so the e-mail's key (and, for removal, the address) are defaults the user can
- * correct in Options.
+ * correct in API Overrides (Options before version 1.2).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 

@@ -12,6 +12,7 @@ import { DOCUMENT_PATHS } from '../endpoints';
 import { DOCUMENT_PAGE_SIZE } from '../guesses';
 import { apiRequest, unreadableAnswerError } from '../transport';
 import { asWrongAddress, objectAnswer } from './answers';
+import type { LocatedDocument } from './documentLocator';
 import type { DocumentOutput } from './documents';
 import { pageSizeOption } from './guessOptions';
 
@@ -21,11 +22,37 @@ export interface DocumentKind {
 	segment: string;
 	/** "invoice" or "credit memo", for descriptions. */
 	noun: string;
+	/** How Get names one document from version 1.3 on. */
+	locator: LocatedDocument;
 }
 
-export const PURCHASE_INVOICE: DocumentKind = { resource: 'purchaseInvoice', segment: 'purchaseinvoice', noun: 'invoice' };
+// The example numbers are in the shape the node's other hints use (VR24-100001); Infinigate publishes no number series, so only
+// the shape matters: letters, digits, "-".
+export const PURCHASE_INVOICE: DocumentKind = {
+	resource: 'purchaseInvoice',
+	segment: 'purchaseinvoice',
+	noun: 'invoice',
+	locator: {
+		displayName: 'Purchase Invoice',
+		noun: 'purchase invoice',
+		searchListMethod: 'searchPurchaseInvoices',
+		listScope: 'the invoices of the last 12 months, newest first',
+		numberExample: 'VR24-100001',
+	},
+};
 
-export const PURCHASE_CREDIT_MEMO: DocumentKind = { resource: 'purchaseCreditMemo', segment: 'purchasecreditmemo', noun: 'credit memo' };
+export const PURCHASE_CREDIT_MEMO: DocumentKind = {
+	resource: 'purchaseCreditMemo',
+	segment: 'purchasecreditmemo',
+	noun: 'credit memo',
+	locator: {
+		displayName: 'Purchase Credit Memo',
+		noun: 'purchase credit memo',
+		searchListMethod: 'searchPurchaseCreditMemos',
+		listScope: 'the credit memos of the last 12 months, newest first',
+		numberExample: 'GS24-100001',
+	},
+};
 
 export const API_VERSIONS = ['v2', 'v1'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];

@@ -31,19 +31,25 @@ export function today(ctx: IExecuteFunctions): string {
 	return dateInZone(new Date(), ctx.getTimezone());
 }
 
-// GUIDs as .NET writes them; braces are accepted and dropped.
-const GUID_PATTERN = /^\{?([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\}?$/i;
+// GUIDs as .NET writes them; braces are accepted and dropped. The editor checks the same text (By ID).
+export const GUID_TEXT = '\\{?([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12})\\}?';
+const GUID_PATTERN = new RegExp(`^${GUID_TEXT}$`);
 
 export function readGuid(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
-	const raw = valueOrThrow(ctx, itemIndex, field, checkText(ctx.getNodeParameter(parameter, itemIndex, '') as unknown));
-	if (raw === '') throw inputError(ctx, itemIndex, field, 'must not be empty');
-	const match = GUID_PATTERN.exec(raw);
+	return guidOf(ctx, ctx.getNodeParameter(parameter, itemIndex, '') as unknown, field, itemIndex);
+}
+
+/** The checks of readGuid, on a value already read (a resource locator's). */
+export function guidOf(ctx: IExecuteFunctions, raw: unknown, field: string, itemIndex: number): string {
+	const value = valueOrThrow(ctx, itemIndex, field, checkText(raw));
+	if (value === '') throw inputError(ctx, itemIndex, field, 'must not be empty');
+	const match = GUID_PATTERN.exec(value);
 	if (!match) {
 		throw inputError(
 			ctx,
 			itemIndex,
 			field,
-			`is not a GUID: ${describeValue(raw)}`,
+			`is not a GUID: ${describeValue(value)}`,
 			'A document GUID looks like 3f2504e0-4f89-11d3-9a0c-0305e82c3301; the list operation returns it as documentGuid.',
 		);
 	}
@@ -122,12 +128,18 @@ export function checkLocation(value: string, fallback: string): Checked<string> 
 	return { ok: true, value: value.replace(/\/+$/, '') };
 }
 
-// Infinigate's document numbers read like VR24-100001 or AN24-200001.
-const DOCUMENT_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
+// Infinigate's document numbers read like VR24-100001 or AN24-200001. The editor checks the same text (By Number).
+export const DOCUMENT_NUMBER_TEXT = '[A-Za-z0-9][A-Za-z0-9._-]{0,49}';
+const DOCUMENT_NUMBER_PATTERN = new RegExp(`^${DOCUMENT_NUMBER_TEXT}$`);
 
 /** A document number, which goes into the request's path: letters, digits, ".", "-" and "_" only. */
 export function readDocumentNumber(ctx: IExecuteFunctions, parameter: string, field: string, itemIndex: number): string {
-	const value = valueOrThrow(ctx, itemIndex, field, checkPathValue(pickedValue(ctx, parameter, itemIndex)));
+	return documentNumberOf(ctx, pickedValue(ctx, parameter, itemIndex), field, itemIndex);
+}
+
+/** The checks of readDocumentNumber, on a value already read (a resource locator's). */
+export function documentNumberOf(ctx: IExecuteFunctions, raw: unknown, field: string, itemIndex: number): string {
+	const value = valueOrThrow(ctx, itemIndex, field, checkPathValue(raw));
 	if (!DOCUMENT_NUMBER_PATTERN.test(value)) {
 		throw inputError(
 			ctx,

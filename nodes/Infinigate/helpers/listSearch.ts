@@ -1,12 +1,16 @@
 /**
- * The "From list" choices of the editor's resource locators: purchase quotes by number, and
- * manufacturers by name. Each filters by what the user types, case-insensitively.
+ * The "From list" choices of the editor's resource locators: purchase quotes, invoices and credit
+ * memos by number, and manufacturers by name. Each filters by what the user types, case-insensitively.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } from 'n8n-workflow';
 
-import { MANUFACTURER_LIST_PATH, PURCHASE_QUOTE_PATH } from '../endpoints';
-import { readListPage, readManufacturers } from '../guesses';
-import { apiRequest } from '../transport';
+import type { RequestContext } from '../../shared/request';
+import { DOCUMENT_PATHS, MANUFACTURER_LIST_PATH, PURCHASE_QUOTE_PATH } from '../endpoints';
+import { DOCUMENT_PAGE_SIZE, readListPage, readManufacturers } from '../guesses';
+import { apiRequest, apiRequestAllItems } from '../transport';
+import type { ApiVersion, DocumentKind } from './documentKinds';
+import { API_VERSIONS, PURCHASE_CREDIT_MEMO, PURCHASE_INVOICE } from './documentKinds';
+import { dateInZone } from './dates';
 import { quoteRevision, quoteStatus } from './quoteFields';
 import { overridePath } from '../../shared/descriptions';
 
@@ -45,6 +49,63 @@ export async function searchPurchaseQuotes(this: ILoadOptionsFunctions, filter?:
 			value: quote.documentNumber,
 		}));
 	return { results };
+}
+
+/** A value the node is set to, when the editor can read it and it passes `accept`; else the fallback. */
+function currentParameter<T>(ctx: ILoadOptionsFunctions, name: string, accept: (value: unknown) => value is T, fallback: T): T {
+	try {
+		const value = ctx.getNodeParameter(name, fallback) as unknown;
+		return accept(value) ? value : fallback;
+	} catch {
+		return fallback;
+	}
+}
+
+/** How far back From List looks for invoices and credit memos: the list needs a period, and a year covers what one picks by hand. */
+const DOCUMENT_LIST_DAYS = 365;
+
+/**
+ * The invoices or credit memos of the last 12 months, newest first, at the API Version and Page
+ * Size the node is set to. The value is the document number, so that By Number keeps the pick.
+ */
+async function searchDocuments(ctx: ILoadOptionsFunctions, kind: DocumentKind, filter?: string): Promise<INodeListSearchResult> {
+	const version = currentParameter(ctx, 'options.apiVersion', (value): value is ApiVersion => API_VERSIONS.includes(value as ApiVersion), 'v2');
+	const pageSize = currentParameter(
+		ctx,
+		overridePath(ctx, 'pageSize'),
+		(value): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000,
+		DOCUMENT_PAGE_SIZE,
+	);
+	const timezone = ctx.getTimezone();
+	const periodEnd = dateInZone(new Date(), timezone);
+	const periodStart = dateInZone(new Date(Date.now() - DOCUMENT_LIST_DAYS * 86_400_000), timezone);
+	const documents = await apiRequestAllItems(
+		// The list searches' context has every helper the door uses (see apiRequest).
+		ctx as unknown as RequestContext,
+		'GET',
+		DOCUMENT_PATHS[version].list,
+		{ pathParams: { documentType: kind.segment }, qs: { PeriodStart: periodStart, PeriodEnd: periodEnd } },
+		{ returnAll: true, limit: 0, pageSize },
+		0,
+	);
+	const postingDate = (document: IDataObject): string => (typeof document.postingDate === 'string' ? document.postingDate.slice(0, 10) : '');
+	const results = documents
+		.filter((document): document is IDataObject & { documentNumber: string } => typeof document.documentNumber === 'string')
+		.filter((document) => matches(document.documentNumber, filter))
+		.sort((a, b) => postingDate(b).localeCompare(postingDate(a)))
+		.map((document) => ({
+			name: [document.documentNumber, postingDate(document)].filter((part) => part !== '').join(' · '),
+			value: document.documentNumber,
+		}));
+	return { results };
+}
+
+export async function searchPurchaseInvoices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchDocuments(this, PURCHASE_INVOICE, filter);
+}
+
+export async function searchPurchaseCreditMemos(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchDocuments(this, PURCHASE_CREDIT_MEMO, filter);
 }
 
 export async function searchManufacturers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

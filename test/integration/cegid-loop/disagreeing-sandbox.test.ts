@@ -30,12 +30,14 @@ async function addAnna(): Promise<void> {
 
 describe('Cegid Loop credential: LoopHub Address', () => {
 	const listFolders = (credentials: Record<string, string>) =>
-		runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials });
+		runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { overrideApiAddresses: true, ...credentials } });
 
 	test('the guessed address fails, naming LoopHub Address; the sandbox\'s address lists the folders', async () => {
 		const guessed = await listFolders({ loopHubMethod: DISAGREEING.loopHubMethod });
 		expect(guessed.error?.message).toBe('Cegid Loop: No API at this address (the gateway answered "Resource not found")');
-		expect(guessed.error?.description).toContain('correct LoopHub Address and LoopHub Method of the Cegid Loop API credential');
+		expect(guessed.error?.description).toContain(
+			'correct LoopHub Address and LoopHub Method of the Cegid Loop API credential (switch on Override API Addresses there to show them)',
+		);
 
 		const corrected = await listFolders({ loopHubMethod: DISAGREEING.loopHubMethod, loopHubPath: DISAGREEING.loopHubPath });
 		expect(corrected.error).toBeUndefined();
@@ -45,14 +47,18 @@ describe('Cegid Loop credential: LoopHub Address', () => {
 
 describe('Cegid Loop credential: LoopHub Method', () => {
 	test('the guessed method fails, naming LoopHub Method; the sandbox\'s method lists the folders', async () => {
-		const guessed = await runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { loopHubPath: DISAGREEING.loopHubPath } });
+		const guessed = await runCegid(
+			sandbox,
+			{ resource: 'folder', operation: 'getMany', returnAll: true },
+			{ credentials: { overrideApiAddresses: true, loopHubPath: DISAGREEING.loopHubPath } },
+		);
 		expect(guessed.error?.message).toBe('Cegid Loop: The address does not take this method (the gateway answered "Method not allowed")');
 		expect(guessed.error?.description).toContain('LoopHub Method of the Cegid Loop API credential');
 
 		const corrected = await runCegid(
 			sandbox,
 			{ resource: 'folder', operation: 'getMany', returnAll: true },
-			{ credentials: { loopHubPath: DISAGREEING.loopHubPath, loopHubMethod: DISAGREEING.loopHubMethod } },
+			{ credentials: { overrideApiAddresses: true, loopHubPath: DISAGREEING.loopHubPath, loopHubMethod: DISAGREEING.loopHubMethod } },
 		);
 		expect(corrected.error).toBeUndefined();
 		expect(corrected.json.length).toBeGreaterThan(0);

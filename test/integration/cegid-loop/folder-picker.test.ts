@@ -24,7 +24,7 @@ afterAll(async () => {
 
 beforeEach(() => sandbox.server.reset());
 
-async function searchFolders(filter?: string, credentialChanges: Record<string, string> = {}): Promise<INodeListSearchResult> {
+async function searchFolders(filter?: string, credentialChanges: Record<string, string | boolean> = {}): Promise<INodeListSearchResult> {
 	const nodeType = new CegidLoop();
 	const node: INode = {
 		id: 'cegid',
@@ -47,7 +47,7 @@ async function searchFolders(filter?: string, credentialChanges: Record<string, 
 		},
 	});
 	const credentialsHelper = createCredentialsHelper([new CegidLoopApi()], {
-		cegidLoopApi: { ...sandbox.credentials.cegidLoopApi, ...credentialChanges } as Record<string, string>,
+		cegidLoopApi: { ...sandbox.credentials.cegidLoopApi, ...credentialChanges },
 	});
 	const additionalData = { credentialsHelper, restApiUrl: 'http://localhost/rest' } as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.codeDossier');
@@ -76,7 +76,7 @@ describe('Cegid Loop: the Folder Code picker', () => {
 	});
 
 	test('follows the LoopHub Address of the credential', async () => {
-		await expect(searchFolders(undefined, { loopHubPath: '/loophub/list' })).rejects.toThrow();
+		await expect(searchFolders(undefined, { overrideApiAddresses: true, loopHubPath: '/loophub/list' })).rejects.toThrow();
 
 		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => entry.path)).toEqual(['/loophub/list']);
 	});

@@ -106,20 +106,50 @@ describe('Cegid Loop: LoopHub address and method from the credential', () => {
 		const run = await runCegid(
 			sandbox,
 			{ resource: 'folder', operation: 'getMany', returnAll: true },
-			{ credentials: { loopHubPath: '/loophub/folders' } },
+			{ credentials: { overrideApiAddresses: true, loopHubPath: '/loophub/folders' } },
 		);
 
 		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
 			'POST /loophub/folders',
 		]);
 		expect(run.error?.httpCode).toBe('404');
-		expect(run.error?.description).toContain('correct LoopHub Address and LoopHub Method of the Cegid Loop API credential');
+		expect(run.error?.description).toContain(
+			'correct LoopHub Address and LoopHub Method of the Cegid Loop API credential (switch on Override API Addresses there to show them)',
+		);
+	});
+
+	test('a LoopHub Address and Method saved while Override API Addresses is off are ignored: the folders are asked where the guide says', async () => {
+		const run = await runCegid(
+			sandbox,
+			{ resource: 'folder', operation: 'getMany', returnAll: true },
+			{ credentials: { overrideApiAddresses: false, loopHubPath: '/loophub/folders', loopHubMethod: 'GET' } },
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'POST /loophub/getFolders',
+		]);
+	});
+
+	test('a LoopHub Address that could leave the API\'s address is harmless while Override API Addresses is off', async () => {
+		const run = await runCegid(
+			sandbox,
+			{ resource: 'folder', operation: 'getMany', returnAll: true },
+			{ credentials: { loopHubPath: '/loophub/../provisionningCollab/addClient' } },
+		);
+
+		expect(run.error).toBeUndefined();
+		expect(sandbox.server.requests({ service: 'cegidLoop' }).map((entry) => entry.path)).toEqual(['/loophub/getFolders']);
 	});
 
 	test.each(['/loophub/../provisionningCollab/addClient', '/loophub/..\\provisionningCollab', '/loophub/%2e%2e/x', '/loophub/%2E%2e/x', '/loophub%2fx', '/loophub%5cx', '..'])(
 		'a LoopHub Address that could leave the API\'s address (%s) is refused before any request, naming the field',
 		async (loopHubPath) => {
-			const run = await runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { loopHubPath } });
+			const run = await runCegid(
+				sandbox,
+				{ resource: 'folder', operation: 'getMany', returnAll: true },
+				{ credentials: { overrideApiAddresses: true, loopHubPath } },
+			);
 
 			expect(run.error?.message).toMatch(/^LoopHub Address of the Cegid Loop API credential must/);
 			expect(sandbox.server.requests({ service: 'cegidLoop' })).toHaveLength(0);
@@ -127,7 +157,7 @@ describe('Cegid Loop: LoopHub address and method from the credential', () => {
 	);
 
 	test('LoopHub Method GET sends the key and the domain in the query instead of a body', async () => {
-		await runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { loopHubMethod: 'GET' } });
+		await runCegid(sandbox, { resource: 'folder', operation: 'getMany', returnAll: true }, { credentials: { overrideApiAddresses: true, loopHubMethod: 'GET' } });
 
 		const [request] = sandbox.server.requests({ service: 'cegidLoop' });
 		expect(request.method).toBe('GET');

@@ -109,13 +109,17 @@ describe('Check Setup tries the addresses the user set', () => {
 		// The sandbox credential is Custom, whose Base URL holds the API path.
 		const run = await runCheckSetup(sandbox, 'virtualInventory', { credentials: { baseUrl: `${sandbox.url}/collabor8/vi-api` } });
 
-		expect(run.checks[0]).toMatchObject({ result: 'wrong address', status: 404, field: 'Credential → API Path (Base URL for Custom)' });
+		expect(run.checks[0]).toMatchObject({
+			result: 'wrong address',
+			status: 404,
+			field: 'Credential → Override API Addresses → API Path (Base URL for Custom)',
+		});
 		// The token was granted: the other checks still ran.
 		expect(run.checks).toHaveLength(2);
 	});
 
 	test('Cegid Loop: with LoopHub Method GET, the folder list is asked by GET with the key hidden in the reported address', async () => {
-		const run = await runCheckSetup(sandbox, 'cegidLoop', { credentials: { loopHubMethod: 'GET', domain: 'TESTRDDCABINET' } });
+		const run = await runCheckSetup(sandbox, 'cegidLoop', { credentials: { overrideApiAddresses: true, loopHubMethod: 'GET', domain: 'TESTRDDCABINET' } });
 
 		const loopHub = run.checks.find((check) => check.check === 'LoopHub folder list')!;
 		expect(loopHub.method).toBe('GET');
@@ -156,7 +160,11 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 	test('Cegid Loop: the LoopHub folder list is not checked while asked by POST; by GET at the guessed address it is a wrong address of the credential; at the sandbox\'s address it works', async () => {
 		const guessed = await runCheckSetup(sandbox, 'cegidLoop');
 		expect(find(guessed, 'Credential and staff list').result).toBe('works');
-		expect(find(guessed, 'LoopHub folder list')).toMatchObject({ result: 'not checked', method: 'POST', field: 'Credential → LoopHub Address, LoopHub Method' });
+		expect(find(guessed, 'LoopHub folder list')).toMatchObject({
+			result: 'not checked',
+			method: 'POST',
+			field: 'Credential → Override API Addresses → LoopHub Address, LoopHub Method',
+		});
 		expect(find(guessed, 'Remove an offer for one contact (a write)')).toMatchObject({
 			result: 'not checked',
 			field: 'API Overrides → Contact Removal Address, Contact Email Key',
@@ -164,17 +172,20 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		allSettled(guessed);
 
 		sandbox.server.reset();
-		const methodOnly = await runCheckSetup(sandbox, 'cegidLoop', { credentials: { loopHubMethod: CEGID.loopHubMethod, domain: 'TESTRDDCABINET' } });
+		const methodOnly = await runCheckSetup(sandbox, 'cegidLoop', {
+			credentials: { overrideApiAddresses: true, loopHubMethod: CEGID.loopHubMethod, domain: 'TESTRDDCABINET' },
+		});
 		expect(find(methodOnly, 'LoopHub folder list')).toMatchObject({
 			result: 'wrong address',
 			status: 404,
 			method: 'GET',
-			field: 'Credential → LoopHub Address, LoopHub Method',
+			field: 'Credential → Override API Addresses → LoopHub Address, LoopHub Method',
 		});
+		expect(find(methodOnly, 'LoopHub folder list').suggestion).toMatch(/^Switch on Override API Addresses in the credential and set LoopHub Address and LoopHub Method/);
 
 		sandbox.server.reset();
 		const corrected = await runCheckSetup(sandbox, 'cegidLoop', {
-			credentials: { loopHubMethod: CEGID.loopHubMethod, loopHubPath: CEGID.loopHubPath, domain: 'TESTRDDCABINET' },
+			credentials: { overrideApiAddresses: true, loopHubMethod: CEGID.loopHubMethod, loopHubPath: CEGID.loopHubPath, domain: 'TESTRDDCABINET' },
 		});
 		expect(find(corrected, 'LoopHub folder list')).toMatchObject({ result: 'works', method: 'GET' });
 		expect(find(corrected, 'LoopHub folder list').address).toContain('/loopHub/dossiersCleApplication?');
@@ -238,7 +249,7 @@ describe('Check Setup against a disagreeing sandbox (inventions)', () => {
 		expect(find(guessed, 'Credential, API Path and import status')).toMatchObject({
 			result: 'wrong address',
 			status: 404,
-			field: 'Credential → API Path (Base URL for Custom)',
+			field: 'Credential → Override API Addresses → API Path (Base URL for Custom)',
 		});
 		expect(find(guessed, 'Upload import file (a write)').result).toBe('not checked');
 

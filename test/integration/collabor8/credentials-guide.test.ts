@@ -62,20 +62,20 @@ describe('Collabor8 Virtual Inventory credential: the guide\'s token endpoint an
 });
 
 describe('Collabor8 Virtual Inventory credential: API Path', () => {
-	test('API Path (Test and Production) is the part of every address between the gateway and /v1/m2m/…', () => {
+	test('API Path (Test and Production, under Override API Addresses) is the part of every address between the gateway and /v1/m2m/…', () => {
 		const credentials = new Collabor8VirtualInventoryApi();
 		const field = credentials.properties.find((property) => property.name === 'apiPath');
 
 		expect(field?.default).toBe('/virtual-inventory-api');
-		expect(field?.hint).toMatch(/^Guess/);
+		expect(field?.displayOptions?.show).toEqual({ environment: ['test', 'production'], overrideApiAddresses: [true] });
 		expect(apiBaseUrl({ environment: 'test' })).toBe('https://apis-test-vi.collabor8.no/virtual-inventory-api');
-		expect(apiBaseUrl({ environment: 'production', apiPath: '/vi/api/' })).toBe('https://apis-vi.collabor8.no/vi/api');
+		expect(apiBaseUrl({ environment: 'production', overrideApiAddresses: true, apiPath: '/vi/api/' })).toBe('https://apis-vi.collabor8.no/vi/api');
 	});
 
 	test.each(['/..', '/virtual-inventory-api/../eqhub-m2m', '..\\eqhub-m2m', '/%2e%2e/eqhub-m2m', '/%2E%2e/eqhub-m2m', '/a%2fb', '/a%5cb'])(
 		'an API Path that could leave the API\'s address (%s) is refused, naming the field',
 		(apiPath) => {
-			expect(() => apiBaseUrl({ environment: 'production', apiPath })).toThrow(
+			expect(() => apiBaseUrl({ environment: 'production', overrideApiAddresses: true, apiPath })).toThrow(
 				/^API Path of the Collabor8 Virtual Inventory API credential must/,
 			);
 		},

@@ -47,11 +47,30 @@ interface Case {
 	name: string;
 	field: string;
 	parameters: (expression: string) => INodeParameters;
+	/** The node version the case's workflow was saved with; the newest when left out. */
+	typeVersion?: number;
 	/** Corpus entries that are acceptable for this field, with the request they must cause. */
 	accepted?: Record<string, (value: unknown) => { path: string; query?: Record<string, string[]> }>;
 }
 
 const v = '={{ $json.v }}';
+
+const MODES = [
+	['list', 'From List'],
+	['number', 'By Number'],
+	['id', 'By ID'],
+] as const;
+
+/** Get of version 1.3, one case per mode of its locator: the error names the field and the mode. */
+function getCases(resource: string, displayName: string, numberPath: string): Case[] {
+	return MODES.map(([mode, modeName]) => ({
+		name: `${displayName} → Get ${modeName}`,
+		field: `${displayName} (${modeName})`,
+		parameters: () => ({ resource, operation: 'get', document: { __rl: true, mode, value: v } }),
+		// A well-formed number the service does not know goes to the number's address; nothing is a GUID.
+		...(mode === 'id' ? {} : { accepted: { 'malformed date': () => ({ path: `${numberPath}/31.02.2024` }) } }),
+	}));
+}
 
 const CASES: Case[] = [
 	...(['search', 'count'] as const).map(
@@ -115,16 +134,19 @@ const CASES: Case[] = [
 			parameters: () => ({ resource, operation: 'getMany', periodStart: v, periodEnd: '2030-01-01', limit: 1 }),
 		},
 		{
-			name: `${resource} → Get`,
+			name: `${resource} → Get (1.2)`,
 			field: 'Document GUID',
 			parameters: () => ({ resource, operation: 'get', documentGuid: v }),
+			typeVersion: 1.2,
 		},
 		{
-			name: `${resource} → Get by Document Number`,
+			name: `${resource} → Get by Document Number (1.2)`,
 			field: 'Document Number',
 			parameters: () => ({ resource, operation: 'getByDocumentNumber', documentNumber: v }),
 			accepted: { 'malformed date': () => ({ path: `/invoice-management/v2/${resource.toLowerCase()}/documentNumber/31.02.2024` }) },
+			typeVersion: 1.2,
 		},
+		...getCases(resource, resource === 'purchaseInvoice' ? 'Purchase Invoice' : 'Purchase Credit Memo', `/invoice-management/v2/${resource.toLowerCase()}/documentNumber`),
 	]),
 	{
 		name: 'Purchase Quote → Get Many',
@@ -132,16 +154,19 @@ const CASES: Case[] = [
 		parameters: () => ({ resource: 'purchaseQuote', operation: 'getMany', limit: v }),
 	},
 	{
-		name: 'Purchase Quote → Get',
+		name: 'Purchase Quote → Get (1.2)',
 		field: 'Document GUID',
 		parameters: () => ({ resource: 'purchaseQuote', operation: 'get', documentGuid: v }),
+		typeVersion: 1.2,
 	},
 	{
-		name: 'Purchase Quote → Get by Document Number',
+		name: 'Purchase Quote → Get by Document Number (1.2)',
 		field: 'Document Number',
 		parameters: () => ({ resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber: v }),
 		accepted: { 'malformed date': () => ({ path: '/order-management/v2/purchasequote/documentNumber/31.02.2024' }) },
+		typeVersion: 1.2,
 	},
+	...getCases('purchaseQuote', 'Purchase Quote', '/order-management/v2/purchasequote/documentNumber'),
 	...(['accept', 'reject'] as const).flatMap((operation): Case[] => {
 		const mail = operation === 'accept' ? { acceptedByUserMail: 'buyer@reseller.example' } : { rejectedByUserMail: 'buyer@reseller.example' };
 		return [
@@ -173,6 +198,7 @@ describe('Infinigate: bad input never reaches the service as a changed request',
 		const run = await runInfinigate(sandbox, entry.parameters(v), {
 			items: CORPUS.map(([, value]) => ({ v: value }) as IDataObject),
 			continueOnFail: true,
+			typeVersion: entry.typeVersion,
 		});
 
 		expect(run.error).toBeUndefined();

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
 import { createCredentialsHelper, runNode } from '../../support/run-node';
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, secretsOf, startInfinigate, tokenRequests } from './helpers';
+import { apiRequests, byId, runInfinigate, secretsOf, startInfinigate, tokenRequests } from './helpers';
 
 /** What n8n's credential Test button runs: a declarative node whose only request is the credential's test. */
 class CredentialTestNode implements INodeType {
@@ -167,7 +167,7 @@ describe('Infinigate credential', () => {
 
 	test('no secret of the credential appears in the output or in an error', async () => {
 		const ok = await runInfinigate(sandbox, countParameters);
-		const failed = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: '00000000-0000-4000-a000-000000000000' });
+		const failed = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', document: byId('00000000-0000-4000-a000-000000000000') });
 
 		const seen = JSON.stringify([ok.json, failed.error, failed.error?.message, failed.error?.description]);
 		for (const secret of secretsOf(sandbox)) expect(seen).not.toContain(secret);

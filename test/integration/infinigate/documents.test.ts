@@ -1,5 +1,5 @@
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+import { apiRequests, byId, byNumber, runInfinigate, startInfinigate } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -159,7 +159,7 @@ describe('Infinigate purchase invoices: output shapes', () => {
 	test('Get returns the document as the service returns it', async () => {
 		const invoice = plain();
 
-		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: String(invoice.header.documentGuid) });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', document: byId(String(invoice.header.documentGuid)) });
 
 		expect(run.json).toEqual([invoice]);
 		expect(apiRequests(sandbox)[0].path).toBe(`/invoice-management/v2/purchaseinvoice/${String(invoice.header.documentGuid)}`);
@@ -170,8 +170,8 @@ describe('Infinigate purchase invoices: output shapes', () => {
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseInvoice',
-			operation: 'getByDocumentNumber',
-			documentNumber: String(invoice.header.documentNumber),
+			operation: 'get',
+			document: byNumber(String(invoice.header.documentNumber)),
 			output: 'lines',
 		});
 
@@ -196,7 +196,7 @@ describe('Infinigate purchase invoices: output shapes', () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseInvoice',
 			operation: 'get',
-			documentGuid: String(invoice.header.documentGuid),
+			document: byId(String(invoice.header.documentGuid)),
 			output: 'lines',
 			options: { includeTextLines: true },
 		});
@@ -210,7 +210,7 @@ describe('Infinigate purchase invoices: output shapes', () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseInvoice',
 			operation: 'get',
-			documentGuid: String(invoice.header.documentGuid),
+			document: byId(String(invoice.header.documentGuid)),
 			output: 'mspDetails',
 		});
 
@@ -253,16 +253,16 @@ describe('Infinigate purchase invoices: output shapes', () => {
 	});
 
 	test('an unknown document fails with "Not found" and the HTTP status', async () => {
-		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'getByDocumentNumber', documentNumber: 'VR24-999999' });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', document: byNumber('VR24-999999') });
 
 		expect(run.error?.message).toBe("Infinigate: Not found: No document with documentNumber 'VR24-999999'.");
 		expect(run.error?.httpCode).toBe('404');
 	});
 
 	test('a document GUID that is not a GUID fails before any request', async () => {
-		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: 'VR24-100001' });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', document: byId('={{ "VR24-100001" }}') });
 
-		expect(run.error?.message).toBe('Document GUID is not a GUID: "VR24-100001" [item 0]');
+		expect(run.error?.message).toBe('Purchase Invoice (By ID) is not a GUID: "VR24-100001" [item 0]');
 		expect(sandbox.server.requests({ service: 'infinigate' })).toHaveLength(0);
 	});
 });
@@ -289,7 +289,7 @@ describe('Infinigate purchase credit memos', () => {
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseCreditMemo',
 			operation: 'get',
-			documentGuid: String(memo.header.documentGuid),
+			document: byId(String(memo.header.documentGuid)),
 			output: 'lines',
 			options: { apiVersion: 'v1' },
 		});
@@ -305,8 +305,8 @@ describe('Infinigate purchase credit memos', () => {
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseCreditMemo',
-			operation: 'getByDocumentNumber',
-			documentNumber: String(memo.header.documentNumber),
+			operation: 'get',
+			document: byNumber(String(memo.header.documentNumber)),
 			output: 'mspDetails',
 		});
 

@@ -56,6 +56,14 @@ export async function runInfinigate(
 	});
 }
 
+/**
+ * The document of version 1.3's Get, as the editor saves each mode of its locator: picked from the
+ * list (the value is the number), typed as a number, or typed as a GUID.
+ */
+export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+export const byNumber = (value: string) => ({ __rl: true, mode: 'number', value });
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
 export function tokenRequests(sandbox: InfinigateSandbox) {
 	return sandbox.server.requests({ service: 'infinigate', method: 'POST', path: '/authorization/token' });
 }
@@ -85,9 +93,11 @@ export function json(items: INodeExecutionData[]): IDataObject[] {
  */
 export async function listSearch(
 	sandbox: InfinigateSandbox,
-	method: 'searchManufacturers' | 'searchPurchaseQuotes',
+	method: 'searchManufacturers' | 'searchPurchaseQuotes' | 'searchPurchaseInvoices' | 'searchPurchaseCreditMemos',
 	filter?: string,
 	parameters: INodeParameters = {},
+	/** The version of the node the editor shows; the pickers read the options where that version keeps them. */
+	typeVersion = 1,
 ): Promise<INodeListSearchResult> {
 	const nodeType = new Infinigate();
 	const typeName = 'test.infinigate';
@@ -100,7 +110,7 @@ export async function listSearch(
 		id: 'under-test',
 		name: 'Infinigate',
 		type: typeName,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { infinigateApi: { id: 'infinigateApi', name: 'infinigateApi' } },

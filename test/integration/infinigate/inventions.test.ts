@@ -10,7 +10,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { InfinigateInventions } from '../../../sandbox/infinigate/inventions';
 import { DISAGREEING } from '../../../sandbox/infinigate/inventions';
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+import { apiRequests, byNumber, runInfinigate, startInfinigate } from './helpers';
 
 /** A sandbox that disagrees with the node on one guess only, so that each test shows one field at work. */
 async function disagreeingOn<K extends keyof InfinigateInventions>(
@@ -90,7 +90,7 @@ describe('Infinigate against a sandbox that reads each correctable guess differe
 	test('only the guide\'s v1 of invoice management: the 404 names Options → API Version, and V1 works', async () => {
 		await disagreeingOn('invoiceApiVersions', async (sandbox, versions) => {
 			const invoice = sandbox.state.invoices[4];
-			const get: INodeParameters = { resource: 'purchaseInvoice', operation: 'getByDocumentNumber', documentNumber: String(invoice.header.documentNumber) };
+			const get: INodeParameters = { resource: 'purchaseInvoice', operation: 'get', document: byNumber(String(invoice.header.documentNumber)) };
 
 			const failing = await runInfinigate(sandbox, get);
 			const corrected = await runInfinigate(sandbox, { ...get, options: { apiVersion: versions[0] } });

@@ -5,7 +5,7 @@
  * fails the item instead of becoming an empty list or an item whose json is not an object.
  */
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate } from './helpers';
+import { apiRequests, byId, byNumber, runInfinigate, startInfinigate } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -77,11 +77,11 @@ describe("Infinigate: the gateway's 404 is a wrong address", () => {
 	});
 
 	test("an unknown quote (the service's 404) is not told to change the Quotes Address; a wrong address is", async () => {
-		const unknown = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber: 'AN24-999999' });
+		const unknown = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', document: byNumber('AN24-999999') });
 		const wrongAddress = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
-			operation: 'getByDocumentNumber',
-			documentNumber: 'AN24-200001',
+			operation: 'get',
+			document: byNumber('AN24-200001'),
 			apiOverrides: { quotesLocation: '/order-management/v3/purchasequote' },
 		});
 
@@ -97,8 +97,8 @@ describe('Infinigate MSP usage: the end customer as a field', () => {
 
 		const run = await runInfinigate(sandbox, {
 			resource: 'purchaseInvoice',
-			operation: 'getByDocumentNumber',
-			documentNumber: String(invoice.header.documentNumber),
+			operation: 'get',
+			document: byNumber(String(invoice.header.documentNumber)),
 			output: 'mspDetails',
 		});
 
@@ -133,7 +133,7 @@ describe('Infinigate: answers the node cannot read fail the item', () => {
 		const guid = String(quote().header.documentGuid);
 		sandbox.server.addFault({ service: 'infinigate', method: 'GET', path: `purchasequote/${guid}$`, kind: 'status', status, body, times: 1 });
 
-		const run = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', documentGuid: guid });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', document: byId(guid) });
 
 		expect(run.json).toEqual([]);
 		expect(run.error?.message).toMatch(new RegExp(`^Infinigate answered quote ${guid} with (no content|something the node cannot read)$`));
@@ -144,7 +144,7 @@ describe('Infinigate: answers the node cannot read fail the item', () => {
 		const guid = String(quote().header.documentGuid);
 		sandbox.server.addFault({ service: 'infinigate', method: 'GET', path: `purchasequote/${guid}$`, kind: 'status', status: 200, body: 42, times: 1 });
 
-		const run = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', documentGuid: guid }, { continueOnFail: true });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', document: byId(guid) }, { continueOnFail: true });
 
 		expect(run.json).toEqual([expect.objectContaining({ error: `Infinigate answered quote ${guid} with something the node cannot read` })]);
 	});
@@ -154,7 +154,7 @@ describe('Infinigate: answers the node cannot read fail the item', () => {
 		const guid = String(invoice.header.documentGuid);
 		sandbox.server.addFault({ service: 'infinigate', method: 'GET', path: `purchaseinvoice/${guid}$`, kind: 'status', status: 204, times: 1 });
 
-		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: guid, output: 'lines' });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', document: byId(guid), output: 'lines' });
 
 		expect(run.json).toEqual([]);
 		expect(run.error?.message).toBe(`Infinigate answered invoice ${guid} with no content`);
@@ -165,7 +165,7 @@ describe('Infinigate: answers the node cannot read fail the item', () => {
 		const guid = String(invoice.header.documentGuid);
 		sandbox.server.addFault({ service: 'infinigate', method: 'GET', path: `purchaseinvoice/${guid}$`, kind: 'status', status: 200, body: { header: invoice.header }, times: 1 });
 
-		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', documentGuid: guid, output: 'lines' });
+		const run = await runInfinigate(sandbox, { resource: 'purchaseInvoice', operation: 'get', document: byId(guid), output: 'lines' });
 
 		expect(run.error?.message).toBe(`Infinigate answered invoice ${guid} without a list of lines with something the node cannot read`);
 	});

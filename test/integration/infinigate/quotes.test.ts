@@ -1,5 +1,5 @@
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, listSearch, runInfinigate, startInfinigate } from './helpers';
+import { apiRequests, byId, byNumber, listSearch, runInfinigate, startInfinigate } from './helpers';
 
 let sandbox: InfinigateSandbox;
 
@@ -37,18 +37,18 @@ describe('Infinigate purchase quotes', () => {
 		expect(run.json.map((json) => json.documentNumber)).toEqual([quote.header.documentNumber]);
 	});
 
-	test('Get and Get by Document Number return the quote', async () => {
+	test('Get returns the quote by GUID and by number', async () => {
 		const quote = quotes()[2];
 
-		const byGuid = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', documentGuid: String(quote.header.documentGuid) });
-		const byNumber = await runInfinigate(sandbox, {
+		const withGuid = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', document: byId(String(quote.header.documentGuid)) });
+		const withNumber = await runInfinigate(sandbox, {
 			resource: 'purchaseQuote',
-			operation: 'getByDocumentNumber',
-			documentNumber: String(quote.header.documentNumber),
+			operation: 'get',
+			document: byNumber(String(quote.header.documentNumber)),
 		});
 
-		expect(byGuid.json).toEqual([quote]);
-		expect(byNumber.json).toEqual([quote]);
+		expect(withGuid.json).toEqual([quote]);
+		expect(withNumber.json).toEqual([quote]);
 	});
 
 	test('accepting a quote sends number, revision and e-mail as JSON; the empty 200 is confirmed by the quote\'s documentStatus', async () => {
@@ -61,7 +61,7 @@ describe('Infinigate purchase quotes', () => {
 			...reference,
 			acceptedByUserMail: 'buyer@reseller.example',
 		});
-		const after = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber: reference.documentNumber });
+		const after = await runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'get', document: byNumber(reference.documentNumber) });
 
 		expect(run.error).toBeUndefined();
 		expect(run.json).toEqual([{ ...reference, decision: 'accepted', status: 'Accepted', alreadyDone: false }]);
@@ -531,17 +531,17 @@ describe('Infinigate purchase quotes: Document Number from a list', () => {
 		expect(filtered.results.map((result) => result.value)).toEqual([quotes()[3].header.documentNumber]);
 	});
 
-	test('a number picked from the list, typed by number, or saved as plain text by version 1 all work', async () => {
+	test('Get by Document Number of versions 1 to 1.2: a number picked from the list, typed by number, or saved as plain text by version 1 all work', async () => {
 		const quote = quotes()[2];
 		const number = String(quote.header.documentNumber);
-		const get = (documentNumber: unknown, typeVersion?: number) =>
+		const get = (documentNumber: unknown, typeVersion = 1.2) =>
 			runInfinigate(sandbox, { resource: 'purchaseQuote', operation: 'getByDocumentNumber', documentNumber } as never, { typeVersion });
 
-		const fromList = await get({ __rl: true, mode: 'list', value: number });
-		const byNumber = await get({ __rl: true, mode: 'id', value: number });
+		const picked = await get({ __rl: true, mode: 'list', value: number });
+		const typed = await get({ __rl: true, mode: 'id', value: number });
 		const plainText = await get(number, 1);
 
-		for (const run of [fromList, byNumber, plainText]) {
+		for (const run of [picked, typed, plainText]) {
 			expect(run.error).toBeUndefined();
 			expect(run.json).toEqual([quote]);
 		}

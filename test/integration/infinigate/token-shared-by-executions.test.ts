@@ -6,7 +6,7 @@
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
 import { createCredentialsHelper } from '../../support/run-node';
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate, tokenRequests } from './helpers';
+import { apiRequests, byId, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 
 const EXECUTIONS = 5;
 
@@ -20,7 +20,7 @@ afterAll(async () => await sandbox.close());
 
 beforeEach(() => sandbox.server.reset());
 
-const getInvoice = { resource: 'purchaseInvoice', operation: 'get', documentGuid: '={{ $json.guid }}' };
+const getInvoice = { resource: 'purchaseInvoice', operation: 'get', document: byId('={{ $json.guid }}') };
 
 test('executions running at once in one process renew an expired token once between them, not once each', async () => {
 	// One stored credential, as in n8n's database, whose token is past its renewal time.

@@ -1,7 +1,7 @@
 import { InfinigateApi } from '../../../credentials/InfinigateApi.credentials';
 import { createCredentialsHelper } from '../../support/run-node';
 import type { InfinigateSandbox } from './helpers';
-import { apiRequests, runInfinigate, startInfinigate, tokenRequests } from './helpers';
+import { apiRequests, byId, runInfinigate, startInfinigate, tokenRequests } from './helpers';
 
 const LIFETIME_SECONDS = 2;
 
@@ -19,7 +19,7 @@ function invoiceGuid(index: number): string {
 	return String(sandbox.state.invoices[index].header.documentGuid);
 }
 
-const getInvoice = { resource: 'purchaseInvoice', operation: 'get', documentGuid: '={{ $json.guid }}' };
+const getInvoice = { resource: 'purchaseInvoice', operation: 'get', document: byId('={{ $json.guid }}') };
 
 describe('Infinigate token reuse', () => {
 	test('one token serves every item of a run', async () => {

@@ -32,7 +32,7 @@ describe('Cegid Loop Trigger: a new client folder linked to the application key'
 	});
 
 	test("the credential's LoopHub Address and Method reach the trigger too", async () => {
-		const trigger = triggerFor(sandbox, 'cegidLoop', {}, { loopHubPath: '/loophub/folders', loopHubMethod: 'GET' });
+		const trigger = triggerFor(sandbox, 'cegidLoop', {}, { overrideApiAddresses: true, loopHubPath: '/loophub/folders', loopHubMethod: 'GET' });
 
 		await trigger.poll();
 

@@ -23,7 +23,7 @@ export function triggerFor(
 	sandbox: Sandbox,
 	service: keyof typeof TRIGGERS,
 	parameters: INodeParameters = {},
-	credentialChanges: Record<string, string> = {},
+	credentialChanges: Record<string, string | boolean> = {},
 	typeVersion?: number,
 ): TriggerUnderTest {
 	const { node, credential } = TRIGGERS[service];

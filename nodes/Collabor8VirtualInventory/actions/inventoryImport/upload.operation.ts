@@ -119,7 +119,7 @@ export const description: INodeProperties[] = showOnlyFor('inventoryImport', 'up
 		],
 		default: 'stepByStep',
 		// Our reading of the guide ("the same mode used for UI. You can control the process of inventory
-		// update"), not a documented fact: the README says so.
+		// update"), not a documented fact: docs/collabor8-virtual-inventory.md says so.
 		hint: 'Step by Step by default: a person reviews each import on the Virtual Inventory web page before it applies, and no other import is allowed meanwhile. For an unattended sync, pick Apply File Without Feedback.',
 	},
 	// The notice stays for versions 1 and 1.1, whose panels keep what they showed; from 1.2 on the

@@ -1,10 +1,16 @@
-/** Get: one purchase invoice or credit memo by its GUID. */
+/**
+ * Get: one purchase invoice or credit memo. From version 1.3 on it is the only Get, named by a
+ * locator (from the list, by number or by GUID); until 1.2 it takes the GUID and Get by Document
+ * Number takes the number.
+ */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import type { DocumentKind } from '../../helpers/documentKinds';
 import { documentOptions, fetchDocument, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
+import { documentLocatorField, ONE_GET_VERSION, readDocumentLocator, untilVersion12 } from '../../helpers/documentLocator';
+import type { DocumentReference } from '../../helpers/documentLocator';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
 import { readGuid } from '../../helpers/fields';
@@ -12,8 +18,10 @@ import { readGuid } from '../../helpers/fields';
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
 	const description: INodeProperties[] = withMaxConcurrentRequests([
+		// The document first, then how to shape it (1.3); until 1.2 Output came first, then the GUID.
+		documentLocatorField(kind.locator, show),
 		outputField(show, kind, false),
-		{
+		untilVersion12({
 			displayName: 'Document GUID',
 			name: 'documentGuid',
 			type: 'string',
@@ -22,22 +30,25 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 			placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
 			description: `The documentGuid of the ${kind.noun}, as the list returns it`,
 			displayOptions: { show },
-		},
+		}),
 		...documentOptions(show, kind, false),
 	], show);
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
+			const by: DocumentReference =
+				this.getNode().typeVersion >= ONE_GET_VERSION
+					? readDocumentLocator(this, itemIndex, kind.locator.displayName)
+					: { documentGuid: readGuid(this, 'documentGuid', 'Document GUID', itemIndex) };
 			const { output, includeTextLines, mspInfosAsFields } = readOutput(this, itemIndex, 'document');
 			const version = readApiVersion(this, itemIndex);
-			const document = await fetchDocument(this, itemIndex, kind, version, { documentGuid }, output);
+			const document = await fetchDocument(this, itemIndex, kind, version, by, output);
 			return shapeDocument(document, {
 				output: output as DocumentOutput,
 				documentType: kind.resource,
 				includeTextLines,
 				mspInfosAsFields,
-				documentGuid,
+				...('documentGuid' in by ? { documentGuid: by.documentGuid } : {}),
 			});
 		},
 	};

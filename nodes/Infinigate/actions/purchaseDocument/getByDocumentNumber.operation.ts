@@ -1,4 +1,4 @@
-/** Get by Document Number: one purchase invoice or credit memo by its number. */
+/** Get by Document Number: one purchase invoice or credit memo by its number (versions 1 to 1.2; 1.3's Get does it By Number). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';

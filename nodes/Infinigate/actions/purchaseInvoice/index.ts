@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { apiVersionField, PURCHASE_INVOICE } from '../../helpers/documentKinds';
+import { operationFieldsWithOneGet } from '../../helpers/documentLocator';
 import * as get from '../purchaseDocument/get.operation';
 import * as getByDocumentNumber from '../purchaseDocument/getByDocumentNumber.operation';
 import * as getMany from '../purchaseDocument/getMany.operation';
@@ -13,29 +14,10 @@ export const operations = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['purchaseInvoice'] } },
-		default: 'getMany',
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get a purchase invoice by its GUID', action: 'Get a purchase invoice' },
-			{
-				name: 'Get by Document Number',
-				value: 'getByDocumentNumber',
-				description: 'Get a purchase invoice by its number',
-				action: 'Get a purchase invoice by document number',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List the purchase invoices of a period',
-				action: 'Get many purchase invoices',
-			},
-		],
-	},
+	// Version 1.3 offers one Get, by number or GUID; versions 1 to 1.2 keep Get by Document Number beside it.
+	...operationFieldsWithOneGet('purchaseInvoice', 'purchase invoice', [
+		{ name: 'Get Many', value: 'getMany', description: 'List the purchase invoices of a period', action: 'Get many purchase invoices' },
+	]),
 	apiVersionField('purchaseInvoice'),
 	...operations.getMany.description,
 	...operations.get.description,

@@ -1,16 +1,20 @@
+/**
+ * Get: one purchase quote. From version 1.3 on it is the only Get, named by a locator (from the
+ * list, by number or by GUID); until 1.2 it takes the GUID and Get by Document Number the number.
+ */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
+import { documentLocatorField, ONE_GET_VERSION, readDocumentLocator, untilVersion12 } from '../../helpers/documentLocator';
 import { readGuid } from '../../helpers/fields';
-import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
-import { objectAnswer } from '../../helpers/answers';
-import { quotePath } from '../../helpers/quotes';
-import { apiRequest } from '../../transport';
+import { quotesLocationOption } from '../../helpers/guessOptions';
+import { fetchQuote, QUOTE_LOCATOR } from '../../helpers/quotes';
 
 const show = { resource: ['purchaseQuote'], operation: ['get'] };
 
 export const description: INodeProperties[] = withMaxConcurrentRequests([
-	{
+	documentLocatorField(QUOTE_LOCATOR, show),
+	untilVersion12({
 		displayName: 'Document GUID',
 		name: 'documentGuid',
 		type: 'string',
@@ -19,7 +23,7 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
 		description: 'The documentGuid of the purchase quote, as the list returns it',
 		displayOptions: { show },
-	},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -32,14 +36,9 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 ], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const documentGuid = readGuid(this, 'documentGuid', 'Document GUID', itemIndex);
-	const path = quotePath(this, itemIndex, 'byGuid');
-	const body = await withLocationHint(
-		this,
-		itemIndex,
-		apiRequest(this, 'GET', path, { pathParams: { documentGuid } }, itemIndex),
-		'Quotes Address',
-		QUOTES_LOCATION_ALTERNATIVE,
-	);
-	return await objectAnswer(this, itemIndex, body, `quote ${documentGuid}`);
+	const by =
+		this.getNode().typeVersion >= ONE_GET_VERSION
+			? readDocumentLocator(this, itemIndex, QUOTE_LOCATOR.displayName)
+			: { documentGuid: readGuid(this, 'documentGuid', 'Document GUID', itemIndex) };
+	return await fetchQuote(this, itemIndex, by);
 }

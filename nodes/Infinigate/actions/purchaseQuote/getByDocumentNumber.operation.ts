@@ -1,11 +1,10 @@
+/** Get by Document Number: one purchase quote by its number (versions 1 to 1.2; 1.3's Get does it By Number). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import { readDocumentNumber } from '../../helpers/fields';
-import { QUOTES_LOCATION_ALTERNATIVE, quotesLocationOption, withLocationHint } from '../../helpers/guessOptions';
-import { objectAnswer } from '../../helpers/answers';
-import { quoteNumberFields, quotePath } from '../../helpers/quotes';
-import { apiRequest } from '../../transport';
+import { quotesLocationOption } from '../../helpers/guessOptions';
+import { fetchQuote, quoteNumberFields } from '../../helpers/quotes';
 
 const show = { resource: ['purchaseQuote'], operation: ['getByDocumentNumber'] };
 
@@ -24,13 +23,5 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const documentNumber = readDocumentNumber(this, 'documentNumber', 'Document Number', itemIndex);
-	const path = quotePath(this, itemIndex, 'byNumber');
-	const body = await withLocationHint(
-		this,
-		itemIndex,
-		apiRequest(this, 'GET', path, { pathParams: { documentNumber } }, itemIndex),
-		'Quotes Address',
-		QUOTES_LOCATION_ALTERNATIVE,
-	);
-	return await objectAnswer(this, itemIndex, body, `quote ${documentNumber}`);
+	return await fetchQuote(this, itemIndex, { documentNumber });
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationFieldsWithOneGet } from '../../helpers/documentLocator';
 import * as accept from './accept.operation';
 import * as get from './get.operation';
 import * as getByDocumentNumber from './getByDocumentNumber.operation';
@@ -10,27 +11,13 @@ import * as request from './request.operation';
 export const operations = { getMany, get, getByDocumentNumber, accept, reject, request };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['purchaseQuote'] } },
-		default: 'getMany',
-		options: [
-			{ name: 'Accept', value: 'accept', description: 'Accept a purchase quote', action: 'Accept a purchase quote' },
-			{ name: 'Get', value: 'get', description: 'Get a purchase quote by its GUID', action: 'Get a purchase quote' },
-			{
-				name: 'Get by Document Number',
-				value: 'getByDocumentNumber',
-				description: 'Get a purchase quote by its number',
-				action: 'Get a purchase quote by document number',
-			},
-			{ name: 'Get Many', value: 'getMany', description: 'List purchase quotes', action: 'Get many purchase quotes' },
-			{ name: 'Reject', value: 'reject', description: 'Reject a purchase quote', action: 'Reject a purchase quote' },
-			{ name: 'Request', value: 'request', description: 'Ask Infinigate for a purchase quote', action: 'Request a purchase quote' },
-		],
-	},
+	// Version 1.3 offers one Get, by number or GUID; versions 1 to 1.2 keep Get by Document Number beside it.
+	...operationFieldsWithOneGet('purchaseQuote', 'purchase quote', [
+		{ name: 'Accept', value: 'accept', description: 'Accept a purchase quote', action: 'Accept a purchase quote' },
+		{ name: 'Get Many', value: 'getMany', description: 'List purchase quotes', action: 'Get many purchase quotes' },
+		{ name: 'Reject', value: 'reject', description: 'Reject a purchase quote', action: 'Reject a purchase quote' },
+		{ name: 'Request', value: 'request', description: 'Ask Infinigate for a purchase quote', action: 'Request a purchase quote' },
+	]),
 	...getMany.description,
 	...get.description,
 	...getByDocumentNumber.description,
