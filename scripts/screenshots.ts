@@ -487,7 +487,7 @@ async function galleryWorkflows(): Promise<WorkflowFile[]> {
 			active: false,
 			connections: {},
 			settings: {},
-			nodes: galleryNodes(description).map((node, index) => ({
+			nodes: galleryNodes(description, version).map((node, index) => ({
 				id: `${id}-${index + 1}`,
 				name: `${description.displayName} ${node.label}`.trim(),
 				type: `${PACKAGE_NAME}.${description.name}`,
@@ -501,12 +501,16 @@ async function galleryWorkflows(): Promise<WorkflowFile[]> {
 	return workflows;
 }
 
-function galleryNodes(description: INodeTypeDescription): GalleryNode[] {
+/** One node per choice the gallery's version shows: a field kept in another shape for older versions is left out. */
+function galleryNodes(description: INodeTypeDescription, version: number): GalleryNode[] {
 	const properties = description.properties;
-	const choices = (name: string, shownFor?: Record<string, string>): string[] =>
-		properties
-			.filter((property) => property.name === name && property.type === 'options' && isShownFor(property, shownFor))
-			.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => String(option.value)));
+	const choices = (name: string, shownFor?: Record<string, string>): string[] => [
+		...new Set(
+			properties
+				.filter((property) => property.name === name && property.type === 'options' && isShownFor(property, shownFor) && isShownToVersion(property, version))
+				.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => String(option.value))),
+		),
+	];
 	const resources = choices('resource');
 	if (resources.length > 0) {
 		return resources.flatMap((resource) =>
