@@ -6,7 +6,7 @@
  * example workflows; then opens each node's panel and each credential in headless Chromium and
  * saves a PNG per panel under `screenshots/`, cropped to the panel. Also: each credential's dialog
  * as a new user meets it (empty), each node's Resource and Operation lists (a trigger's events) and
- * each of its pickers opened (once), each node's canvas of all its operations (the subtitles), and
+ * each picker of each resource opened (once), each node's canvas of all its operations (the subtitles), and
  * the node search for the package's names on the light and the dark theme. Reviewing the editor means looking at these files: labels, hints,
  * field order, placeholders, icons and the pickers' values are only visible there.
  *
@@ -47,9 +47,10 @@ interface Panel {
 	openOperations?: boolean;
 	/** The node type's gallery: its first panel with a picker is also pictured with the picker open. */
 	gallery?: string;
-	/** A node's panel: its workflow and its name, as the panel's title shows it. */
+	/** A node's panel: its workflow, its name (as the panel's title shows it) and its resource. */
 	workflow?: string;
 	node?: string;
+	resource?: string;
 }
 
 /** The editor's own test ids (n8n 2.41): what to wait for and what to crop to. */
@@ -253,9 +254,11 @@ async function shootPanel(page: Page, panel: Panel, path: (suffix: string) => st
 			// A gallery's panels share pickers (every quote operation has the quote picker): the first
 			// panel with a picker not yet pictured shows it open, with the values the sandbox serves.
 			const picker = panel.gallery === undefined ? undefined : await pickerField(page);
-			if (picker !== undefined && !picturedPickers.has(`${panel.gallery}:${picker}`)) {
+			// By resource too: invoices, credit memos and quotes each have their own list under one field name.
+			const pickerKey = `${panel.gallery}:${panel.resource ?? ''}:${picker}`;
+			if (picker !== undefined && !picturedPickers.has(pickerKey)) {
 				if (await openAndShoot(page, SELECTOR.pickerInput, path('-picker'), SELECTOR.pickerDropdown)) opened.push(`its picker (${picker})`);
-				picturedPickers.add(`${panel.gallery}:${picker}`);
+				picturedPickers.add(pickerKey);
 			}
 			return opened.length > 0 ? ` (and ${opened.join(' and ')} opened)` : '';
 		}
@@ -466,6 +469,7 @@ function panelsOf(workflow: WorkflowFile): Panel[] {
 			url: `/workflow/${workflow.id}/${String(node.id)}`,
 			workflow: workflow.id,
 			node: node.name,
+			...(typeof node.parameters?.resource === 'string' ? { resource: node.parameters.resource } : {}),
 		}));
 }
 
