@@ -83,7 +83,7 @@ export class CegidLoopApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. TESTRDDCABINET',
 			description: "Your firm's (cabinet's) domain in Loop, used to list the folders in LoopHub",
-			hint: 'From the guide (LoopHub). Needed to list folders (Folder → Get Many and the folder picker)',
+			hint: 'Sent with the Application Key to LoopHub. Needed to list folders (Folder → Get Many and the folder picker)',
 		},
 		overrideSwitch("Cegid's guide"),
 		{

@@ -26,6 +26,12 @@ import { apiRequest } from '../transport';
 import { folderCodeFields, readFolderCode } from './fields';
 
 /** How a field's values are written in a filter: strings quoted, booleans and numbers bare. */
+
+/** "an agency", "a staff member": the action names read as English. */
+function withArticle(noun: string): string {
+	return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 export type FieldKind = 'string' | 'number' | 'boolean' | 'object';
 
 export interface DocumentedField {
@@ -283,7 +289,7 @@ export function operationField(resource: ReadResource): INodeProperties {
 					{
 						name: 'Get',
 						value: 'get',
-						action: `Get a ${resource.noun}`,
+						action: `Get ${withArticle(resource.noun)}`,
 						description: `Get one ${resource.noun} by its objectId`,
 					},
 				]

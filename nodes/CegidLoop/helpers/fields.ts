@@ -48,7 +48,7 @@ export const offerField: INodeProperties = {
 		{ name: 'Start', value: 'start', description: 'Collaboratif TPE - Offre Start' },
 	],
 	description: 'The collaborative offer (Collaboratif TPE) of LoopHub',
-	hint: "From Cegid's guide: the three offers it names",
+	hint: "The offer the folder subscribes to in Loop; the three are those Cegid's guide names",
 };
 
 export const emailField: INodeProperties = {

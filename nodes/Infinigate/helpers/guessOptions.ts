@@ -23,7 +23,7 @@ export const quotesLocationOption: INodeProperties = {
 	type: 'string',
 	default: PURCHASE_QUOTE_PATH,
 	description: 'Where your Infinigate account serves purchase quotes, after the Base URL',
-	hint: 'The default is where production accounts serve quotes (public evidence). Change it only if Infinigate answers "Resource not found".',
+	hint: 'The default is where production accounts serve quotes (public evidence)',
 };
 
 export const requestLocationOption: INodeProperties = {
@@ -32,7 +32,7 @@ export const requestLocationOption: INodeProperties = {
 	type: 'string',
 	default: QUOTE_REQUEST_PATH,
 	description: 'Where your Infinigate account takes quote requests, after the Base URL',
-	hint: 'The default is unconfirmed (public client code posts here; its README names /order-management/v2/purchaseorder/request). If Infinigate answers "Resource not found", try that one.',
+	hint: 'Public client code posts here; its README names /order-management/v2/purchaseorder/request: try that one if Infinigate answers "Resource not found"',
 };
 
 export function pageSizeOption(defaultSize: number, noun: string): INodeProperties {

@@ -71,7 +71,7 @@ const criteria: INodeProperties[] = [
 ];
 
 const LIMIT_HINT =
-	'Loop answers at most 100 entries per request (Cegid\'s page); the node asks page by page with skip. For whole ledgers, Cegid points to its data feed instead';
+	'Up to 100 entries come per request, so a large Limit costs several requests. For whole ledgers, Cegid points to its data feed instead';
 
 export const description = getManyDescription(accountingEntry, LIMIT_HINT, criteria);
 
