@@ -75,6 +75,12 @@ describe('Cegid Loop: the Folder Code picker', () => {
 		expect(result.results.map((folder) => folder.value)).toEqual(['MANON001', 'MANON004']);
 	});
 
+	test('without a Domain in the credential, says to set it instead of showing an empty list', async () => {
+		await expect(searchFolders(undefined, { domain: '' })).rejects.toThrow('Set Domain in the Cegid Loop API credential to list the folders');
+
+		expect(sandbox.server.requests({ service: 'cegidLoop' })).toEqual([]);
+	});
+
 	test('follows the LoopHub Address of the credential', async () => {
 		await expect(searchFolders(undefined, { overrideApiAddresses: true, loopHubPath: '/loophub/list' })).rejects.toThrow();
 
