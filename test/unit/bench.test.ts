@@ -140,14 +140,22 @@ describe('the price-list workload', () => {
 });
 
 describe('checkPressureTargets', () => {
-	function pressure(changes: { burstMs?: number; duplicated?: number; failedOtherwise?: number; othersAfterMs?: number; oursPlainMs?: number }) {
+	function pressure(changes: {
+		burstMs?: number;
+		duplicated?: number;
+		refused429?: number;
+		failedOtherwise?: number;
+		answered502?: number;
+		othersAfterMs?: number;
+		oursPlainMs?: number;
+	}) {
 		const measured = [
 			...runs('plain', 'ours', [{ nodeMs: changes.oursPlainMs ?? 1_000 }]),
 			...runs('plain', 'http', [{ nodeMs: 3_000 }]),
 			...runs('plain', 'headers', [{ nodeMs: 1_200, maxInFlight: 2_000 }]),
-			...runs('burst', 'ours', [{ nodeMs: changes.burstMs ?? 2_500, judgement: { failedItems: 0, duplicated: changes.duplicated ?? 0 } }]),
+			...runs('burst', 'ours', [{ nodeMs: changes.burstMs ?? 2_500, judgement: { failedItems: 0, duplicated: changes.duplicated ?? 0, refused429: changes.refused429 ?? 50 } }]),
 			...runs('burst', 'http', [{ judgement: { failedItems: 300 } }]),
-			...runs('blip', 'ours', [{ judgement: { failedItems: 12, answered502: 12, failedOtherwise: changes.failedOtherwise ?? 0, duplicated: 0 } }]),
+			...runs('blip', 'ours', [{ judgement: { failedItems: changes.answered502 ?? 12, answered502: changes.answered502 ?? 12, failedOtherwise: changes.failedOtherwise ?? 0, duplicated: 0 } }]),
 			...runs('blip', 'http', [{}]),
 			...runs('slow', 'ours', [{ judgement: { othersDoneAfterTokenMs: changes.othersAfterMs ?? 300 } }]),
 			...runs('slow', 'http', [{}]),
@@ -165,6 +173,13 @@ describe('checkPressureTargets', () => {
 
 	test('numbers that meet every target pass every target', () => {
 		expect(failed(pressure({}))).toEqual([]);
+	});
+
+	test('a burst or a blip that the run never met proves nothing and fails', () => {
+		expect(failed(pressure({ refused429: 0 }))).toEqual(['Burst: nothing lost or duplicated']);
+		expect(failed(pressure({ answered502: 0 }))).toEqual([
+			'Blip: only the items sent during the window fail (unknown outcomes, never retried); every other item succeeds',
+		]);
 	});
 
 	test('each missed target fails alone', () => {
