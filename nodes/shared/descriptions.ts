@@ -188,14 +188,18 @@ export function fromVersion12(field: INodeProperties): INodeProperties {
 	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_2 } } };
 }
 
-/** Where an override of a guess is, by the node's version: `apiOverrides.quotesLocation` or `options.quotesLocation`. */
-export function overridePath(ctx: { getNode(): { typeVersion: number } }, name: string): string {
-	return `${ctx.getNode().typeVersion >= API_OVERRIDES_VERSION ? 'apiOverrides' : 'options'}.${name}`;
+/**
+ * Where an override of a guess is, by the node's version: `apiOverrides.quotesLocation` or
+ * `options.quotesLocation`. `firstVersion` is the node's first version with API Overrides (the
+ * triggers have their own, triggerOverrides.ts).
+ */
+export function overridePath(ctx: { getNode(): { typeVersion: number } }, name: string, firstVersion = API_OVERRIDES_VERSION): string {
+	return `${ctx.getNode().typeVersion >= firstVersion ? 'apiOverrides' : 'options'}.${name}`;
 }
 
 /** How errors and hints name an override, by the node's version: "API Overrides → Quotes Address". */
-export function overrideField(ctx: { getNode(): { typeVersion: number } }, displayNames: string): string {
-	return `${ctx.getNode().typeVersion >= API_OVERRIDES_VERSION ? 'API Overrides' : 'Options'} → ${displayNames}`;
+export function overrideField(ctx: { getNode(): { typeVersion: number } }, displayNames: string, firstVersion = API_OVERRIDES_VERSION): string {
+	return `${ctx.getNode().typeVersion >= firstVersion ? 'API Overrides' : 'Options'} → ${displayNames}`;
 }
 
 /** "Options → X" of versions 1 and 1.1, "API Overrides → X" from 1.2 on, wherever the text names one of these overrides. */

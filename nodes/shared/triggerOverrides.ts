@@ -7,23 +7,21 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { API_OVERRIDES_DESCRIPTION, fromVersion11, onlyInVersion1 } from './descriptions';
+import { API_OVERRIDES_DESCRIPTION, fromVersion11, onlyInVersion1, overrideField, overridePath } from './descriptions';
 
 /** The first trigger version whose overrides of guesses are in API Overrides, not in Options. */
 export const TRIGGER_API_OVERRIDES_VERSION = 1.1;
 
 type VersionedNode = { getNode(): { typeVersion: number } };
 
-const inApiOverrides = (ctx: VersionedNode): boolean => ctx.getNode().typeVersion >= TRIGGER_API_OVERRIDES_VERSION;
-
 /** Where a trigger's override is, by its version: `apiOverrides.pageSize` or `options.pageSize`. */
 export function triggerOverridePath(ctx: VersionedNode, name: string): string {
-	return `${inApiOverrides(ctx) ? 'apiOverrides' : 'options'}.${name}`;
+	return overridePath(ctx, name, TRIGGER_API_OVERRIDES_VERSION);
 }
 
 /** How a trigger's errors name an override, by its version: "API Overrides → Page Size". */
 export function triggerOverrideField(ctx: VersionedNode, displayName: string): string {
-	return `${inApiOverrides(ctx) ? 'API Overrides' : 'Options'} → ${displayName}`;
+	return overrideField(ctx, displayName, TRIGGER_API_OVERRIDES_VERSION);
 }
 
 /** Fields of one of the two collections, and when the collection shows (by the trigger's other fields). */
