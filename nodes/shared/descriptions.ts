@@ -171,6 +171,20 @@ export const UNTIL_VERSION_1_1 = { '@version': [{ _cnd: { lte: 1.1 } }] };
 
 export const FROM_VERSION_1_2 = { '@version': [{ _cnd: { gte: 1.2 } }] };
 
+/** The collapsed API Overrides collection, after Options, the same in every node and trigger. */
+export function apiOverridesCollection(overrides: INodeProperties[], displayOptions?: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'API Overrides',
+		name: 'apiOverrides',
+		type: 'collection',
+		placeholder: 'Add Override',
+		default: {},
+		description: API_OVERRIDES_DESCRIPTION,
+		options: overrides,
+		...(displayOptions ? { displayOptions } : {}),
+	};
+}
+
 /** The first version whose overrides of guesses are in API Overrides, not in Options. */
 export const API_OVERRIDES_VERSION = 1.2;
 
@@ -232,18 +246,7 @@ export function withApiOverrides(fields: INodeProperties[], overrides: readonly 
 		const realOptions = options.filter((option) => !isOverride(option));
 		const newer: INodeProperties[] = [];
 		if (realOptions.length > 0) newer.push(fromVersion12({ ...field, options: realOptions }));
-		newer.push(
-			fromVersion12({
-				displayName: 'API Overrides',
-				name: 'apiOverrides',
-				type: 'collection',
-				placeholder: 'Add Override',
-				default: {},
-				description: API_OVERRIDES_DESCRIPTION,
-				options: options.filter(isOverride).map(withoutGuessWording),
-				...(field.displayOptions ? { displayOptions: field.displayOptions } : {}),
-			}),
-		);
+		newer.push(fromVersion12(apiOverridesCollection(options.filter(isOverride).map(withoutGuessWording), field.displayOptions)));
 		return [older, ...newer];
 	});
 }

@@ -7,7 +7,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { API_OVERRIDES_DESCRIPTION, fromVersion11, onlyInVersion1, overrideField, overridePath } from './descriptions';
+import { apiOverridesCollection, fromVersion11, onlyInVersion1, overrideField, overridePath } from './descriptions';
 
 /** The first trigger version whose overrides of guesses are in API Overrides, not in Options. */
 export const TRIGGER_API_OVERRIDES_VERSION = 1.1;
@@ -56,15 +56,6 @@ export function triggerOptionsAndOverrides(
 	return [
 		onlyInVersion1(collection([...options.fields, ...overrides.fields], undefined)),
 		...(options.fields.length > 0 ? [fromVersion11(collection(options.fields, options.show))] : []),
-		fromVersion11({
-			displayName: 'API Overrides',
-			name: 'apiOverrides',
-			type: 'collection',
-			placeholder: 'Add Override',
-			default: {},
-			description: API_OVERRIDES_DESCRIPTION,
-			options: hinted,
-			...(overrides.show ? { displayOptions: { show: overrides.show } } : {}),
-		}),
+		fromVersion11(apiOverridesCollection(hinted, overrides.show ? { show: overrides.show } : undefined)),
 	];
 }

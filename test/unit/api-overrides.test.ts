@@ -11,6 +11,7 @@ import { Collabor8EqHub } from '../../nodes/Collabor8EqHub/Collabor8EqHub.node';
 import { Collabor8Loop } from '../../nodes/Collabor8Loop/Collabor8Loop.node';
 import { Collabor8VirtualInventory } from '../../nodes/Collabor8VirtualInventory/Collabor8VirtualInventory.node';
 import { Infinigate } from '../../nodes/Infinigate/Infinigate.node';
+import { shownTo } from '../support/shown-to-version';
 
 const NODES: INodeType[] = [new CegidLoop(), new Infinigate(), new Collabor8EqHub(), new Collabor8VirtualInventory(), new Collabor8Loop()];
 
@@ -20,16 +21,6 @@ const GUESS_OVERRIDES = [
 	'Status Address', 'Status Body Field', 'Status Method', 'Item Address', 'Item Method', 'File Type If Unknown',
 	'Step by Step Mode Value', 'No Feedback Mode Value', 'Upload Field Name', 'SKUs per Request', 'Quotes Address', 'Quote Request Address',
 ];
-
-function shownTo(version: number, field: INodeProperties): boolean {
-	const conditions = field.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte?: number; lte?: number } }> | undefined;
-	if (!conditions) return true;
-	return conditions.some((condition) =>
-		typeof condition === 'number'
-			? condition === version
-			: (condition._cnd.gte === undefined || version >= condition._cnd.gte) && (condition._cnd.lte === undefined || version <= condition._cnd.lte),
-	);
-}
 
 function collections(node: INodeType, name: string, version: number): INodeProperties[] {
 	return node.description.properties.filter((field) => field.name === name && field.type === 'collection' && shownTo(version, field));

@@ -9,21 +9,12 @@ import { CegidLoopTrigger } from '../../nodes/CegidLoop/CegidLoopTrigger.node';
 import { Collabor8LoopTrigger } from '../../nodes/Collabor8Loop/Collabor8LoopTrigger.node';
 import { Collabor8VirtualInventoryTrigger } from '../../nodes/Collabor8VirtualInventory/Collabor8VirtualInventoryTrigger.node';
 import { InfinigateTrigger } from '../../nodes/Infinigate/InfinigateTrigger.node';
+import { shownTo } from '../support/shown-to-version';
 
 const TRIGGERS: INodeType[] = [new CegidLoopTrigger(), new InfinigateTrigger(), new Collabor8LoopTrigger(), new Collabor8VirtualInventoryTrigger()];
 
 /** The triggers' fields whose defaults are guesses or assumed addresses, by their names in the editor (literals). */
 const GUESS_OVERRIDES = ['Quotes Address', 'Page Size'];
-
-function shownTo(version: number, field: INodeProperties): boolean {
-	const conditions = field.displayOptions?.show?.['@version'] as Array<number | { _cnd: { gte?: number; lte?: number } }> | undefined;
-	if (!conditions) return true;
-	return conditions.some((condition) =>
-		typeof condition === 'number'
-			? condition === version
-			: (condition._cnd.gte === undefined || version >= condition._cnd.gte) && (condition._cnd.lte === undefined || version <= condition._cnd.lte),
-	);
-}
 
 function optionsOf(trigger: INodeType, collection: string, version: number): INodeProperties[] {
 	return trigger.description.properties
