@@ -1,5 +1,5 @@
 /** Small builders for node field descriptions, so that operation files list only their own fields. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS_LIMIT } from './concurrency';
 
@@ -13,14 +13,19 @@ export const ONLY_VERSION_1 = { '@version': [1] };
 
 export const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
 
+/** The field, shown only to the node versions a condition such as FROM_VERSION_1_1 names, beside its own conditions. */
+export function shownToVersions(versions: NonNullable<IDisplayOptions['show']>, field: INodeProperties): INodeProperties {
+	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...versions } } };
+}
+
 /** The field, shown only to nodes of version 1. */
 export function onlyInVersion1(field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...ONLY_VERSION_1 } } };
+	return shownToVersions(ONLY_VERSION_1, field);
 }
 
 /** The field, shown to nodes of version 1.1 and later. */
 export function fromVersion11(field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_1 } } };
+	return shownToVersions(FROM_VERSION_1_1, field);
 }
 
 /**
@@ -194,12 +199,12 @@ export const API_OVERRIDES_DESCRIPTION =
 
 /** The field, shown to nodes of versions 1 and 1.1. */
 export function untilVersion11(field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...UNTIL_VERSION_1_1 } } };
+	return shownToVersions(UNTIL_VERSION_1_1, field);
 }
 
 /** The field, shown to nodes of version 1.2 and later. */
 export function fromVersion12(field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_2 } } };
+	return shownToVersions(FROM_VERSION_1_2, field);
 }
 
 /**
@@ -242,7 +247,7 @@ export function withApiOverrides(fields: INodeProperties[], overrides: readonly 
 		const older: INodeProperties =
 			version === undefined
 				? untilVersion11(field)
-				: { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, '@version': [1.1] } } };
+				: shownToVersions({ '@version': [1.1] }, field);
 		const realOptions = options.filter((option) => !isOverride(option));
 		const newer: INodeProperties[] = [];
 		if (realOptions.length > 0) newer.push(fromVersion12({ ...field, options: realOptions }));

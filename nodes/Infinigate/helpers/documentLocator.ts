@@ -7,6 +7,7 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { shownToVersions } from '../../shared/descriptions';
 import { describeValue, inputError, isEmptyInput } from '../../shared/validation';
 import { DOCUMENT_NUMBER_TEXT, GUID_TEXT, documentNumberOf, guidOf } from './fields';
 
@@ -19,12 +20,12 @@ export const FROM_VERSION_1_3 = { '@version': [{ _cnd: { gte: ONE_GET_VERSION } 
 
 /** The field, shown to nodes of versions 1 to 1.2. */
 export function untilVersion12(field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...UNTIL_VERSION_1_2 } } };
+	return shownToVersions(UNTIL_VERSION_1_2, field);
 }
 
 /** The field, shown to nodes of version 1.3 and later. */
 export function fromVersion13(field: INodeProperties): INodeProperties {
-	return { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...FROM_VERSION_1_3 } } };
+	return shownToVersions(FROM_VERSION_1_3, field);
 }
 
 /**
