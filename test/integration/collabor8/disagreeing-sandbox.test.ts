@@ -41,6 +41,7 @@ describe('Collabor8 EqHub: API Overrides → Product Details Address', () => {
 		const guessed = await get({});
 		expect(guessed.error?.httpCode).toBe('404');
 		expect(guessed.error?.description).toContain(`${WRONG_ADDRESS} API Overrides → Product Details Address.`);
+		expect(guessed.error?.description).not.toContain('set Options →');
 
 		const corrected = await get({ productDetailsEndpoint: EQHUB.productDetailsPath });
 		expect(corrected.error).toBeUndefined();
@@ -58,6 +59,11 @@ describe('Collabor8 Loop: Sale → Get, API Overrides → Sale Address', () => {
 		const corrected = await get({ saleEndpoint: LOOP.salePath });
 		expect(corrected.error).toBeUndefined();
 		expect(corrected.json[0]).toMatchObject({ id: 'sale-0001' });
+	});
+
+	test('an override left in Options by mistake is not read by 1.2', async () => {
+		const misplaced = await runCollabor8(sandbox, 'loop', { resource: 'sale', operation: 'get', saleId: 'sale-0001', options: { saleEndpoint: LOOP.salePath } });
+		expect(misplaced.error?.description).toContain('API Overrides → Sale Address');
 	});
 });
 
@@ -202,6 +208,25 @@ describe('Collabor8 Virtual Inventory', () => {
 		expect(sandbox.state.virtualInventory.imports).toHaveLength(0);
 
 		const corrected = await upload(importMode, { ...others, ...correction }, mimeType);
+		expect(corrected.error).toBeUndefined();
+		expect(sandbox.state.virtualInventory.imports).toHaveLength(1);
+	});
+
+	test('Upload with no Import Mode given (Step by Step by default): the refusal names the three overrides it may come from', async () => {
+		const uploadByDefault = (apiOverrides: INodeParameters) =>
+			runCollabor8(
+				sandbox,
+				'virtualInventory',
+				{ resource: 'inventoryImport', operation: 'upload', binaryPropertyName: 'data', apiOverrides },
+				{ items: [importFile(XLS)], credentials: { baseUrl: correctedBase() } },
+			);
+
+		const guessed = await uploadByDefault({ stepByStepModeValue: VI.stepByStepModeValue });
+		expect(guessed.error?.httpCode).toBe('400');
+		expect(guessed.error?.description).toContain('API Overrides → Step by Step Mode Value, Upload Field Name or File Type If Unknown');
+		expect(sandbox.state.virtualInventory.imports).toHaveLength(0);
+
+		const corrected = await uploadByDefault({ stepByStepModeValue: VI.stepByStepModeValue, fileFieldName: VI.uploadFieldName });
 		expect(corrected.error).toBeUndefined();
 		expect(sandbox.state.virtualInventory.imports).toHaveLength(1);
 	});
