@@ -14,8 +14,8 @@ export const LOOPHUB_FIELDS = overrideFieldOf('LoopHub Address and LoopHub Metho
 /**
  * Every folder of the credential's application key in `domain`. The address and method come from the
  * credential (Override API Addresses → LoopHub Address, LoopHub Method), whose defaults are our
- * reading of Cegid's guide. With
- * GET, the key and the domain go in the query, since a GET carries no body.
+ * reading of Cegid's guide. With GET, the key and the domain go in the query, since a GET carries no
+ * body.
  *
  * The guide's answer is a list. An object in its place (an error message with status 200, a proxy's
  * envelope) is an error, never one odd folder: the trigger would take it for the whole list.
@@ -28,8 +28,7 @@ export async function loopHubFolders(
 ): Promise<IDataObject[]> {
 	const { path, method } = loopHubCall(credentials);
 	const fields = { apiKey: String(credentials.applicationKey ?? ''), domain };
-	const addressField = LOOPHUB_FIELDS;
-	const options = method === 'GET' ? { qs: fields, addressField } : { body: fields, addressField };
+	const options = method === 'GET' ? { qs: fields, addressField: LOOPHUB_FIELDS } : { body: fields, addressField: LOOPHUB_FIELDS };
 	const folders = toOutput(await apiRequest(ctx, method, path, options, itemIndex));
 	if (Array.isArray(folders)) return folders;
 	throw await answerError(ctx, cegidLoopService, itemIndex, {
