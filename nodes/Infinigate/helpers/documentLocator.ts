@@ -9,7 +9,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { shownToVersions } from '../../shared/descriptions';
 import { describeValue, inputError, isEmptyInput } from '../../shared/validation';
-import { DOCUMENT_NUMBER_TEXT, GUID_TEXT, documentNumberOf, guidOf } from './fields';
+import { DOCUMENT_NUMBER_TEXT, GUID_TEXT, documentNumberOf, guidOf, readGuid } from './fields';
 
 /** The first version with one Get per document. */
 export const ONE_GET_VERSION = 1.3;
@@ -160,4 +160,25 @@ export function readDocumentLocator(ctx: IExecuteFunctions, itemIndex: number, d
 	const field = `${displayName} (${MODE_NAMES[mode]})`;
 	if (isEmptyInput(value)) throw inputError(ctx, itemIndex, field, 'must not be empty');
 	return mode === 'id' ? { documentGuid: guidOf(ctx, value, field, itemIndex) } : { documentNumber: documentNumberOf(ctx, value, field, itemIndex) };
+}
+
+/** Get's Document GUID as versions 1 to 1.2 have it, kept so that their saved workflows keep their value. */
+export function documentGuidField(noun: string, show: { resource: string[]; operation: string[] }): INodeProperties {
+	return untilVersion12({
+		displayName: 'Document GUID',
+		name: 'documentGuid',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
+		description: `The documentGuid of the ${noun}, as the list returns it`,
+		displayOptions: { show },
+	});
+}
+
+/** The document Get names, by the node's version: its locator from 1.3 on, its Document GUID before. */
+export function readGetReference(ctx: IExecuteFunctions, itemIndex: number, document: LocatedDocument): DocumentReference {
+	return ctx.getNode().typeVersion >= ONE_GET_VERSION
+		? readDocumentLocator(ctx, itemIndex, document.displayName)
+		: { documentGuid: readGuid(ctx, 'documentGuid', 'Document GUID', itemIndex) };
 }

@@ -9,11 +9,9 @@ import { withMaxConcurrentRequests } from '../../../shared/descriptions';
 import type { PerItemOperation } from '../../../shared/operations';
 import type { DocumentKind } from '../../helpers/documentKinds';
 import { documentOptions, fetchDocument, outputField, readApiVersion, readOutput } from '../../helpers/documentKinds';
-import { documentLocatorField, ONE_GET_VERSION, readDocumentLocator, untilVersion12 } from '../../helpers/documentLocator';
-import type { DocumentReference } from '../../helpers/documentLocator';
+import { documentGuidField, documentLocatorField, readGetReference } from '../../helpers/documentLocator';
 import type { DocumentOutput } from '../../helpers/documents';
 import { shapeDocument } from '../../helpers/documents';
-import { readGuid } from '../../helpers/fields';
 
 export function forKind(kind: DocumentKind): PerItemOperation {
 	const show = { resource: [kind.resource], operation: ['get'] };
@@ -21,25 +19,13 @@ export function forKind(kind: DocumentKind): PerItemOperation {
 		// The document first, then how to shape it (1.3); until 1.2 Output came first, then the GUID.
 		documentLocatorField(kind.locator, show),
 		outputField(show, kind, false),
-		untilVersion12({
-			displayName: 'Document GUID',
-			name: 'documentGuid',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
-			description: `The documentGuid of the ${kind.noun}, as the list returns it`,
-			displayOptions: { show },
-		}),
+		documentGuidField(kind.noun, show),
 		...documentOptions(show, kind, false),
 	], show);
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const by: DocumentReference =
-				this.getNode().typeVersion >= ONE_GET_VERSION
-					? readDocumentLocator(this, itemIndex, kind.locator.displayName)
-					: { documentGuid: readGuid(this, 'documentGuid', 'Document GUID', itemIndex) };
+			const by = readGetReference(this, itemIndex, kind.locator);
 			const { output, includeTextLines, mspInfosAsFields } = readOutput(this, itemIndex, 'document');
 			const version = readApiVersion(this, itemIndex);
 			const document = await fetchDocument(this, itemIndex, kind, version, by, output);

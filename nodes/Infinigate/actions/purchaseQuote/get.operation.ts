@@ -5,8 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withMaxConcurrentRequests } from '../../../shared/descriptions';
-import { documentLocatorField, ONE_GET_VERSION, readDocumentLocator, untilVersion12 } from '../../helpers/documentLocator';
-import { readGuid } from '../../helpers/fields';
+import { documentGuidField, documentLocatorField, readGetReference } from '../../helpers/documentLocator';
 import { quotesLocationOption } from '../../helpers/guessOptions';
 import { fetchQuote, QUOTE_LOCATOR } from '../../helpers/quotes';
 
@@ -14,16 +13,7 @@ const show = { resource: ['purchaseQuote'], operation: ['get'] };
 
 export const description: INodeProperties[] = withMaxConcurrentRequests([
 	documentLocatorField(QUOTE_LOCATOR, show),
-	untilVersion12({
-		displayName: 'Document GUID',
-		name: 'documentGuid',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301',
-		description: 'The documentGuid of the purchase quote, as the list returns it',
-		displayOptions: { show },
-	}),
+	documentGuidField(QUOTE_LOCATOR.noun, show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -36,9 +26,5 @@ export const description: INodeProperties[] = withMaxConcurrentRequests([
 ], show);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const by =
-		this.getNode().typeVersion >= ONE_GET_VERSION
-			? readDocumentLocator(this, itemIndex, QUOTE_LOCATOR.displayName)
-			: { documentGuid: readGuid(this, 'documentGuid', 'Document GUID', itemIndex) };
-	return await fetchQuote(this, itemIndex, by);
+	return await fetchQuote(this, itemIndex, readGetReference(this, itemIndex, QUOTE_LOCATOR));
 }
