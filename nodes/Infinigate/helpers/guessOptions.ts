@@ -79,7 +79,7 @@ export async function withLocationHint<T>(
  */
 export function withLocationAdvice(error: unknown, option: string, alternative: string): unknown {
 	const field = error instanceof NodeApiError ? overrideField({ getNode: () => error.node }, option) : `Options → ${option}`;
-	return asWrongAddress(error, field, `Your account serves nothing at this address: set ${field} (for example ${alternative}).`);
+	return withLocationAdviceNaming(error, field, alternative);
 }
 
 /**
