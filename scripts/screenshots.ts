@@ -28,6 +28,7 @@ import { N8nInstance } from '../test/support/n8n';
 import type { WorkflowFile } from '../test/support/n8n';
 import { installedPackageRecord, installPackage, packPackage, projectPackageJson } from '../test/support/package';
 import { isPortFree, PACKAGE_NAME, PROJECT_ROOT } from '../test/support/runtime';
+import { shownTo } from '../test/support/shown-to-version';
 
 const OUT_DIR = join(PROJECT_ROOT, 'screenshots');
 const EDITOR_PORT = Number(process.env.N8N_SHOTS_PORT ?? 5690);
@@ -511,7 +512,7 @@ function galleryNodes(description: INodeTypeDescription, version: number): Galle
 	const choices = (name: string, shownFor?: Record<string, string>): string[] => [
 		...new Set(
 			properties
-				.filter((property) => property.name === name && property.type === 'options' && isShownFor(property, shownFor) && isShownToVersion(property, version))
+				.filter((property) => property.name === name && property.type === 'options' && isShownFor(property, shownFor) && shownTo(version, property))
 				.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => String(option.value))),
 		),
 	];
@@ -536,22 +537,11 @@ function everyOptionShown(description: INodeTypeDescription, chosen: Record<stri
 	const shownFor = Object.fromEntries(Object.entries(chosen).map(([name, value]) => [name, String(value)]));
 	const filled: Record<string, unknown> = {};
 	for (const property of description.properties) {
-		if (property.type !== 'collection' || !isShownFor(property, shownFor) || !isShownToVersion(property, version) || filled[property.name] !== undefined) continue;
+		if (property.type !== 'collection' || !isShownFor(property, shownFor) || !shownTo(version, property) || filled[property.name] !== undefined) continue;
 		const fields = (property.options ?? []) as INodeProperties[];
 		filled[property.name] = Object.fromEntries(fields.map((field) => [field.name, field.default]));
 	}
 	return filled;
-}
-
-/** Whether the field's "@version" conditions (a version, or gte/lte bounds) admit this version. */
-function isShownToVersion(property: INodeProperties, version: number): boolean {
-	const conditions = property.displayOptions?.show?.['@version'] as Array<number | { _cnd?: { gte?: number; lte?: number } }> | undefined;
-	if (!conditions) return true;
-	return conditions.some((condition) =>
-		typeof condition === 'number'
-			? condition === version
-			: (condition._cnd?.gte === undefined || version >= condition._cnd.gte) && (condition._cnd?.lte === undefined || version <= condition._cnd.lte),
-	);
 }
 
 function isShownFor(property: INodeProperties, shownFor?: Record<string, string>): boolean {
